@@ -1,0 +1,59 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Report plugins live in `Plugins/<Name>/`. SwiftPM reserves that folder name for *package*
+// plugins by convention, so each report plugin here is an ordinary library target declared with
+// an explicit `path:`. Adding a plugin: a folder, a target below, a line in
+// `Sources/BuiltInPlugins/BuiltInPlugins.swift`.
+let reportPlugins: [(name: String, path: String)] = [
+    ("ReturneeMovements", "Plugins/ReturneeMovements"),
+]
+
+let package = Package(
+    name: "dtm-report",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dtm-report", targets: ["dtm-report"]),
+        .library(name: "ReportKit", targets: ["ReportKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+    ],
+    targets: [
+        .target(
+            name: "ReportKit",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(
+            name: "BuiltInPlugins",
+            dependencies: ["ReportKit"] + reportPlugins.map { .target(name: $0.name) }
+        ),
+        .executableTarget(
+            name: "dtm-report",
+            dependencies: [
+                "ReportKit",
+                "BuiltInPlugins",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ReportKitTests",
+            dependencies: ["ReportKit"]
+        ),
+        .testTarget(
+            name: "PluginTests",
+            dependencies: ["ReportKit", "BuiltInPlugins"] + reportPlugins.map { .target(name: $0.name) }
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["ReportKit", "BuiltInPlugins"]
+        ),
+    ] + reportPlugins.map { plugin in
+        .target(name: plugin.name, dependencies: ["ReportKit"], path: plugin.path)
+    }
+)

@@ -1,0 +1,111 @@
+/// A place in a file the user wrote: a configuration file, a template or an input.
+///
+/// `file` is the path as the user should read it: relative to the folder of `reports.yaml`
+/// when the file is inside it, so that messages and outputs never carry machine paths.
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var file: String
+    /// 1-based line; 0 when only the file is known.
+    public var line: Int
+    /// 1-based column, counted in Unicode scalars; 0 when only the line is known.
+    public var column: Int
+
+    public init(file: String, line: Int = 0, column: Int = 0) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String {
+        switch (line, column) {
+        case (0, _): file
+        case (_, 0): "\(file):\(line)"
+        default: "\(file):\(line):\(column)"
+        }
+    }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+    }
+}
+
+/// One problem found in the user's configuration, templates or data.
+///
+/// Rendered as `file:line:column: error: subject: message (did you mean 'x'?)`, the format
+/// compilers use, so that editors and terminals turn it into a link. The message texts
+/// themselves are built in one place, `Diagnostic+Messages.swift`.
+public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
+    public var location: SourceLocation?
+    /// What the message is about: a key path (`reports[2].params.windw`) or a column
+    /// (`column 'date'`). Empty when the location says it all.
+    public var subject: String
+    public var message: String
+    /// A replacement the user probably meant, shown as `(did you mean 'x'?)`.
+    public var suggestion: String?
+
+    public init(_ message: String, at location: SourceLocation? = nil, subject: String = "", suggestion: String? = nil) {
+        self.location = location
+        self.subject = subject
+        self.message = message
+        self.suggestion = suggestion
+    }
+
+    public var description: String {
+        var text = ""
+        if let location { text += "\(location): " }
+        text += "error: "
+        if !subject.isEmpty { text += "\(subject): " }
+        text += message
+        if let suggestion { text += " (did you mean '\(suggestion)'?)" }
+        return text
+    }
+}
+
+/// Every problem a validation pass found. A run collects them all before it stops, so that a
+/// coordinator fixes a file once rather than once per error.
+public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+
+    public var description: String {
+        diagnostics.map(\.description).joined(separator: "\n")
+    }
+}
+
+/// Collects diagnostics during a validation pass.
+public struct DiagnosticCollector: Sendable {
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init() {}
+
+    public var isEmpty: Bool { diagnostics.isEmpty }
+
+    public mutating func add(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    public mutating func add(contentsOf other: [Diagnostic]) {
+        diagnostics.append(contentsOf: other)
+    }
+
+    /// Runs `body`; a `Diagnostic` or `DiagnosticList` it throws is collected instead of
+    /// propagated. Returns nil when something was collected.
+    public mutating func collecting<T>(_ body: () throws -> T) rethrows -> T? {
+        do {
+            return try body()
+        } catch let list as DiagnosticList {
+            diagnostics.append(contentsOf: list.diagnostics)
+            return nil
+        } catch let diagnostic as Diagnostic {
+            diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+
+    /// Throws the collected diagnostics, if any.
+    public func check() throws(DiagnosticList) {
+        if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
+    }
+}

@@ -1,0 +1,167 @@
+/// Everything a plugin is, in one static value: `plugins`, `describe`, template checks, input
+/// reading and the generated documentation all read it.
+public struct PluginDescription: Sendable {
+    /// Kebab-case id used in `reports.yaml` (`returnee-movements`).
+    public var id: String
+    public var name: Label
+    /// One line: what report this plugin makes.
+    public var summary: String
+    public var inputs: [InputSpec]
+    public var parameters: [ParameterSpec]
+    public var facts: [FactSpec]
+    public var tables: [TableSpec]
+
+    public init(id: String, name: Label, summary: String, inputs: [InputSpec], parameters: [ParameterSpec],
+                facts: [FactSpec], tables: [TableSpec]) {
+        self.id = id
+        self.name = name
+        self.summary = summary
+        self.inputs = inputs
+        self.parameters = parameters
+        self.facts = facts
+        self.tables = tables
+    }
+
+    public func input(named name: String) -> InputSpec? { inputs.first { $0.name == name } }
+    public func fact(named name: String) -> FactSpec? { facts.first { $0.name == name } }
+    public func table(named name: String) -> TableSpec? { tables.first { $0.name == name } }
+}
+
+/// An input file a plugin reads, named in `reports.yaml` under `inputs:`.
+public struct InputSpec: Sendable {
+    /// The key under `inputs:` (`movements`).
+    public var name: String
+    /// The file name the formats document gives (`population_movements.csv`).
+    public var conventionalFileName: String
+    public var isRequired: Bool
+    public var documentation: String
+    public var columns: [ColumnSpec]
+    /// The date column that places a row in a month: the run's default period is the latest
+    /// month found there.
+    public var periodColumn: String
+
+    public init(name: String, conventionalFileName: String, required: Bool = true, documentation: String,
+                columns: [ColumnSpec], periodColumn: String) {
+        self.name = name
+        self.conventionalFileName = conventionalFileName
+        self.isRequired = required
+        self.documentation = documentation
+        self.columns = columns
+        self.periodColumn = periodColumn
+    }
+
+    public func column(named name: String) -> ColumnSpec? { columns.first { $0.name == name } }
+}
+
+/// A column of an input file. Header names are matched exactly after trimming spaces.
+public struct ColumnSpec: Sendable, Hashable {
+    public var name: String
+    public var type: ColumnType
+    /// The HXL hashtag the column carries in HDX exports (`#adm1+code`).
+    public var hxl: String
+    public var documentation: String
+
+    public init(_ name: String, _ type: ColumnType, hxl: String, _ documentation: String) {
+        self.name = name
+        self.type = type
+        self.hxl = hxl
+        self.documentation = documentation
+    }
+}
+
+/// How the cells of an input column are read. A cell that does not fit is an error naming
+/// file, line, column and value.
+public enum ColumnType: Sendable, Hashable {
+    /// `YYYY-MM-DD`, optionally `T00:00:00`.
+    case date
+    /// A whole number ≥ 0 without separators; the cell must not be empty.
+    case count
+    /// A whole number ≥ 0, or an empty cell meaning "not collected" (never read as 0).
+    case optionalCount
+    /// Any non-empty text.
+    case text
+    /// Any text, possibly empty.
+    case optionalText
+    /// One of the listed values, exactly.
+    case choice([String])
+    /// `true` or `false`, exactly.
+    case flag
+
+    /// How `describe` names the type.
+    public var displayName: String {
+        switch self {
+        case .date: "date (YYYY-MM-DD)"
+        case .count: "count"
+        case .optionalCount: "count, empty = not collected"
+        case .text: "text"
+        case .optionalText: "text, may be empty"
+        case .choice(let values): "one of " + values.map { "`\($0)`" }.joined(separator: ", ")
+        case .flag: "`true` or `false`"
+        }
+    }
+}
+
+/// A parameter a report definition may set under `params:`.
+public struct ParameterSpec: Sendable, Hashable {
+    public var name: String
+    public var type: ParameterType
+    /// The value used when the key is absent, as YAML would write it; nil when required.
+    public var defaultValue: String?
+    public var documentation: String
+
+    public init(_ name: String, _ type: ParameterType, default defaultValue: String?, _ documentation: String) {
+        self.name = name
+        self.type = type
+        self.defaultValue = defaultValue
+        self.documentation = documentation
+    }
+}
+
+/// The YAML shape a parameter accepts. The host checks values against it, with positions,
+/// before the plugin's `Parameters` are decoded.
+public indirect enum ParameterType: Sendable, Hashable {
+    case choice([String])
+    case integer(ClosedRange<Int>)
+    case date
+    case text
+    /// `true` or `false`, exactly (never `yes`, `on`, `True`).
+    case flag
+    case list(ParameterType)
+
+    public var displayName: String {
+        switch self {
+        case .choice(let values): "one of " + values.map { "`\($0)`" }.joined(separator: ", ")
+        case .integer(let range): "integer from \(range.lowerBound) to \(range.upperBound)"
+        case .date: "date (YYYY-MM-DD)"
+        case .text: "text"
+        case .flag: "`true` or `false`"
+        case .list(let element): "list of \(element.displayName)"
+        }
+    }
+}
+
+/// A table a plugin produces; it becomes `<name>.csv` and `tables.<name>` in `report.json`.
+public struct TableSpec: Sendable, Hashable {
+    public var name: String
+    public var documentation: String
+    public var columns: [TableColumnSpec]
+
+    public init(_ name: String, _ documentation: String, columns: [TableColumnSpec]) {
+        self.name = name
+        self.documentation = documentation
+        self.columns = columns
+    }
+}
+
+/// A column of an output table, with the HXL hashtag written in the CSV's second row.
+public struct TableColumnSpec: Sendable, Hashable {
+    public var name: String
+    public var hxl: String
+    public var documentation: String
+
+    public init(_ name: String, hxl: String, _ documentation: String) {
+        self.name = name
+        self.hxl = hxl
+        self.documentation = documentation
+    }
+}

@@ -1,1 +1,11 @@
 import ReportKit
+import ReturneeMovements
+
+/// Every report plugin, once, sorted by id. Registration is this list and nothing else: no
+/// plugin registers itself as a side effect of being linked. A test fails when a folder under
+/// `Plugins/` is missing here or two plugins share an id.
+public enum BuiltInPlugins {
+    public static let all: [any ReportPlugin.Type] = [
+        ReturneeMovementsPlugin.self,
+    ]
+}

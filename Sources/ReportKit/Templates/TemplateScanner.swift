@@ -1,0 +1,162 @@
+/// One Mustache tag of a template, where the coordinator wrote it.
+struct TemplateTag {
+    enum Kind {
+        /// `{{name}}`
+        case variable
+        /// `{{{name}}}` or `{{&name}}`: the same as a variable, since templates are plain text.
+        case unescaped
+        /// `{{#name}}`
+        case section
+        /// `{{^name}}`
+        case inverted
+        /// `{{/name}}`
+        case close
+        /// `{{! … }}`
+        case comment
+        /// `{{> name}}`
+        case partial
+        /// `{{=<% %>=}}`
+        case setDelimiter
+        /// `{{% … }}`
+        case pragma
+        /// `{{$name}}` or `{{<name}}`
+        case inheritance
+    }
+
+    var kind: Kind
+    /// The name inside the tag, without sigil and surrounding spaces.
+    var name: String
+    /// The tag exactly as written, for messages.
+    var raw: String
+    /// Where its `{{` is.
+    var location: SourceLocation
+}
+
+/// A small Mustache lexer that knows where each tag is.
+///
+/// swift-mustache's parser stops at the first error and only knows positions on failure; the
+/// checker needs every tag with its line and column, and every error at once. Lines are
+/// counted at `\n` (a `\r\n` pair is one `Character`, so Windows files count the same);
+/// columns are 1-based and counted in `Character`s, as swift-mustache's own error positions
+/// are. A tag must end on the line where it starts, except a comment.
+struct TemplateScanner {
+    private(set) var tags: [TemplateTag] = []
+    private(set) var diagnostics: [Diagnostic] = []
+
+    private let characters: [Character]
+    private let file: String
+    private var index = 0
+    private var line = 1
+    private var column = 1
+
+    init(text: String, file: String) {
+        self.characters = Array(text)
+        self.file = file
+        scan()
+    }
+
+    private var location: SourceLocation { SourceLocation(file: file, line: line, column: column) }
+
+    private mutating func scan() {
+        while index < characters.count {
+            guard characters[index] == "{", index + 1 < characters.count, characters[index + 1] == "{" else {
+                advance(to: index + 1)
+                continue
+            }
+            let start = index
+            let here = location
+            let sigil: Character? = index + 2 < characters.count ? characters[index + 2] : nil
+
+            if sigil == "!" {
+                guard let end = find("}}", from: start + 3, sameLine: false) else {
+                    diagnostics.append(.templateUnclosedComment(at: here))
+                    return  // the rest of the file is inside the comment
+                }
+                append(.comment, name: "", from: start, to: end + 2, at: here)
+                continue
+            }
+            if sigil == "{" {
+                guard let end = find("}}}", from: start + 3, sameLine: true) else {
+                    diagnostics.append(.templateUnclosedTripleTag(at: here))
+                    advance(to: start + 3)
+                    continue
+                }
+                append(.unescaped, name: text(start + 3, end), from: start, to: end + 3, at: here)
+                continue
+            }
+            guard let end = find("}}", from: start + 2, sameLine: true) else {
+                diagnostics.append(.templateUnclosedTag(at: here))
+                advance(to: start + 2)
+                continue
+            }
+            let body = text(start + 2, end)
+            let kind: TemplateTag.Kind
+            switch body.first {
+            case "&": kind = .unescaped
+            case "#": kind = .section
+            case "^": kind = .inverted
+            case "/": kind = .close
+            case ">": kind = .partial
+            case "=": kind = .setDelimiter
+            case "%": kind = .pragma
+            case "$", "<": kind = .inheritance
+            default: kind = .variable
+            }
+            let name = kind == .variable ? body : String(body.dropFirst())
+            append(kind, name: name.trimmingSpaces, from: start, to: end + 2, at: here)
+            if kind == .setDelimiter {
+                // After a delimiter change the rest of the file is in a syntax this scanner does
+                // not read; anything it said about it would be noise.
+                return
+            }
+        }
+    }
+
+    private mutating func append(_ kind: TemplateTag.Kind, name: String, from start: Int, to end: Int, at location: SourceLocation) {
+        tags.append(TemplateTag(kind: kind, name: name.trimmingSpaces, raw: text(start, end), location: location))
+        advance(to: end)
+    }
+
+    private func text(_ start: Int, _ end: Int) -> String {
+        String(characters[start..<end])
+    }
+
+    /// The index where `needle` starts, from `start` on; with `sameLine`, not past a line end.
+    private func find(_ needle: String, from start: Int, sameLine: Bool) -> Int? {
+        let needle = Array(needle)
+        var i = start
+        while i + needle.count <= characters.count {
+            if sameLine, characters[i].isLineBreak { return nil }
+            if characters[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    private mutating func advance(to target: Int) {
+        while index < target {
+            if characters[index].isLineBreak {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index += 1
+        }
+    }
+}
+
+extension Character {
+    /// `\n` or `\r\n`, the line ends Mustache counts.
+    fileprivate var isLineBreak: Bool { self == "\n" || self == "\r\n" }
+}
+
+extension String {
+    /// Without the spaces and tabs Mustache allows around a name (`{{ total }}`).
+    fileprivate var trimmingSpaces: String {
+        var text = Substring(self)
+        while let first = text.first, first == " " || first == "\t" { text = text.dropFirst() }
+        while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
+        return String(text)
+    }
+}

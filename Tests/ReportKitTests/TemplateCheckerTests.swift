@@ -8,6 +8,7 @@ import Testing
         FactSpec("total", .count, "returnees counted"),
         FactSpec("report_date", .date, "the report date"),
         FactSpec("previous_total", .count, "returnees at the previous report date", optional: true),
+        FactSpec("previous_date", .date, "the previous report date", optional: true),
         FactSpec("change", .change, "difference with the previous report"),
         FactSpec("estimated", .flag, "figures are estimates"),
         FactSpec("range", .dateRange, "the days covered"),
@@ -105,7 +106,14 @@ import Testing
         #expect(check("{{#previous_total}}{{previous_total}}{{/previous_total}}") == [])
         // A section over a child renders only when the fact is there.
         #expect(check("{{#previous_total.other}}{{previous_total}}{{/previous_total.other}}") == [])
+        // A section over a fact that is always there guards nothing.
         #expect(check("{{#change}}{{previous_total}}{{/change}}") == [error(1, 12, absent)])
+        // Optional facts come together: inside the section of one, the others may print...
+        #expect(check("{{#previous_date}}{{previous_total}}{{/previous_date}}") == [])
+        // ...but a child that may be absent still needs its own section.
+        #expect(
+            check("{{#previous_total}}{{change.percent}}{{/previous_total}}")
+                == [error(1, 20, "fact 'change.percent' may be absent: use it inside {{#change.percent}}…{{/change.percent}}")])
         // A section of the optional value guards it however the inner tag reaches it.
         #expect(check("{{#change.percent}}{{#change}}{{percent}}{{/change}}{{/change.percent}}") == [])
     }

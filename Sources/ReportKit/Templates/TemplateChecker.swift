@@ -74,6 +74,8 @@ private struct TemplateWalker {
         var pushedScope: Bool
         /// The identity of the value this section tests, which is present inside it.
         var guards: String?
+        /// Whether this section tests an optional fact of the plugin (not a child or a field).
+        var guardsOptionalFact = false
     }
 
     let checksNames: Bool
@@ -160,7 +162,13 @@ private struct TemplateWalker {
             open.compactMap(\.guards).flatMap { identity in
                 identity.indices.filter { identity[$0] == "." }.map { String(identity[..<$0]) } + [identity]
             })
-        if let absent = resolved.optionals.first(where: { !guarded.contains($0.identity) }) {
+        // Plugins give the optional facts of one situation together (a report date brings its
+        // total): inside the section of one optional fact, the other optional facts may print.
+        // Children and record fields (`change.percent`) still need their own section.
+        let insideOptionalFact = open.contains(where: \.guardsOptionalFact)
+        if let absent = resolved.optionals.first(where: {
+            !guarded.contains($0.identity) && !(insideOptionalFact && !$0.identity.contains(".") && !$0.identity.contains("["))
+        }) {
             names.append(.templateMayBeAbsent(absent.path, at: tag.location))
             return
         }
@@ -191,6 +199,7 @@ private struct TemplateWalker {
             return
         }
         section.guards = resolved.identity
+        section.guardsOptionalFact = resolved.optionals.contains { $0.identity == resolved.identity && !$0.identity.contains(".") && !$0.identity.contains("[") }
         let identity = resolved.identity
         // What Mustache pushes on its context stack for this value, and so what names mean inside.
         switch resolved.node.shape {

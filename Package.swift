@@ -41,19 +41,25 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(
-            name: "ReportKitTests",
+        // Helpers the test targets share: temporary folders, golden files, the repository's paths.
+        .target(
+            name: "TestSupport",
             dependencies: ["ReportKit"]
         ),
         .testTarget(
+            name: "ReportKitTests",
+            dependencies: ["ReportKit", "TestSupport"]
+        ),
+        .testTarget(
             name: "PluginTests",
-            dependencies: ["ReportKit", "BuiltInPlugins"] + reportPlugins.map { .target(name: $0.name) }
+            dependencies: ["ReportKit", "BuiltInPlugins", "TestSupport"] + reportPlugins.map { .target(name: $0.name) }
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ReportKit", "BuiltInPlugins"]
+            dependencies: ["ReportKit", "BuiltInPlugins", "TestSupport"]
         ),
     ] + reportPlugins.map { plugin in
-        .target(name: plugin.name, dependencies: ["ReportKit"], path: plugin.path)
+        // `Examples/` holds each plugin's example inputs and golden outputs, read by the tests.
+        .target(name: plugin.name, dependencies: ["ReportKit"], path: plugin.path, exclude: ["Examples"])
     }
 )

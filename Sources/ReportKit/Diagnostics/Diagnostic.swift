@@ -90,16 +90,23 @@ public struct DiagnosticCollector: Sendable {
         diagnostics.append(contentsOf: other)
     }
 
-    /// Runs `body`; a `Diagnostic` or `DiagnosticList` it throws is collected instead of
-    /// propagated. Returns nil when something was collected.
-    public mutating func collecting<T>(_ body: () throws -> T) rethrows -> T? {
+    /// Runs `body`; what it throws is collected instead of propagated. Returns nil when
+    /// something was collected.
+    public mutating func collecting<T>(_ body: () throws(DiagnosticList) -> T) -> T? {
         do {
             return try body()
-        } catch let list as DiagnosticList {
-            diagnostics.append(contentsOf: list.diagnostics)
+        } catch {
+            diagnostics.append(contentsOf: error.diagnostics)
             return nil
-        } catch let diagnostic as Diagnostic {
-            diagnostics.append(diagnostic)
+        }
+    }
+
+    /// Runs `body`; the diagnostic it throws is collected instead of propagated.
+    public mutating func collecting<T>(_ body: () throws(Diagnostic) -> T) -> T? {
+        do {
+            return try body()
+        } catch {
+            diagnostics.append(error)
             return nil
         }
     }

@@ -59,6 +59,9 @@ public struct OutputWriter {
     public let root: URL
     public let toolVersion: String
     private let fileManager = FileManager.default
+    /// Fault injection for tests: the write of file number N + 1 fails as a full disk would.
+    var failAfterFiles: Int?
+    private let filesWritten = Counter()
 
     public init(root: URL, toolVersion: String) {
         self.root = root
@@ -174,6 +177,9 @@ public struct OutputWriter {
     /// Writes and syncs a file, so that a folder renamed into place never holds a file whose
     /// bytes are still only in memory.
     func writeFile(_ bytes: [UInt8], to url: URL) throws(OutputWriteError) {
+        if let limit = failAfterFiles, filesWritten.increment() > limit {
+            throw OutputWriteError(path: url.path, reason: "cannot write file: No space left on device")
+        }
         guard fileManager.createFile(atPath: url.path, contents: nil),
               let handle = FileHandle(forWritingAtPath: url.path) else {
             throw OutputWriteError(path: url.path, reason: "cannot create file")
@@ -207,6 +213,16 @@ public struct OutputWriter {
         } catch {
             throw OutputWriteError(path: source.path, reason: "cannot copy: \(error.localizedDescription)")
         }
+    }
+}
+
+/// Counts across the non-mutating steps of one writer.
+private final class Counter: @unchecked Sendable {
+    private var value = 0
+
+    func increment() -> Int {
+        value += 1
+        return value
     }
 }
 

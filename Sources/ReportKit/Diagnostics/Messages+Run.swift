@@ -1,0 +1,40 @@
+/// Messages about files, plugins and periods, met while a run is prepared.
+extension Diagnostic {
+    static func pathOutsideProject(_ path: String, at location: SourceLocation, keyPath: String) -> Diagnostic {
+        Diagnostic("path '\(path)' leads outside the folder of reports.yaml", at: location, subject: keyPath)
+    }
+
+    static func fileNotFound(_ path: String, at location: SourceLocation, keyPath: String, suggestion: String?) -> Diagnostic {
+        Diagnostic("file '\(path)' does not exist", at: location, subject: keyPath, suggestion: suggestion)
+    }
+
+    static func pathIsFolder(_ path: String, at location: SourceLocation, keyPath: String) -> Diagnostic {
+        Diagnostic("'\(path)' is a folder, not a file", at: location, subject: keyPath)
+    }
+
+    static func fileNotReadable(_ path: String, at location: SourceLocation, keyPath: String) -> Diagnostic {
+        Diagnostic("file '\(path)' cannot be read", at: location, subject: keyPath)
+    }
+
+    static func configNotFound(_ file: String) -> Diagnostic {
+        Diagnostic("no such file; run dtm-report in the folder of reports.yaml or give --config FILE", at: SourceLocation(file: file))
+    }
+
+    static func unknownReport(_ id: String, known: [String]) -> Diagnostic {
+        Diagnostic("no report '\(id)' in the configuration", subject: "--report", suggestion: Suggestion.nearest(to: id, in: known))
+    }
+
+    static func noPeriodWithData(report: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic("no month has data in this report's inputs; give --period YYYY-MM", at: location, subject: "reports.\(report)")
+    }
+
+    static func pluginFailed(_ failure: PluginFailure, report: String, period: Period, at location: SourceLocation) -> Diagnostic {
+        Diagnostic("\(failure.message) (period \(period))", at: location, subject: "reports.\(report)")
+    }
+
+    /// A plugin returned something its description does not declare: a bug in the plugin,
+    /// reported rather than written.
+    static func pluginBrokeContract(_ plugin: String, problem: String) -> Diagnostic {
+        Diagnostic("plugin '\(plugin)' broke its contract: \(problem)", subject: "plugin \(plugin)")
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Files named in `reports.yaml`, resolved against its folder and confined to it.
+///
+/// Every path in the YAML is relative to the YAML file; one that climbs out of the folder with
+/// `..` is refused, so that a definition can only read the project's own files.
+/// Messages name files relative to that folder, never by their machine path.
+struct ProjectFiles {
+    let root: URL
+
+    init(configFile: URL) {
+        root = configFile.deletingLastPathComponent().standardizedFileURL
+    }
+
+    /// The file a YAML path names, or a diagnostic at the path's position.
+    func resolve(_ path: Located<String>) -> Result<URL, Diagnostic> {
+        let text = path.value
+        // The loader already refused absolute paths; this is the confinement itself.
+        guard !text.hasPrefix("/") else { return .failure(.pathOutsideProject(text, at: path.location, keyPath: path.keyPath)) }
+        var depth = 0
+        for component in text.split(separator: "/") where component != "." {
+            depth += component == ".." ? -1 : 1
+            if depth < 0 { return .failure(.pathOutsideProject(text, at: path.location, keyPath: path.keyPath)) }
+        }
+        return .success(root.appendingPathComponent(text).standardizedFileURL)
+    }
+
+    /// The path as messages and outputs show it: relative to the project folder.
+    func display(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path, base = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : url.lastPathComponent
+    }
+
+    /// The bytes of a file, or a diagnostic at the YAML position that named it.
+    func read(_ url: URL, namedAt path: Located<String>) -> Result<[UInt8], Diagnostic> {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+            let siblings = (try? FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)) ?? []
+            let suggestion = Suggestion.nearest(to: url.lastPathComponent, in: siblings).map {
+                (path.value as NSString).deletingLastPathComponent.isEmpty ? $0 : (path.value as NSString).deletingLastPathComponent + "/" + $0
+            }
+            return .failure(.fileNotFound(path.value, at: path.location, keyPath: path.keyPath, suggestion: suggestion))
+        }
+        guard !isFolder.boolValue else { return .failure(.pathIsFolder(path.value, at: path.location, keyPath: path.keyPath)) }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return .failure(.fileNotReadable(path.value, at: path.location, keyPath: path.keyPath))
+        }
+        return .success(Array(data))
+    }
+}

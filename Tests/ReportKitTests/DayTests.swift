@@ -1,0 +1,43 @@
+import Testing
+@testable import ReportKit
+
+@Suite struct DayTests {
+    @Test func parsesISODaysAndSpreadsheetMidnight() {
+        #expect(Day(iso: "2017-04-30") == Day(year: 2017, month: 4, day: 30))
+        #expect(Day(iso: "2017-04-30T00:00:00") == Day(year: 2017, month: 4, day: 30))
+    }
+
+    @Test(arguments: ["2017-02-30", "2017-13-01", "30/04/2017", "42855", "2017-4-30", "2017-04-30T12:00:00", "", "0000-01-01", "２０１７-04-30"])
+    func refusesWhatIsNotADay(text: String) {
+        #expect(Day(iso: text) == nil)
+    }
+
+    @Test func leapYears() {
+        #expect(Day(iso: "2016-02-29") != nil)
+        #expect(Day(iso: "2017-02-29") == nil)
+        #expect(Day(iso: "2000-02-29") != nil)
+        #expect(Day(iso: "1900-02-29") == nil)
+    }
+
+    @Test func countsCalendarDaysBothEndsIncluded() {
+        // The published snapshot: monitoring from 2016-06-30 to the end of November 2016 is 153 days.
+        #expect(Day(iso: "2016-06-30")!.daysThrough(Day(iso: "2016-11-29")!) == 153)
+        #expect(Day(iso: "2017-04-30")!.daysThrough(Day(iso: "2017-04-30")!) == 1)
+        #expect(Day(iso: "1970-01-01")!.daysSinceEpoch == 0)
+        #expect(Day(iso: "2017-04-30")!.date.timeIntervalSince1970 == 1_493_510_400)
+    }
+
+    @Test func periods() {
+        let april = Period(iso: "2017-04")!
+        #expect(april.firstDay.iso == "2017-04-01")
+        #expect(april.lastDay.iso == "2017-04-30")
+        #expect(Period(iso: "2017-01")!.previous.iso == "2016-12")
+        #expect(Period(iso: "2016-12")!.next.iso == "2017-01")
+        #expect(Period(iso: "2016-02")!.dayCount == 29)
+        #expect(april.contains(Day(iso: "2017-04-30")!))
+        #expect(!april.contains(Day(iso: "2017-05-01")!))
+        for bad in ["2017-4", "2017-13", "17-04", "2017-04-01", "2017/04"] {
+            #expect(Period(iso: bad) == nil, "\(bad)")
+        }
+    }
+}

@@ -128,7 +128,8 @@ func planOrExit(_ options: RunOptions) throws -> RunPlan {
     case .success(let plan):
         return plan
     case .failure(let list):
-        printError(DiagnosticReport.text(list, limit: 50))
+        let sources = SourceLines(folder: options.configFile.deletingLastPathComponent())
+        printError(DiagnosticReport.text(list, limit: 50, sourceLine: sources.line))
         throw ExitCode.failure
     }
 }
@@ -143,5 +144,31 @@ extension URL {
         let path = standardizedFileURL.path, basePath = base.standardizedFileURL.path
         let prefix = basePath.hasSuffix("/") ? basePath : basePath + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}
+
+/// Lines of the files that diagnostics name (relative to the folder of reports.yaml), read again
+/// to show the line under each message. Large files are not read a second time.
+final class SourceLines {
+    static let maximumFileSize = 4 << 20
+    let folder: URL
+    private var files: [String: [Substring]] = [:]
+
+    init(folder: URL) {
+        self.folder = folder
+    }
+
+    func line(_ file: String, _ number: Int) -> String? {
+        if files[file] == nil {
+            let url = folder.appendingPathComponent(file)
+            guard let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size <= Self.maximumFileSize,
+                  let data = FileManager.default.contents(atPath: url.path) else { return nil }
+            var text = String(decoding: data, as: UTF8.self)
+            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+            files[file] = text.split(separator: "\n", omittingEmptySubsequences: false)
+        }
+        guard let lines = files[file], number >= 1, number <= lines.count else { return nil }
+        let line = lines[number - 1]
+        return String(line.hasSuffix("\r") ? line.dropLast() : line)
     }
 }

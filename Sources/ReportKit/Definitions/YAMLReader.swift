@@ -38,14 +38,18 @@ struct YAMLReader {
                           owner: SourceLocation) -> [String: YAMLPair]? {
         guard let pairs = mappingPairs(value, path: path) else { return nil }
         var byKey: [String: YAMLPair] = [:]
+        var suggested: Set<String> = []
         for pair in pairs {
             if allowed.contains(pair.key) {
                 byKey[pair.key] = pair
             } else {
-                add(.yamlUnknownKey(at: pair.keyLocation, subject: Self.join(path, pair.key), key: pair.key, allowed: allowed))
+                let unknown = Diagnostic.yamlUnknownKey(at: pair.keyLocation, subject: Self.join(path, pair.key), key: pair.key, allowed: allowed)
+                if let suggestion = unknown.suggestion { suggested.insert(suggestion) }
+                add(unknown)
             }
         }
-        for key in required where byKey[key] == nil {
+        // `plugn:` is one mistake: "did you mean 'plugin'?" says it all, without "missing key 'plugin'".
+        for key in required where byKey[key] == nil && !suggested.contains(key) {
             add(.yamlMissingKey(at: owner, subject: path, key: key))
         }
         return byKey

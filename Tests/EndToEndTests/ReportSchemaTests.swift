@@ -22,11 +22,11 @@ import TestSupport
 
     @Test func everyWrittenReportDocumentIsValid() throws {
         let folder = try ShippedRunTests.project()
-        for period in ShippedRunTests.periods {
-            _ = try ShippedRunTests.run(folder, period: period)
+        for (report, periods) in ShippedRunTests.goldenPeriods {
+            for period in periods { _ = try ShippedRunTests.run(folder, period: period, report: report) }
         }
         let written = Golden.files(in: folder.url.appendingPathComponent("out")).filter { $0.key.hasSuffix("report.json") }
-        #expect(written.count == ShippedRunTests.periods.count)
+        #expect(written.count == ShippedRunTests.goldenPeriods.values.map(\.count).reduce(0, +))
         for (path, bytes) in written.sorted(by: { $0.key < $1.key }) + (try Self.documents()) {
             let document = try JSONSerialization.jsonObject(with: Data(bytes))
             let problems = validator.validate(document)
@@ -43,7 +43,6 @@ import TestSupport
         document["schema"] = "dtm-report/report/2"
         document["extra"] = 1
         document["facts"] = ["total": ["en": "x"]]
-        #expect(validator.validate(document) == ["/schema: expected dtm-report/report/1", "/: unexpected 'extra'", "/facts/total: matches none of the allowed shapes"]
-            || validator.validate(document).count == 3)
+        #expect(Set(validator.validate(document)) == ["/schema: expected dtm-report/report/1", ": unexpected 'extra'", "/facts/total: matches none of the allowed shapes"])
     }
 }

@@ -4,9 +4,15 @@ import ReportKit
 import Testing
 import TestSupport
 
-/// The shipped `reports.yaml` on the shipped sample data: the published figures, as golden files.
+/// The shipped `reports.yaml` on the shipped sample data: the published figures, as golden files
+/// in `Golden/<report-id>/<period>/`, one report at a time (as `run --report` writes it).
 @Suite struct ShippedRunTests {
-    static let periods = ["2016-09", "2016-10", "2016-12", "2017-02", "2017-03", "2017-04"]
+    /// Every report of the shipped configuration, with the periods its golden files cover.
+    static let goldenPeriods: [String: [String]] = [
+        "cmp-returnees": ["2016-09", "2016-10", "2016-12", "2017-02", "2017-03", "2017-04"],
+    ]
+
+    static let cases: [String] = goldenPeriods.keys.sorted().flatMap { report in goldenPeriods[report]!.map { "\(report) \($0)" } }
 
     static func project() throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
@@ -14,25 +20,35 @@ import TestSupport
         return folder
     }
 
-    static func run(_ folder: TemporaryFolder, period: String?) throws -> RunPlan {
-        let options = RunOptions(configFile: folder.url.appendingPathComponent("reports.yaml"), period: period.flatMap { Period(iso: $0) })
+    static func run(_ folder: TemporaryFolder, period: String?, report: String? = nil) throws -> RunPlan {
+        let options = RunOptions(configFile: folder.url.appendingPathComponent("reports.yaml"), period: period.flatMap { Period(iso: $0) },
+                                 reportIDs: report.map { [$0] } ?? [])
         let plan = try ReportRun.plan(options, registry: PluginRegistry(BuiltInPlugins.all)).get()
         try OutputWriter(root: plan.outputRoot, toolVersion: ReportRun.toolVersion).write(plan.outputs)
         return plan
     }
 
-    @Test(arguments: periods)
-    func writesTheGoldenOutputs(period: String) throws {
+    @Test func everyShippedReportHasGoldenFiles() throws {
+        let data = try #require(FileManager.default.contents(atPath: Repository.url("reports.yaml").path))
+        let file = try ReportsFileLoader.load(Array(data), file: "reports.yaml").get()
+        #expect(file.reports.map(\.id.value).sorted() == Self.goldenPeriods.keys.sorted())
+    }
+
+    @Test(arguments: cases)
+    func writesTheGoldenOutputs(reportAndPeriod: String) throws {
+        let parts = reportAndPeriod.split(separator: " ").map(String.init)
+        let (report, period) = (parts[0], parts[1])
         let folder = try Self.project()
-        _ = try Self.run(folder, period: period)
+        _ = try Self.run(folder, period: period, report: report)
         let problems = Golden.compare(Golden.files(in: folder.url.appendingPathComponent("out/\(period)")),
-                                      with: Repository.url("Tests/EndToEndTests/Golden/\(period)"))
+                                      with: Repository.url("Tests/EndToEndTests/Golden/\(report)/\(period)"))
         #expect(problems.isEmpty, Comment(rawValue: problems.joined(separator: "\n")))
     }
 
     @Test func withoutAPeriodEachReportTakesItsLatestMonth() throws {
         let plan = try Self.run(Self.project(), period: nil)
-        #expect(plan.outputs.map(\.period.iso) == ["2017-04"])
+        let periods = Dictionary(uniqueKeysWithValues: plan.outputs.map { ($0.id, $0.period.iso) })
+        #expect(periods["cmp-returnees"] == "2017-04")
     }
 
     @Test func thePublishedSentencesComeOutOfTheComputation() throws {
@@ -51,8 +67,10 @@ import TestSupport
 
     @Test func twoRunsOnTheSameInputsWriteIdenticalBytes() throws {
         let first = try Self.project(), second = try Self.project()
-        _ = try Self.run(first, period: "2017-04")
-        _ = try Self.run(second, period: "2017-04")
+        for period in Set(Self.goldenPeriods.values.flatMap { $0 }).sorted() {
+            _ = try Self.run(first, period: period)
+            _ = try Self.run(second, period: period)
+        }
         let a = Golden.files(in: first.url.appendingPathComponent("out")), b = Golden.files(in: second.url.appendingPathComponent("out"))
         #expect(!a.isEmpty)
         #expect(a == b)

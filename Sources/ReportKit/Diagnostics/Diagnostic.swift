@@ -32,7 +32,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 ///
 /// Rendered as `file:line:column: error: subject: message (did you mean 'x'?)`, the format
 /// compilers use, so that editors and terminals turn it into a link. The message texts
-/// themselves are built in one place, `Diagnostic+Messages.swift`.
+/// themselves are built in one place, the `Messages+*.swift` files beside this one.
 public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var location: SourceLocation?
     /// What the message is about: a key path (`reports[2].params.windw`) or a column

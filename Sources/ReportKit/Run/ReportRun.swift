@@ -123,6 +123,8 @@ public enum ReportRun {
             }
         }
         try diagnostics.check()
+        // Parameters are nil only when a diagnostic was collected, and `check()` threw then.
+        guard let parameters else { throw DiagnosticList([]) }
 
         let pluginInputs = PluginInputs(tables)
         return PreparedReport(
@@ -130,8 +132,8 @@ public enum ReportRun {
             description: description,
             templates: templates,
             inputRecords: records.sorted { $0.name < $1.name },
-            periodsWithData: { Plugin.periodsWithData(inputs: pluginInputs, parameters: parameters!) },
-            compute: { (period) throws(PluginFailure) in try Plugin.run(inputs: pluginInputs, parameters: parameters!, period: period) }
+            periodsWithData: { Plugin.periodsWithData(inputs: pluginInputs, parameters: parameters) },
+            compute: { (period) throws(PluginFailure) in try Plugin.run(inputs: pluginInputs, parameters: parameters, period: period) }
         )
     }
 

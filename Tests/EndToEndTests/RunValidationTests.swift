@@ -1,0 +1,105 @@
+import BuiltInPlugins
+import Foundation
+import ReportKit
+import Testing
+import TestSupport
+
+/// The shared validation pass on a real project folder: every problem of every kind of file,
+/// reported with its place, and all of them at once.
+@Suite struct RunValidationTests {
+    func project(editing edits: [(String, String)] = []) throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        try Repository.copy(["data", "templates"], into: folder)
+        var yaml = """
+            version: 1
+            languages: [en, fr]
+            reports:
+              - id: cmp-returnees
+                plugin: returnee-movements
+                title: {en: Returnees, fr: Rapatriés}
+                inputs:
+                  movements: data/sample/population_movements.csv
+                templates:
+                  en: templates/returnee-movements/summary.en.md
+                  fr: templates/returnee-movements/summary.fr.md
+
+            """
+        for (old, new) in edits {
+            precondition(yaml.contains(old), "the test's YAML has no '\(old)'")
+            yaml = yaml.replacingOccurrences(of: old, with: new)
+        }
+        try folder.write(yaml, to: "reports.yaml")
+        return folder
+    }
+
+    func errors(_ folder: TemporaryFolder, reports: [String] = []) -> [String] {
+        let options = RunOptions(configFile: folder.url.appendingPathComponent("reports.yaml"), period: Period(iso: "2017-04"), reportIDs: reports)
+        switch ReportRun.plan(options, registry: PluginRegistry(BuiltInPlugins.all)) {
+        case .success: return []
+        case .failure(let list): return list.diagnostics.map(\.description)
+        }
+    }
+
+    @Test func theShippedTemplatesAndDataPass() throws {
+        #expect(errors(try project()) == [])
+    }
+
+    @Test func unknownPluginWithSuggestion() throws {
+        let folder = try project(editing: [("plugin: returnee-movements", "plugin: returnee-movement")])
+        #expect(errors(folder) == ["reports.yaml:5:13: error: reports[0].plugin: unknown plugin 'returnee-movement' (did you mean 'returnee-movements'?)"])
+    }
+
+    @Test func missingTemplateFileWithSuggestion() throws {
+        let folder = try project(editing: [("fr: templates/returnee-movements/summary.fr.md", "fr: templates/returnee-movements/sumary.fr.md")])
+        #expect(errors(folder) == [
+            "reports.yaml:11:11: error: reports[0].templates.fr: file 'templates/returnee-movements/sumary.fr.md' does not exist (did you mean 'templates/returnee-movements/summary.fr.md'?)",
+        ])
+    }
+
+    @Test func pathsMayNotLeaveTheProject() throws {
+        let folder = try project(editing: [("movements: data/sample/population_movements.csv", "movements: ../population_movements.csv")])
+        #expect(errors(folder) == ["reports.yaml:8:18: error: reports[0].inputs.movements: path '../population_movements.csv' leads outside the folder of reports.yaml"])
+    }
+
+    @Test func anInputThatIsAFolder() throws {
+        let folder = try project(editing: [("movements: data/sample/population_movements.csv", "movements: data/sample")])
+        #expect(errors(folder) == ["reports.yaml:8:18: error: reports[0].inputs.movements: 'data/sample' is a folder, not a file"])
+    }
+
+    @Test func templateAndDataErrorsAreCollectedTogether() throws {
+        let folder = try project()
+        let template = try #require(folder.read("templates/returnee-movements/summary.en.md"))
+        try folder.write(template.replacingOccurrences(of: "{{total}}", with: "{{totl}}"), to: "templates/returnee-movements/summary.en.md")
+        let csv = try #require(folder.read("data/sample/population_movements.csv"))
+        try folder.write(csv.replacingOccurrences(of: "report_date,", with: "reportdate,"), to: "data/sample/population_movements.csv")
+        #expect(errors(folder) == [
+            "templates/returnee-movements/summary.en.md:5:49: error: unknown fact 'totl' (did you mean 'total'?)",
+            "data/sample/population_movements.csv:1: error: column 'report_date': required column is missing from the header (did you mean 'reportdate'?)",
+        ])
+    }
+
+    @Test func anUnknownReportOnTheCommandLine() throws {
+        #expect(errors(try project(), reports: ["cmp-returnee"]) == ["error: --report: no report 'cmp-returnee' in the configuration (did you mean 'cmp-returnees'?)"])
+    }
+
+    @Test func aFileReadByTwoReportsReportsItsErrorsOnce() throws {
+        let second = """
+              - id: idps
+                plugin: returnee-movements
+                title: {en: IDPs, fr: PDI}
+                inputs:
+                  movements: data/sample/population_movements.csv
+                params: {population: idps}
+                templates:
+                  en: templates/returnee-movements/summary.en.md
+                  fr: templates/returnee-movements/summary.fr.md
+
+            """
+        let folder = try project()
+        try folder.write(try #require(folder.read("reports.yaml")) + second, to: "reports.yaml")
+        let csv = try #require(folder.read("data/sample/population_movements.csv"))
+        try folder.write(csv.replacingOccurrences(of: "2017-04-30,ML06,Tombouctou,returnees,", with: "2017-04-31,ML06,Tombouctou,returnees,"),
+                         to: "data/sample/population_movements.csv")
+        #expect(errors(folder) == ["data/sample/population_movements.csv:94:1: error: column 'report_date': value '2017-04-31' is not a date (YYYY-MM-DD)"])
+    }
+}

@@ -36,7 +36,7 @@ public enum ReturneeMovementsPlugin: ReportPlugin {
             FactSpec("total", .count, "People in the stock at the report date, all regions.", optional: true),
             FactSpec("households", .count, "Households at the report date; absent unless every row of that date has them.", optional: true),
             FactSpec("region_count", .count, "Regions with a figure at the report date.", optional: true),
-            FactSpec("regions", .list, "The regions with the largest stocks, largest first (as many as the `regions` parameter).", optional: true),
+            FactSpec("regions", .list, "The regions with the largest stocks, largest first (as many as the `regions` parameter); absent when every stock is 0.", optional: true),
             FactSpec("previous_report_date", .date, "The latest report date before the period's; absent when there is none.", optional: true),
             FactSpec("previous_total", .count, "People in the stock at the previous report date.", optional: true),
             FactSpec("change", .change, "The total minus the previous total.", optional: true),
@@ -78,8 +78,9 @@ public enum ReturneeMovementsPlugin: ReportPlugin {
         facts["total"] = .count(total)
         facts["region_count"] = .count(current.count)
         if let households = stocks.households(at: reportDate) { facts["households"] = .count(households) }
-        let largest = current.values.sorted { ($0.individuals, $1.name) > ($1.individuals, $0.name) }
-        facts["regions"] = .list(largest.prefix(parameters.regions).map { Label($0.name) })
+        // A region whose stock fell to 0 is not among "the largest numbers".
+        let largest = current.values.filter { $0.individuals > 0 }.sorted { ($0.individuals, $1.name) > ($1.individuals, $0.name) }
+        if !largest.isEmpty { facts["regions"] = .list(largest.prefix(parameters.regions).map { Label($0.name) }) }
         if let previousDate {
             let previousTotal = stocks.total(at: previousDate)
             facts["previous_report_date"] = .date(previousDate)

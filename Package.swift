@@ -59,7 +59,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ReportKit", "BuiltInPlugins", "TestSupport"],
+            dependencies: ["ReportKit", "BuiltInPlugins", "TestSupport", .product(name: "Yams", package: "Yams")],
             exclude: ["Golden"]
         ),
     ] + reportPlugins.map { plugin in

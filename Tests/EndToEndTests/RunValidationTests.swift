@@ -102,4 +102,31 @@ import TestSupport
                          to: "data/sample/population_movements.csv")
         #expect(errors(folder) == ["data/sample/population_movements.csv:94:1: error: column 'report_date': value '2017-04-31' is not a date (YYYY-MM-DD)"])
     }
+
+    @Test func aSymbolicLinkLeadingOutsideIsRefused() throws {
+        let outside = try TemporaryFolder()
+        try outside.write("secret", to: "population_movements.csv")
+        let folder = try project(editing: [("movements: data/sample/population_movements.csv", "movements: data/link.csv")])
+        try FileManager.default.createSymbolicLink(at: folder.url.appendingPathComponent("data/link.csv"),
+                                                   withDestinationURL: outside.url.appendingPathComponent("population_movements.csv"))
+        #expect(errors(folder) == ["reports.yaml:8:18: error: reports[0].inputs.movements: path 'data/link.csv' leads outside the folder of reports.yaml"])
+    }
+
+    @Test func anOutputFolderThatIsAFile() throws {
+        let folder = try project(editing: [("languages: [en, fr]", "output: data/sample/population_movements.csv\nlanguages: [en, fr]")])
+        #expect(errors(folder) == ["reports.yaml:2:9: error: output: output folder 'data/sample/population_movements.csv' is a file"])
+    }
+
+    @Test func inputsInsideTheOutputFolder() throws {
+        let folder = try project(editing: [("languages: [en, fr]", "output: data\nlanguages: [en, fr]")])
+        #expect(errors(folder) == [
+            "reports.yaml:2:9: error: output: 'data/sample/population_movements.csv' is inside the output folder 'data', where a run replaces whole folders; keep inputs and templates outside it",
+        ])
+    }
+
+    @Test func aHugeConfigurationIsRefusedByItsSize() throws {
+        let folder = try project()
+        try folder.write([UInt8](repeating: UInt8(ascii: "#"), count: 3 << 20), to: "reports.yaml")
+        #expect(errors(folder) == ["reports.yaml: error: the file is 3145728 bytes; a reports file may be at most 1048576 bytes"])
+    }
 }

@@ -470,3 +470,18 @@ import Testing
         #expect(list.diagnostics.map(\.description) == ["data/none.csv: error: file not found"])
     }
 }
+
+@Suite struct InputReaderLimitTests {
+    @Test func stopsAfterTheErrorLimitOfAFile() throws {
+        let spec = InputSpec(name: "t", conventionalFileName: "t.csv", documentation: "", columns: [
+            ColumnSpec("report_date", .date, hxl: "#date", ""),
+        ], periodColumn: "report_date")
+        let rows = String(repeating: "not a date\n", count: 5_000)
+        guard case .failure(let list) = InputReader.read(Array(("report_date\n" + rows).utf8), file: "t.csv", spec: spec) else {
+            Issue.record("a file of bad dates was read")
+            return
+        }
+        #expect(list.diagnostics.count == InputReader.maximumErrorsPerFile + 1)
+        #expect(list.diagnostics.last?.description == "t.csv:1001: error: stopped reading after 1000 errors in this file; fix these and run again")
+    }
+}

@@ -150,4 +150,8 @@ extension Diagnostic {
         }
         return text
     }
+
+    static func tooManyErrors(_ limit: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic("stopped reading after \(limit) errors in this file; fix these and run again", at: location)
+    }
 }

@@ -37,4 +37,13 @@ extension Diagnostic {
     static func pluginBrokeContract(_ plugin: String, problem: String) -> Diagnostic {
         Diagnostic("plugin '\(plugin)' broke its contract: \(problem)", subject: "plugin \(plugin)")
     }
+
+    static func outputIsAFile(_ path: String, at location: SourceLocation?, subject: String) -> Diagnostic {
+        Diagnostic("output folder '\(path)' is a file", at: location, subject: subject)
+    }
+
+    static func readInsideOutput(_ path: String, output: String, at location: SourceLocation?, subject: String) -> Diagnostic {
+        Diagnostic("'\(path)' is inside the output folder '\(output)', where a run replaces whole folders; keep inputs and templates outside it",
+                   at: location, subject: subject)
+    }
 }

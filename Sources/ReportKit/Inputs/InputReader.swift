@@ -14,6 +14,10 @@ public enum InputReader {
     /// The most digits a count may have. Fifteen digits are far beyond any population figure
     /// and keep every sum of counts well inside `Int`.
     public static let maximumCountDigits = 15
+    /// After this many errors in one file the reader stops: a file that is wrong on every row
+    /// (a wrong export, a shifted column) is one problem, and its ten million messages would
+    /// only bury the first ones and fill the memory.
+    public static let maximumErrorsPerFile = 1_000
 
     /// Reads `bytes` as the input `spec` describes; `file` is the name messages give.
     public static func read(_ bytes: [UInt8], file: String, spec: InputSpec) -> Result<InputTable, DiagnosticList> {
@@ -83,6 +87,10 @@ private enum TableReading {
             for index in builders.indices {
                 builders[index].append(record.cells[builders[index].headerIndex], buffer: buffer, reader: reader,
                                        diagnostics: &diagnostics)
+            }
+            if diagnostics.count >= InputReader.maximumErrorsPerFile {
+                diagnostics.append(.tooManyErrors(InputReader.maximumErrorsPerFile, at: SourceLocation(file: file, line: record.line)))
+                return .failure(DiagnosticList(diagnostics))
             }
         }
         reader.moveDiagnostics(into: &diagnostics)

@@ -22,7 +22,20 @@ struct ProjectFiles {
             depth += component == ".." ? -1 : 1
             if depth < 0 { return .failure(.pathOutsideProject(text, at: path.location, keyPath: path.keyPath)) }
         }
-        return .success(root.appendingPathComponent(text).standardizedFileURL)
+        let url = root.appendingPathComponent(text).standardizedFileURL
+        // A symbolic link inside the folder may still lead out of it.
+        if !isInside(url.resolvingSymlinksInPath(), resolvedRoot) {
+            return .failure(.pathOutsideProject(text, at: path.location, keyPath: path.keyPath))
+        }
+        return .success(url)
+    }
+
+    private var resolvedRoot: URL { root.resolvingSymlinksInPath() }
+
+    /// Whether `url` is `folder` or below it.
+    func isInside(_ url: URL, _ folder: URL) -> Bool {
+        let path = url.standardizedFileURL.path, base = folder.standardizedFileURL.path
+        return path == base || path.hasPrefix(base.hasSuffix("/") ? base : base + "/")
     }
 
     /// The path as messages and outputs show it: relative to the project folder.

@@ -36,6 +36,11 @@ public enum ReportRun {
     public static func plan(_ options: RunOptions, registry: PluginRegistry) -> Result<RunPlan, DiagnosticList> {
         let project = ProjectFiles(configFile: options.configFile)
         let configName = project.display(options.configFile)
+        // A configuration far over the limit is refused by its size, before it is read at all.
+        let size = (try? FileManager.default.attributesOfItem(atPath: options.configFile.path))?[.size] as? Int
+        if let size, size > ReportsFileLoader.maximumFileSize {
+            return .failure(DiagnosticList([.reportsFileTooLarge(file: configName, size: size, limit: ReportsFileLoader.maximumFileSize)]))
+        }
         guard let configData = FileManager.default.contents(atPath: options.configFile.path) else {
             return .failure(DiagnosticList([.configNotFound(configName)]))
         }
@@ -72,6 +77,7 @@ public enum ReportRun {
             diagnostics.add(diagnostic)
             outputRoot = project.root
         }
+        diagnostics.add(contentsOf: checkOutputFolder(outputRoot, given: options.outputFolder != nil, file: file, reports: prepared, project: project))
         guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics.diagnostics)) }
 
         var outputs: [ReportOutput] = []
@@ -84,6 +90,23 @@ public enum ReportRun {
         }
         guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics.diagnostics)) }
         return .success(RunPlan(outputRoot: outputRoot, outputs: outputs))
+    }
+
+    /// The output folder must be a folder (or not exist yet), and no file the run reads may
+    /// be inside it: a run replaces whole period folders there.
+    private static func checkOutputFolder(_ output: URL, given: Bool, file: ReportsFile, reports: [PreparedReport],
+                                          project: ProjectFiles) -> [Diagnostic] {
+        let shown = given ? output.path : file.output.value
+        let location = given ? nil : file.output.location
+        let subject = given ? "--out" : file.output.keyPath
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output.path, isDirectory: &isFolder), !isFolder.boolValue {
+            return [.outputIsAFile(shown, at: location, subject: subject)]
+        }
+        let read = reports.flatMap { $0.inputRecords.map(\.path) + $0.templateFiles }
+        return Set(read).sorted().compactMap { path in
+            project.isInside(project.root.appendingPathComponent(path), output) ? .readInsideOutput(path, output: shown, at: location, subject: subject) : nil
+        }
     }
 
     /// Checks one definition against its plugin and reads what it needs. The plugin's type is
@@ -167,6 +190,8 @@ struct PreparedReport {
     let description: PluginDescription
     let templates: [Language: CompiledTemplate]
     let inputRecords: [InputRecord]
+    /// The template files, as shown in messages.
+    var templateFiles: [String] { templates.values.map(\.file) }
     let periodsWithData: () -> Set<Period>
     let compute: (Period) throws(PluginFailure) -> ReportResult
 

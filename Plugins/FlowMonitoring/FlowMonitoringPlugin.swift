@@ -1,21 +1,233 @@
 import ReportKit
 
-/// Placeholder until the plugin is written: registered so that the registry, the package and
-/// the tests already know it.
+/// Flow monitoring: travellers counted at flow monitoring points (FMPs), in and out, for the
+/// month of the period or cumulatively since a day, with modes, nationalities, destinations and
+/// demography.
+///
+/// Windows: `month` counts the period's calendar month, and its daily average divides by the
+/// month's calendar days. `cumulative` counts from `since` to the last day with observations in
+/// the period, both included: a snapshot is "as of" the last day counted (a snapshot for
+/// November 2016 whose last counts are of 29 November covers 30 June–29 November, 153 days).
 public enum FlowMonitoringPlugin: ReportPlugin {
     public static let description = PluginDescription(
         id: "flow-monitoring",
         name: Label(en: "Flow monitoring", fr: "Suivi des flux"),
-        summary: "Not written yet.",
-        inputs: [],
-        parameters: [],
-        facts: [],
-        tables: []
+        summary: "Travellers counted at flow monitoring points: in and out, modes, nationalities, destinations, demography; monthly or cumulative.",
+        inputs: [
+            InputSpec(
+                name: "observations",
+                conventionalFileName: "fmp_observations.csv",
+                documentation: "One row per group of travellers counted at an FMP on one day, for one direction, route and mode.",
+                columns: [
+                    ColumnSpec("date", .date, hxl: "#date", "The day of the count."),
+                    ColumnSpec("fmp_code", .text, hxl: "#loc+code", "The FMP's id (GAO-01)."),
+                    ColumnSpec("fmp_name", .text, hxl: "#loc+name", "The FMP's name as reports write it (Gao)."),
+                    ColumnSpec("adm1_code", .text, hxl: "#adm1+code", "Region P-code of the FMP (ML07)."),
+                    ColumnSpec("adm1_name", .text, hxl: "#adm1+name", "Region name of the FMP (Gao)."),
+                    ColumnSpec("direction", .choice(["incoming", "outgoing"]), hxl: "#x_direction", "Arriving at or leaving the FMP's town."),
+                    ColumnSpec("origin_country", .text, hxl: "#country+code+origin", "ISO3 country of origin, OOO when unknown."),
+                    ColumnSpec("destination_country", .text, hxl: "#country+code+dest", "ISO3 country of destination, OOO when unknown."),
+                    ColumnSpec("nationality", .text, hxl: "#country+code+nationality", "ISO3 nationality, OOO when unknown."),
+                    ColumnSpec("transport_mode", .choice(TransportMode.allCases.map(\.rawValue)), hxl: "#x_transport", "How the group travelled."),
+                    ColumnSpec("adult_m", .count, hxl: "#affected+ind+m+adults", "Adult men."),
+                    ColumnSpec("adult_f", .count, hxl: "#affected+ind+f+adults", "Adult women."),
+                    ColumnSpec("child_m", .count, hxl: "#affected+ind+m+children", "Boys."),
+                    ColumnSpec("child_f", .count, hxl: "#affected+ind+f+children", "Girls."),
+                    ColumnSpec("uac", .optionalCount, hxl: "#affected+ind+children+unaccompanied", "Unaccompanied children; empty when not recorded."),
+                ],
+                periodColumn: "date"
+            ),
+        ],
+        parameters: [
+            ParameterSpec("window", .choice(Window.allCases.map(\.rawValue)), default: Parameters().window.rawValue,
+                          "`month`: the period's calendar month; `cumulative`: from `since` to the last day with counts in the period."),
+            ParameterSpec("since", .date, default: "none (required with window: cumulative)",
+                          "The first day of a cumulative window, usually the day monitoring began; only with `window: cumulative`."),
+            ParameterSpec("fmps", .list(.text), default: "[] (every FMP)", "FMP codes to keep; the others are left out of every figure."),
+            ParameterSpec("top", .integer(1...20), default: String(Parameters().top), "How many nationalities and destinations the text names."),
+        ],
+        facts: [
+            FactSpec("has_data", .flag, "True when the window has at least one observation."),
+            FactSpec("cumulative", .flag, "True for a cumulative window, false for a month."),
+            FactSpec("window_dates", .dateRange, "The days counted: the month, or `since` to the last day with counts (the period's last day when there is none). Absent when the period ends before `since`.", optional: true),
+            FactSpec("since", .date, "The first day of a cumulative window.", optional: true),
+            FactSpec("as_of", .date, "The last day with observations in the window; absent when there is none.", optional: true),
+            FactSpec("days", .count, "Calendar days of `window_dates`, both ends included.", optional: true),
+            FactSpec("daily_average", .count, "total ÷ days, rounded half up to a whole number.", optional: true),
+            FactSpec("incoming", .count, "Incoming individuals (adults and children)."),
+            FactSpec("outgoing", .count, "Outgoing individuals."),
+            FactSpec("total", .count, "Incoming plus outgoing individuals."),
+            FactSpec("men", .count, "Men and boys (adult_m + child_m)."),
+            FactSpec("minors", .count, "Children (child_m + child_f)."),
+            FactSpec("men_share", .percent, "men ÷ total; absent when total is 0.", optional: true),
+            FactSpec("minors_share", .percent, "minors ÷ total; absent when total is 0.", optional: true),
+            FactSpec("mostly_men", .flag, "True when men are more than half of the individuals."),
+            FactSpec("uac", .count, "Unaccompanied children, over the rows that recorded them; absent when no row did.", optional: true),
+            FactSpec("uac_incomplete", .flag, "True when some rows of the window did not record unaccompanied children (so `uac` is a minimum)."),
+            FactSpec("active_fmps", .count, "FMPs with at least one observation in the window."),
+            FactSpec("fmp_names", .list, "Names of the active FMPs, most individuals first."),
+            FactSpec("main_mode_incoming", .label, "Main transport mode of incoming individuals, plural (buses / bus); modes within 5 % of the largest (at least 95 % of its count) are named together, largest first: trucks/buses / camions/bus. Absent when nobody came in.", optional: true),
+            FactSpec("main_mode_outgoing", .label, "Main transport mode of outgoing individuals, as main_mode_incoming.", optional: true),
+            FactSpec("top_nationalities", .list, "The most frequent countries of nationality, as a sentence names them (Guinea / la Guinée), most individuals first, as many as `top`; unknown left out. Absent when there is none.", optional: true),
+            FactSpec("top_destinations", .list, "The most frequent destination countries, as top_nationalities.", optional: true),
+            FactSpec("previous_month", .month, "Month windows: the month before, when it has observations.", optional: true),
+            FactSpec("previous_total", .count, "Individuals in the previous month.", optional: true),
+            FactSpec("previous_incoming", .count, "Incoming individuals in the previous month.", optional: true),
+            FactSpec("previous_outgoing", .count, "Outgoing individuals in the previous month.", optional: true),
+            FactSpec("total_change", .change, "total minus previous_total, with the relative change.", optional: true),
+            FactSpec("incoming_change", .change, "incoming minus previous_incoming, with the relative change.", optional: true),
+            FactSpec("outgoing_change", .change, "outgoing minus previous_outgoing, with the relative change.", optional: true),
+        ],
+        tables: [
+            TableSpec("by_fmp", "Individuals by FMP, by FMP code.", columns: [
+                TableColumnSpec("fmp_code", hxl: "#loc+code", "FMP id."),
+                TableColumnSpec("fmp_name", hxl: "#loc+name", "FMP name."),
+                TableColumnSpec("adm1", hxl: "#adm1+code", "Region P-code of the FMP."),
+                TableColumnSpec("incoming", hxl: "#affected+ind+incoming", "Incoming individuals."),
+                TableColumnSpec("outgoing", hxl: "#affected+ind+outgoing", "Outgoing individuals."),
+            ]),
+            TableSpec("by_transport_mode", "Individuals by transport mode, modes with travellers only, in the formats document's order.", columns: [
+                TableColumnSpec("mode", hxl: "#x_transport", "Mode code (bus)."),
+                TableColumnSpec("label_en", hxl: "#x_transport+name+i_en", "Mode in English."),
+                TableColumnSpec("label_fr", hxl: "#x_transport+name+i_fr", "Mode in French."),
+                TableColumnSpec("incoming", hxl: "#affected+ind+incoming", "Incoming individuals."),
+                TableColumnSpec("outgoing", hxl: "#affected+ind+outgoing", "Outgoing individuals."),
+            ]),
+            TableSpec("by_nationality", "Individuals by nationality, most individuals first (then by code).", columns: [
+                TableColumnSpec("nationality", hxl: "#country+code+nationality", "ISO3 code, OOO when unknown."),
+                TableColumnSpec("label_en", hxl: "#country+name+i_en", "Country in English."),
+                TableColumnSpec("label_fr", hxl: "#country+name+i_fr", "Country in French."),
+                TableColumnSpec("incoming", hxl: "#affected+ind+incoming", "Incoming individuals."),
+                TableColumnSpec("outgoing", hxl: "#affected+ind+outgoing", "Outgoing individuals."),
+            ]),
+            TableSpec("daily", "Every day of the window: the series a chart draws. Empty cells on days without any observation (not collected).", columns: [
+                TableColumnSpec("date", hxl: "#date", "The day."),
+                TableColumnSpec("incoming", hxl: "#affected+ind+incoming", "Incoming individuals that day."),
+                TableColumnSpec("outgoing", hxl: "#affected+ind+outgoing", "Outgoing individuals that day."),
+            ]),
+        ]
     )
 
-    public struct Parameters: PluginParameters {}
-
     public static func run(inputs: PluginInputs, parameters: Parameters, period: Period) throws(PluginFailure) -> ReportResult {
-        ReportResult(facts: [:], tables: [:])
+        guard let table = inputs["observations"] else { throw PluginFailure("no observations input") }
+        let cumulative = parameters.window == .cumulative
+        let first: Day
+        var previous: ClosedRange<Int>?
+        if cumulative {
+            guard let since = parameters.since else { throw PluginFailure("a cumulative window needs 'since'") }
+            first = since
+        } else {
+            first = period.firstDay
+            previous = period.previous.firstDay.daysSinceEpoch...period.previous.lastDay.daysSinceEpoch
+        }
+        let firstNumber = first.daysSinceEpoch, lastNumber = period.lastDay.daysSinceEpoch
+        let counts = FlowCounts(table, first: firstNumber, last: lastNumber, previous: previous, filter: Set(parameters.fmps))
+
+        var facts: [String: FactValue] = [
+            "has_data": .flag(counts.rows > 0),
+            "cumulative": .flag(cumulative),
+            "incoming": .count(counts.incoming),
+            "outgoing": .count(counts.outgoing),
+            "total": .count(counts.total),
+            "men": .count(counts.men),
+            "minors": .count(counts.minors),
+            "mostly_men": .flag(counts.men * 2 > counts.total),
+            "uac_incomplete": .flag(counts.rowsWithoutUAC > 0),
+            "active_fmps": .count(counts.fmps.count),
+        ]
+        if cumulative { facts["since"] = .date(first) }
+
+        // The window ends on the month's last day, or for a cumulative window on the last day
+        // with observations ("as of"), or the period's last day when there is none.
+        let lastCounted = counts.lastDay
+        let end = cumulative ? (lastCounted ?? lastNumber) : lastNumber
+        let windowDays = end >= firstNumber ? day(first, plus: 0...(end - firstNumber)) : []
+        if let windowEnd = windowDays.last {
+            facts["window_dates"] = .dateRange(first, windowEnd)
+            facts["days"] = .count(windowDays.count)
+            facts["daily_average"] = .count(FlowCounts.dailyAverage(total: counts.total, days: windowDays.count))
+        }
+        if let lastCounted { facts["as_of"] = .date(windowDays[lastCounted - firstNumber]) }
+
+        if counts.total > 0 {
+            facts["men_share"] = .percent(Double(counts.men) / Double(counts.total))
+            facts["minors_share"] = .percent(Double(counts.minors) / Double(counts.total))
+        }
+        if counts.rowsWithUAC > 0 { facts["uac"] = .count(counts.uac) }
+
+        let fmps = counts.fmps.values.sorted { ($0.total, $1.code) > ($1.total, $0.code) }
+        facts["fmp_names"] = .list(fmps.map { Label($0.name) })
+        let incomingModes = FlowCounts.mainModes(counts.modesIncoming)
+        if !incomingModes.isEmpty { facts["main_mode_incoming"] = .label(TransportMode.joined(incomingModes)) }
+        let outgoingModes = FlowCounts.mainModes(counts.modesOutgoing)
+        if !outgoingModes.isEmpty { facts["main_mode_outgoing"] = .label(TransportMode.joined(outgoingModes)) }
+        let nationalities = FlowCounts.top(counts.nationalities.mapValues(\.total), count: parameters.top)
+        if !nationalities.isEmpty { facts["top_nationalities"] = .list(nationalities.map(Countries.phrase)) }
+        let destinations = FlowCounts.top(counts.destinations, count: parameters.top)
+        if !destinations.isEmpty { facts["top_destinations"] = .list(destinations.map(Countries.phrase)) }
+
+        if !cumulative, counts.previousRows > 0 {
+            let previousTotal = counts.previousIncoming + counts.previousOutgoing
+            facts["previous_month"] = .month(period.previous)
+            facts["previous_total"] = .count(previousTotal)
+            facts["previous_incoming"] = .count(counts.previousIncoming)
+            facts["previous_outgoing"] = .count(counts.previousOutgoing)
+            facts["total_change"] = change(counts.total, from: previousTotal)
+            facts["incoming_change"] = change(counts.incoming, from: counts.previousIncoming)
+            facts["outgoing_change"] = change(counts.outgoing, from: counts.previousOutgoing)
+        }
+
+        let byFMP: [[TableCell]] = counts.fmps.keys.sorted().map { code in
+            let fmp = counts.fmps[code]!
+            return [.text(fmp.code), .text(fmp.name), .text(fmp.adm1), .integer(fmp.incoming), .integer(fmp.outgoing)]
+        }
+        let byMode: [[TableCell]] = TransportMode.allCases.compactMap { mode in
+            let incoming = counts.modesIncoming[mode.index], outgoing = counts.modesOutgoing[mode.index]
+            guard incoming + outgoing > 0 else { return nil }
+            return [.text(mode.rawValue), .text(mode.name.en), .text(mode.name.fr), .integer(incoming), .integer(outgoing)]
+        }
+        let byNationality: [[TableCell]] = counts.nationalities.sorted { ($0.value.total, $1.key) > ($1.value.total, $0.key) }.map { code, value in
+            let name = Countries.name(code)
+            return [.text(code), .text(name.en), .text(name.fr), .integer(value.incoming), .integer(value.outgoing)]
+        }
+        let daily: [[TableCell]] = windowDays.enumerated().map { offset, day in
+            guard counts.dayHasRows[offset] else { return [.day(day), .empty, .empty] }
+            return [.day(day), .integer(counts.dailyIncoming[offset]), .integer(counts.dailyOutgoing[offset])]
+        }
+        return ReportResult(facts: facts, tables: [
+            "by_fmp": ResultTable(rows: byFMP),
+            "by_transport_mode": ResultTable(rows: byMode),
+            "by_nationality": ResultTable(rows: byNationality),
+            "daily": ResultTable(rows: daily),
+        ])
+    }
+
+    /// Months with observations of the kept FMPs.
+    public static func periodsWithData(inputs: PluginInputs, parameters: Parameters) -> Set<Period> {
+        guard let table = inputs["observations"] else { return [] }
+        let filter = Set(parameters.fmps), codes = table.texts("fmp_code")
+        var periods = Set<Period>()
+        for (row, day) in table.dates("date").enumerated() where filter.isEmpty || filter.contains(codes[row]) {
+            periods.insert(day.period)
+        }
+        return periods
+    }
+
+    private static func change(_ value: Int, from base: Int) -> FactValue {
+        .change(value - base, relative: base == 0 ? nil : Double(value - base) / Double(base))
+    }
+
+    /// The days `start + n` for each `n` of `offsets` (ascending from 0), walking the calendar.
+    private static func day(_ start: Day, plus offsets: ClosedRange<Int>) -> [Day] {
+        var days: [Day] = []
+        days.reserveCapacity(offsets.count)
+        var current = start
+        for _ in offsets {
+            days.append(current)
+            current = Day(year: current.year, month: current.month, day: current.day + 1)
+                ?? Day(year: current.year, month: current.month + 1, day: 1)
+                ?? Day(year: current.year + 1, month: 1, day: 1)!
+        }
+        return days
     }
 }

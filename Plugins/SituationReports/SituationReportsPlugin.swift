@@ -1,21 +1,202 @@
 import ReportKit
 
-/// Placeholder until the plugin is written: registered so that the registry, the package and
-/// the tests already know it.
+/// The DNDS situation report: the displacement events of the period (those whose last day falls
+/// in it), who moved from which communes to which cercles, how many and why; the new IDPs they
+/// make by region of origin; and, with the movements input, the IDP stock at the period's
+/// latest report date.
 public enum SituationReportsPlugin: ReportPlugin {
+    static let causes = Cause.allCases.map(\.rawValue)
+    static let populations = ["returnees", "idps", "returned_idps"]
+
+    static let eventFields: [FactSpec] = [
+        FactSpec("event_id", .label, "The event's id (MLI-2017-014), the same in both languages."),
+        FactSpec("dates", .dateRange, "From date_start to date_end: \"between 22 and 28 February\" / \"entre le 22 et le 28 février\"."),
+        FactSpec("report_date", .date, "When the assessment was reported."),
+        FactSpec("individuals", .count, "People who moved."),
+        FactSpec("households", .count, "Households who moved; absent when not collected.", optional: true),
+        FactSpec("estimated", .flag, "True when the counts are estimates (\"about\" / \"environ\")."),
+        FactSpec("origin_communes", .list, "The communes people left, in the file's order."),
+        FactSpec("origin_communes_of", .label, "The preposition before origin_communes: `of ` / `de `, or `d'` before a vowel (d'Anderamboukane)."),
+        FactSpec("destination_cercles", .list, "The cercles people went to, in the file's order."),
+        FactSpec("destination_cercles_of", .label, "The preposition before destination_cercles: `of ` / `de `, or `d'` before a vowel (d'Ansongo)."),
+        FactSpec("origin_region", .label, "The region of origin, named from origin_adm1_code."),
+        FactSpec("origin_region_of", .label, "The preposition before origin_region: `of ` / `de `, or `d'` before a vowel."),
+        FactSpec("cause", .label, "The cause as a noun: insecurity / insécurité, floods / inondations…"),
+        FactSpec("cause_phrase", .label,
+                 "The cause as a complement: following the deterioration of the security situation / suite à la dégradation de la situation sécuritaire."),
+    ]
+
     public static let description = PluginDescription(
         id: "situation-report",
         name: Label(en: "Situation report", fr: "Rapport de situation"),
-        summary: "Not written yet.",
-        inputs: [],
+        summary: "DNDS displacement events of the period (by their last day), the new IDPs by region of origin and the IDP stock.",
+        inputs: [
+            InputSpec(
+                name: "events",
+                conventionalFileName: "displacement_events.csv",
+                documentation: "DNDS rapid assessments: one row per displacement event, from origin communes to destination cercles.",
+                columns: [
+                    ColumnSpec("event_id", .text, hxl: "#event+code", "The event's id, unique in the file (MLI-2017-014)."),
+                    ColumnSpec("date_start", .date, hxl: "#date+start", "The first day of the movement."),
+                    ColumnSpec("date_end", .date, hxl: "#date+end", "The last day of the movement: it places the event in a period."),
+                    ColumnSpec("report_date", .date, hxl: "#date+reported", "When the assessment was reported."),
+                    ColumnSpec("origin_adm1_code", .text, hxl: "#adm1+code+origin",
+                               "Region P-code of origin (ML04); ML01…ML10 are named by the plugin, other codes by the movements input."),
+                    ColumnSpec("origin_communes", .text, hxl: "#adm3+name+origin", "Communes of origin, joined by | (Macina|Monipébougou)."),
+                    ColumnSpec("destination_cercles", .text, hxl: "#adm2+name+dest", "Cercles of destination, joined by | (Niono|Macina)."),
+                    ColumnSpec("individuals", .count, hxl: "#affected+idps+ind", "People who moved."),
+                    ColumnSpec("households", .optionalCount, hxl: "#affected+idps+hh", "Households who moved; empty when not collected."),
+                    ColumnSpec("estimated", .flag, hxl: "#meta+estimate", "True when the counts are estimates."),
+                    ColumnSpec("cause", .choice(causes), hxl: "#cause", "Why people moved."),
+                ],
+                periodColumn: "date_end"
+            ),
+            InputSpec(
+                name: "movements",
+                conventionalFileName: "population_movements.csv",
+                required: false,
+                documentation: "CMP stocks by region at each report date: its `idps` rows give the IDP stock; its names name regions the plugin's table lacks.",
+                columns: [
+                    ColumnSpec("report_date", .date, hxl: "#date+reported", "The date the stock was counted."),
+                    ColumnSpec("adm1_code", .text, hxl: "#adm1+code", "Region P-code (ML06)."),
+                    ColumnSpec("adm1_name", .text, hxl: "#adm1+name", "Region name (Tombouctou)."),
+                    ColumnSpec("population", .choice(populations), hxl: "#x_population", "Which population the row counts; only `idps` rows are read."),
+                    ColumnSpec("individuals", .count, hxl: "#affected+ind", "People in the stock."),
+                    ColumnSpec("households", .optionalCount, hxl: "#affected+hh", "Households in the stock; empty when not collected."),
+                ],
+                periodColumn: "report_date"
+            ),
+        ],
         parameters: [],
-        facts: [],
-        tables: []
+        facts: [
+            FactSpec("events", .records, "The period's events (date_end in the period), by first day, last day and id.", fields: eventFields),
+            FactSpec("event_count", .count, "How many events the period has (0 when none)."),
+            FactSpec("new_idps", .count, "People displaced by the period's events (new IDPs)."),
+            FactSpec("new_idp_households", .count, "Households displaced by the period's events; absent when one of them did not collect households.",
+                     optional: true),
+            FactSpec("new_idps_estimated", .flag, "True when at least one of the period's counts is an estimate."),
+            FactSpec("new_idp_regions", .list, "The regions of origin of the period's events, most people first (ties by P-code); empty when none."),
+            FactSpec("new_idp_regions_of", .label, "The preposition before new_idp_regions: `of ` / `de `, or `d'` before a vowel."),
+            FactSpec("main_cause", .label, "The cause that displaced the most people in the period (ties in the order conflict, intercommunal, insecurity, flood, other); absent when no event.",
+                     optional: true),
+            FactSpec("main_cause_phrase", .label,
+                     "The main cause as a complement: following the deterioration of the security situation / suite à la dégradation de la situation sécuritaire; absent when no event.",
+                     optional: true),
+            FactSpec("idp_report_date", .date, "The latest `idps` report date of the movements input inside the period; absent without it.", optional: true),
+            FactSpec("idps", .count, "Internally displaced persons at idp_report_date, all regions.", optional: true),
+            FactSpec("idp_households", .count, "Their households; absent unless every row of that date has them.", optional: true),
+        ],
+        tables: [
+            TableSpec("events", "The period's events, in the order of the text.", columns: [
+                TableColumnSpec("event_id", hxl: "#event+code", "The event's id."),
+                TableColumnSpec("date_start", hxl: "#date+start", "First day of the movement."),
+                TableColumnSpec("date_end", hxl: "#date+end", "Last day of the movement."),
+                TableColumnSpec("report_date", hxl: "#date+reported", "When the assessment was reported."),
+                TableColumnSpec("origin_adm1_code", hxl: "#adm1+code+origin", "Region P-code of origin."),
+                TableColumnSpec("origin_adm1_name", hxl: "#adm1+name+origin", "Region of origin."),
+                TableColumnSpec("origin_communes", hxl: "#adm3+name+origin", "Communes of origin, joined by |."),
+                TableColumnSpec("destination_cercles", hxl: "#adm2+name+dest", "Cercles of destination, joined by |."),
+                TableColumnSpec("individuals", hxl: "#affected+idps+ind", "People who moved."),
+                TableColumnSpec("households", hxl: "#affected+idps+hh", "Households who moved; empty when not collected."),
+                TableColumnSpec("estimated", hxl: "#meta+estimate", "true when the counts are estimates."),
+                TableColumnSpec("cause", hxl: "#cause", "conflict, intercommunal, insecurity, flood or other."),
+            ]),
+            TableSpec("new_idps_by_region", "New IDPs of the period by region of origin, most people first.", columns: [
+                TableColumnSpec("adm1_code", hxl: "#adm1+code+origin", "Region P-code of origin."),
+                TableColumnSpec("adm1_name", hxl: "#adm1+name+origin", "Region of origin."),
+                TableColumnSpec("individuals", hxl: "#affected+idps+ind", "People displaced from the region in the period."),
+                TableColumnSpec("households", hxl: "#affected+idps+hh", "Their households; empty when one of the region's events did not collect them."),
+            ]),
+        ]
     )
 
-    public struct Parameters: PluginParameters {}
-
     public static func run(inputs: PluginInputs, parameters: Parameters, period: Period) throws(PluginFailure) -> ReportResult {
-        ReportResult(facts: [:], tables: [:])
+        let file = try EventFile(inputs["events"]!, movements: inputs["movements"])
+        let events = file.events(in: period)
+
+        var facts: [String: FactValue] = [
+            "events": .records(events.map(record)),
+            "event_count": .count(events.count),
+            "new_idps": .count(events.reduce(0) { $0 + $1.individuals }),
+            "new_idps_estimated": .flag(events.contains(where: \.estimated)),
+        ]
+        if let households = total(events.map(\.households)) { facts["new_idp_households"] = .count(households) }
+
+        let regions = byRegion(events)
+        facts["new_idp_regions"] = .list(regions.map { Label($0.name) })
+        facts["new_idp_regions_of"] = .label(Preposition.of(regions.first?.name))
+        if let cause = mainCause(events) {
+            facts["main_cause"] = .label(cause.label)
+            facts["main_cause_phrase"] = .label(cause.phrase)
+        }
+        if let movements = inputs["movements"], let stock = IDPStock.latest(in: movements, period: period) {
+            facts["idp_report_date"] = .date(stock.reportDate)
+            facts["idps"] = .count(stock.individuals)
+            if let households = stock.households { facts["idp_households"] = .count(households) }
+        }
+
+        let eventRows: [[TableCell]] = events.map { event in
+            [
+                .text(event.id), .day(event.start), .day(event.end), .day(event.reportDate), .text(event.regionCode), .text(event.regionName),
+                .text(event.communes.joined(separator: "|")), .text(event.cercles.joined(separator: "|")), .integer(event.individuals),
+                event.households.map(TableCell.integer) ?? .empty, .flag(event.estimated), .text(event.cause.rawValue),
+            ]
+        }
+        let regionRows: [[TableCell]] = regions.map { region in
+            [.text(region.code), .text(region.name), .integer(region.individuals), region.households.map(TableCell.integer) ?? .empty]
+        }
+        return ReportResult(facts: facts, tables: ["events": ResultTable(rows: eventRows), "new_idps_by_region": ResultTable(rows: regionRows)])
+    }
+
+    /// One event as the template sees it inside `{{#events}}`.
+    static func record(_ event: DisplacementEvent) -> [String: FactValue] {
+        var fields: [String: FactValue] = [
+            "event_id": .label(Label(event.id)),
+            "dates": .dateRange(event.start, event.end),
+            "report_date": .date(event.reportDate),
+            "individuals": .count(event.individuals),
+            "estimated": .flag(event.estimated),
+            "origin_communes": .list(event.communes.map { Label($0) }),
+            "destination_cercles": .list(event.cercles.map { Label($0) }),
+            "origin_communes_of": .label(Preposition.of(event.communes.first)),
+            "destination_cercles_of": .label(Preposition.of(event.cercles.first)),
+            "origin_region": .label(Label(event.regionName)),
+            "origin_region_of": .label(Preposition.of(event.regionName)),
+            "cause": .label(event.cause.label),
+            "cause_phrase": .label(event.cause.phrase),
+        ]
+        if let households = event.households { fields["households"] = .count(households) }
+        return fields
+    }
+
+    struct RegionTotal {
+        var code: String
+        var name: String
+        var individuals: Int
+        var households: Int?
+    }
+
+    /// New IDPs by region of origin, most people first, ties by P-code.
+    static func byRegion(_ events: [DisplacementEvent]) -> [RegionTotal] {
+        var regions: [String: RegionTotal] = [:]
+        for event in events {
+            var region = regions[event.regionCode] ?? RegionTotal(code: event.regionCode, name: event.regionName, individuals: 0, households: 0)
+            region.individuals += event.individuals
+            region.households = total([region.households, event.households])
+            regions[event.regionCode] = region
+        }
+        return regions.values.sorted { ($1.individuals, $0.code) < ($0.individuals, $1.code) }
+    }
+
+    /// The cause that displaced the most people; ties go to the earlier cause of `Cause.allCases`.
+    static func mainCause(_ events: [DisplacementEvent]) -> Cause? {
+        var people: [Cause: Int] = [:]
+        for event in events { people[event.cause, default: 0] += event.individuals }
+        return Cause.allCases.filter { people[$0] != nil }.max { people[$0]! < people[$1]! }
+    }
+
+    /// The sum, or nil as soon as one value is unknown.
+    static func total(_ values: [Int?]) -> Int? {
+        values.reduce(Optional(0)) { sum, value in sum.flatMap { total in value.map { total + $0 } } }
     }
 }

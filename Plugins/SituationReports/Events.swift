@@ -1,0 +1,135 @@
+import ReportKit
+
+/// One row of `displacement_events.csv`: people who moved from origin communes to destination
+/// cercles between two days.
+struct DisplacementEvent: Sendable, Hashable {
+    var id: String
+    var start: Day
+    var end: Day
+    var reportDate: Day
+    var regionCode: String
+    var regionName: String
+    var communes: [String]
+    var cercles: [String]
+    var individuals: Int
+    /// nil when the assessment did not collect households.
+    var households: Int?
+    var estimated: Bool
+    var cause: Cause
+    /// The line of the file the row starts on, for messages.
+    var line: Int
+}
+
+/// The events file, read and checked as a whole.
+///
+/// Checks, on every row whatever its month (one bad row is a problem with the file, and a
+/// monthly run should not depend on which month it looks at): `date_start` not after
+/// `date_end`; at least one name in `origin_communes` and in `destination_cercles`; no
+/// `event_id` twice; an `origin_adm1_code` that names a region, by the plugin's P-code table
+/// (`Regions.names`) or else by the `adm1_name` the movements input gives that code. Every
+/// problem is collected into one `PluginFailure`.
+struct EventFile {
+    /// Every event of the file, in file order.
+    let events: [DisplacementEvent]
+
+    /// How many problems one failure message lists before counting the rest.
+    static let problemsListed = 5
+
+    init(_ table: InputTable, movements: InputTable?) throws(PluginFailure) {
+        let ids = table.texts("event_id"), starts = table.dates("date_start"), ends = table.dates("date_end")
+        let reportDates = table.dates("report_date"), codes = table.texts("origin_adm1_code")
+        let communes = table.texts("origin_communes"), cercles = table.texts("destination_cercles")
+        let individuals = table.counts("individuals"), households = table.optionalCounts("households")
+        let estimated = table.flags("estimated"), causes = table.texts("cause")
+        let fallbackNames = movements.map(Self.regionNames(in:)) ?? [:]
+
+        var problems: [String] = []
+        var firstLine: [String: Int] = [:]
+        var events: [DisplacementEvent] = []
+        events.reserveCapacity(table.rowCount)
+        for row in 0..<table.rowCount {
+            let line = table.lines[row]
+            let at = "\(table.file):\(line)"
+            if starts[row] > ends[row] {
+                problems.append("\(at): date_start \(starts[row].iso) is after date_end \(ends[row].iso)")
+            }
+            let origin = Self.names(communes[row]), destination = Self.names(cercles[row])
+            if origin.isEmpty { problems.append("\(at): origin_communes '\(communes[row])' names no commune") }
+            if destination.isEmpty { problems.append("\(at): destination_cercles '\(cercles[row])' names no cercle") }
+            if let earlier = firstLine[ids[row]] {
+                problems.append("\(at): event_id '\(ids[row])' is already on line \(earlier)")
+            } else {
+                firstLine[ids[row]] = line
+            }
+            let code = codes[row]
+            guard let region = Regions.names[code] ?? fallbackNames[code] else {
+                problems.append(
+                    "\(at): origin_adm1_code '\(code)' is not a Mali region P-code (ML01…ML10)"
+                        + (movements == nil ? "; give the movements input with its name" : " and the movements input does not name it"))
+                continue
+            }
+            events.append(
+                DisplacementEvent(
+                    id: ids[row], start: starts[row], end: ends[row], reportDate: reportDates[row], regionCode: code, regionName: region,
+                    communes: origin, cercles: destination, individuals: individuals[row], households: households[row],
+                    estimated: estimated[row], cause: Cause(rawValue: causes[row]) ?? .other, line: line))
+        }
+        guard problems.isEmpty else {
+            var listed = problems.prefix(Self.problemsListed).joined(separator: "; ")
+            if problems.count > Self.problemsListed { listed += "; and \(problems.count - Self.problemsListed) more" }
+            throw PluginFailure(listed)
+        }
+        self.events = events
+    }
+
+    /// The events whose last day falls in `period`, by first day, then last day, then id.
+    func events(in period: Period) -> [DisplacementEvent] {
+        events.filter { period.contains($0.end) }.sorted { ($0.start, $0.end, $0.id) < ($1.start, $1.end, $1.id) }
+    }
+
+    /// Names of a `|`-joined cell, trimmed, empty ones dropped, each kept once in first order.
+    static func names(_ cell: String) -> [String] {
+        var seen = Set<String>()
+        return cell.split(separator: "|").map { $0.trimmingSpaces() }.filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
+    /// Region names by P-code from the movements file (the first name given for each code).
+    static func regionNames(in movements: InputTable) -> [String: String] {
+        var names: [String: String] = [:]
+        for (code, name) in zip(movements.texts("adm1_code"), movements.texts("adm1_name")) where names[code] == nil {
+            names[code] = name
+        }
+        return names
+    }
+}
+
+extension Substring {
+    /// Without leading and trailing spaces and tabs (Foundation-free).
+    func trimmingSpaces() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}
+
+/// The IDP stock of the movements file (`population` = `idps`), by report date.
+struct IDPStock {
+    var reportDate: Day
+    var individuals: Int
+    /// nil unless every row of that date has households.
+    var households: Int?
+
+    /// The stock at the latest `idps` report date inside `period`, nil when there is none.
+    static func latest(in movements: InputTable, period: Period) -> IDPStock? {
+        let dates = movements.dates("report_date"), populations = movements.texts("population")
+        let individuals = movements.counts("individuals"), households = movements.optionalCounts("households")
+        let rows = (0..<movements.rowCount).filter { populations[$0] == "idps" && period.contains(dates[$0]) }
+        guard let date = rows.map({ dates[$0] }).max() else { return nil }
+        var stock = IDPStock(reportDate: date, individuals: 0, households: 0)
+        for row in rows where dates[row] == date {
+            stock.individuals += individuals[row]
+            stock.households = stock.households.flatMap { sum in households[row].map { sum + $0 } }
+        }
+        return stock
+    }
+}

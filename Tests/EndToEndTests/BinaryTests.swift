@@ -4,24 +4,8 @@ import TestSupport
 
 /// The built `dtm-report` binary, run as a user runs it, on files in a temporary folder.
 @Suite(.serialized) struct BinaryTests {
-    struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    func dtmReport(_ arguments: [String], in folder: TemporaryFolder) throws -> Outcome {
-        let process = Process()
-        process.executableURL = Repository.productsFolder.appendingPathComponent("dtm-report")
-        process.arguments = arguments
-        process.currentDirectoryURL = folder.url
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    func dtmReport(_ arguments: [String], in folder: TemporaryFolder) throws -> DTMReportBinary.Outcome {
+        try DTMReportBinary.run(arguments, in: folder.url)
     }
 
     func project() throws -> TemporaryFolder {

@@ -10,6 +10,8 @@ import TestSupport
     /// Every report of the shipped configuration, with the periods its golden files cover.
     static let goldenPeriods: [String: [String]] = [
         "cmp-returnees": ["2016-09", "2016-10", "2016-12", "2017-02", "2017-03", "2017-04"],
+        "fmp-monthly": ["2017-01", "2017-02", "2017-03"],
+        "fmp-snapshot": ["2016-11"],
     ]
 
     static let cases: [String] = goldenPeriods.keys.sorted().flatMap { report in goldenPeriods[report]!.map { "\(report) \($0)" } }

@@ -21,11 +21,10 @@ public enum Cause: String, CaseIterable, Sendable {
         }
     }
 
-    /// The cause as the complement that follows a number of people or a displacement:
+    /// The cause as the complement that follows a number of people or "displaced":
     /// "14,117 new IDPs *following the deterioration of the security situation*" /
     /// "14 117 nouveaux PDI *suite à la dégradation de la situation sécuritaire*", and
-    /// "Ce déplacement fait *suite aux inondations*". Every French phrase starts with "suite",
-    /// so that it also completes "Ce déplacement fait …".
+    /// "Ces personnes ont été déplacées *suite aux inondations*".
     var phrase: Label {
         switch self {
         case .conflict: Label(en: "following armed clashes", fr: "suite aux affrontements armés")
@@ -33,7 +32,7 @@ public enum Cause: String, CaseIterable, Sendable {
         case .insecurity:
             Label(en: "following the deterioration of the security situation", fr: "suite à la dégradation de la situation sécuritaire")
         case .flood: Label(en: "following floods", fr: "suite aux inondations")
-        case .other: Label(en: "following other causes", fr: "suite à d'autres causes")
+        case .other: Label(en: "for other reasons", fr: "pour d'autres raisons")
         }
     }
 }

@@ -11,7 +11,6 @@ import ReportKit
 /// on different days it names the most recent round anything is compared with.
 public enum CovidMobilityPlugin: ReportPlugin {
     static let statusFields: [FactSpec] = [
-        FactSpec("status", .label, "The status, plural wording: fully closed / complètement fermés."),
         FactSpec("count", .count, "PoEs in that status."),
         FactSpec("share", .percent, "Their share of the PoEs assessed, a whole percent (largest remainder: the shares add up to 100 %)."),
         FactSpec("label_one", .label, "The status for a count whose plural category is `one`: fully closed / complètement fermé."),
@@ -130,7 +129,7 @@ public enum CovidMobilityPlugin: ReportPlugin {
             facts["\(status.rawValue)_share"] = .percent(Double(percents[index]) / 100)
             guard counts[index] > 0 else { continue }
             listed.append([
-                "status": .label(status.label), "count": .count(counts[index]), "share": .percent(Double(percents[index]) / 100),
+                "count": .count(counts[index]), "share": .percent(Double(percents[index]) / 100),
                 "label_one": .label(status.singularLabel), "label_other": .label(status.label),
                 "is_first": .flag(listed.isEmpty), "is_last": .flag(false),
             ])
@@ -149,8 +148,10 @@ public enum CovidMobilityPlugin: ReportPlugin {
         let restrictionCounts = Restriction.allCases.filter { $0 != .none }.map { restriction in
             (restriction, current.count { $0.1.restriction == restriction })
         }
-        // `max(by:)` keeps the last of equal elements; reversing keeps the first in the list's order.
-        if let main = restrictionCounts.reversed().max(by: { $0.1 < $1.1 }), main.1 > 0 {
+        // Strictly more to replace: of equal counts, the first in the list's order stays.
+        var main = restrictionCounts[0]
+        for candidate in restrictionCounts.dropFirst() where candidate.1 > main.1 { main = candidate }
+        if main.1 > 0 {
             facts["main_restriction"] = .label(main.0.label)
             facts["main_restriction_count"] = .count(main.1)
         }

@@ -10,6 +10,7 @@ import TestSupport
     /// Every report of the shipped configuration, with the periods its golden files cover.
     static let goldenPeriods: [String: [String]] = [
         "cmp-returnees": ["2016-09", "2016-10", "2016-12", "2017-02", "2017-03", "2017-04"],
+        "dnds-sitrep": ["2017-01", "2017-02"],
         "covid-poe": ["2020-03", "2020-04", "2020-05", "2020-07", "2020-08"],
         "fmp-monthly": ["2017-01", "2017-02", "2017-03"],
         "fmp-snapshot": ["2016-11"],

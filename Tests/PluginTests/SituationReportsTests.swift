@@ -1,3 +1,4 @@
+import BuiltInPlugins
 import Foundation
 import ReportKit
 import SituationReports
@@ -375,6 +376,34 @@ import TestSupport
                 + "displacement_events.csv:4: origin_adm1_code 'XX' is not a Mali region P-code (ML01…ML10); give the movements input with its name; and 1 more")) {
             try Self.run(rows)
         }
+    }
+
+    // MARK: The shipped run
+
+    /// The shipped `reports.yaml` on the shipped sample data writes the published sentences.
+    @Test func theShippedRunWritesThePublishedFigures() throws {
+        let folder = try TemporaryFolder()
+        try Repository.copy(["reports.yaml", "data", "templates"], into: folder)
+        for period in ["2017-01", "2017-02"] {
+            let options = RunOptions(configFile: folder.url.appendingPathComponent("reports.yaml"), period: Period(iso: period),
+                                     reportIDs: ["dnds-sitrep"])
+            let plan = try ReportRun.plan(options, registry: PluginRegistry(BuiltInPlugins.all)).get()
+            try OutputWriter(root: plan.outputRoot, toolVersion: ReportRun.toolVersion).write(plan.outputs)
+        }
+        let february = try #require(folder.read("out/2017-02/dnds-sitrep/report.fr.md"))
+        #expect(february.contains(
+            "Entre le 22 et le 28 février environ 6\u{202F}455 personnes se sont déplacées des villages et hameaux des communes de Macina et Monipébougou à destination des villes, villages et hameaux des cercles de Niono et Macina."))
+        let februaryEnglish = try #require(folder.read("out/2017-02/dnds-sitrep/report.en.md"))
+        #expect(februaryEnglish.contains(
+            "Between 22 and 28 February, about 6,455 people moved from the villages and hamlets of the communes of Macina and Monipébougou to the towns, villages and hamlets of the cercles of Niono and Macina."))
+        let january = try #require(folder.read("out/2017-01/dnds-sitrep/report.fr.md"))
+        #expect(january.contains(
+            "35\u{202F}353 personnes déplacées internes (6\u{202F}564 ménages) ont été enregistrées et identifiées par le programme DTM dans l'ensemble des régions du Mali."))
+        #expect(january.contains("\n14\u{202F}117 nouveaux PDI suite à la dégradation de la situation sécuritaire dans les régions de Ménaka et Tombouctou.\n"))
+        let januaryEnglish = try #require(folder.read("out/2017-01/dnds-sitrep/report.en.md"))
+        #expect(januaryEnglish.contains(
+            "35,353 internally displaced persons (6,564 households) had been registered and identified by the DTM programme in all regions of Mali."))
+        #expect(januaryEnglish.contains("\n14,117 new IDPs following the deterioration of the security situation in the regions of Ménaka and Tombouctou.\n"))
     }
 
     // MARK: The shipped templates

@@ -193,10 +193,12 @@ public enum CovidMobilityPlugin: ReportPlugin {
         ])
     }
 
-    /// Assessment dates of the selected types only.
+    /// Months with an assessment of the selected types. Read from the rows directly, so that a
+    /// file with a problem still gets a period and `run` reports the problem itself.
     public static func periodsWithData(inputs: PluginInputs, parameters: Parameters) -> Set<Period> {
-        guard let history = try? Assessments(inputs["poes"]!, types: parameters.types) else { return [] }
-        return Set(history.dates.map(\.period))
+        let table = inputs["poes"]!, dates = table.dates("assessment_date"), types = table.texts("poe_type")
+        let selected = Set(parameters.types.map(\.rawValue))
+        return Set((0..<table.rowCount).filter { selected.contains(types[$0]) }.map { dates[$0].period })
     }
 
     /// PoE names in alphabetical order, accents and case aside (Kourémalé before Koury), then by

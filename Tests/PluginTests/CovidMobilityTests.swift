@@ -213,6 +213,8 @@ import TestSupport
         #expect(throws: PluginFailure("poe_status.csv:15: point of entry 'MLI-POE-013' is assessed twice on 2020-05-07 (also on line 9)")) {
             try run(rows, period: "2020-05")
         }
+        // The months are still known, so that a run without --period reports the problem itself.
+        #expect(CovidMobilityPlugin.periodsWithData(inputs: inputs(rows), parameters: .init()) == [Period(iso: "2020-04")!, Period(iso: "2020-05")!])
     }
 
     // MARK: Parameters and restrictions

@@ -16,14 +16,20 @@ public enum SituationReportsPlugin: ReportPlugin {
         FactSpec("households", .count, "Households who moved; absent when not collected.", optional: true),
         FactSpec("estimated", .flag, "True when the counts are estimates (\"about\" / \"environ\")."),
         FactSpec("origin_communes", .list, "The communes people left, in the file's order."),
-        FactSpec("origin_communes_of", .label, "The preposition before origin_communes: `of ` / `de `, or `d'` before a vowel (d'Anderamboukane)."),
+        FactSpec(
+            "origin_communes_of", .label,
+            "The preposition before origin_communes: `of ` / `de `, or `d'` before a vowel (d'Anderamboukane)."),
         FactSpec("destination_cercles", .list, "The cercles people went to, in the file's order."),
-        FactSpec("destination_cercles_of", .label, "The preposition before destination_cercles: `of ` / `de `, or `d'` before a vowel (d'Ansongo)."),
+        FactSpec(
+            "destination_cercles_of", .label,
+            "The preposition before destination_cercles: `of ` / `de `, or `d'` before a vowel (d'Ansongo)."),
         FactSpec("origin_region", .label, "The region of origin, named from origin_adm1_code."),
         FactSpec("origin_region_of", .label, "The preposition before origin_region: `of ` / `de `, or `d'` before a vowel."),
         FactSpec("cause", .label, "The cause as a noun: insecurity / insécurité, floods / inondations…"),
-        FactSpec("cause_phrase", .label,
-                 "The cause as a complement: following the deterioration of the security situation / suite à la dégradation de la situation sécuritaire."),
+        FactSpec(
+            "cause_phrase", .label,
+            "The cause as a complement: following the deterioration of the security situation / suite à la dégradation de la situation sécuritaire."
+        ),
     ]
 
     public static let description = PluginDescription(
@@ -40,9 +46,11 @@ public enum SituationReportsPlugin: ReportPlugin {
                     ColumnSpec("date_start", .date, hxl: "#date+start", "The first day of the movement."),
                     ColumnSpec("date_end", .date, hxl: "#date+end", "The last day of the movement: it places the event in a period."),
                     ColumnSpec("report_date", .date, hxl: "#date+reported", "When the assessment was reported."),
-                    ColumnSpec("origin_adm1_code", .text, hxl: "#adm1+code+origin",
-                               "Region P-code of origin (ML04); ML01…ML10 are named by the plugin, other codes by the movements input."),
-                    ColumnSpec("origin_communes", .text, hxl: "#adm3+name+origin", "Communes of origin, joined by | (Macina|Monipébougou)."),
+                    ColumnSpec(
+                        "origin_adm1_code", .text, hxl: "#adm1+code+origin",
+                        "Region P-code of origin (ML04); ML01…ML10 are named by the plugin, other codes by the movements input."),
+                    ColumnSpec(
+                        "origin_communes", .text, hxl: "#adm3+name+origin", "Communes of origin, joined by | (Macina|Monipébougou)."),
                     ColumnSpec("destination_cercles", .text, hxl: "#adm2+name+dest", "Cercles of destination, joined by | (Niono|Macina)."),
                     ColumnSpec("individuals", .count, hxl: "#affected+idps+ind", "People who moved."),
                     ColumnSpec("households", .optionalCount, hxl: "#affected+idps+hh", "Households who moved; empty when not collected."),
@@ -55,12 +63,15 @@ public enum SituationReportsPlugin: ReportPlugin {
                 name: "movements",
                 conventionalFileName: "population_movements.csv",
                 required: false,
-                documentation: "CMP stocks by region at each report date: its `idps` rows give the IDP stock; its names name regions the plugin's table lacks.",
+                documentation:
+                    "CMP stocks by region at each report date: its `idps` rows give the IDP stock; its names name regions the plugin's table lacks.",
                 columns: [
                     ColumnSpec("report_date", .date, hxl: "#date+reported", "The date the stock was counted."),
                     ColumnSpec("adm1_code", .text, hxl: "#adm1+code", "Region P-code (ML06)."),
                     ColumnSpec("adm1_name", .text, hxl: "#adm1+name", "Region name (Tombouctou)."),
-                    ColumnSpec("population", .choice(populations), hxl: "#x_population", "Which population the row counts; only `idps` rows are read."),
+                    ColumnSpec(
+                        "population", .choice(populations), hxl: "#x_population",
+                        "Which population the row counts; only `idps` rows are read."),
                     ColumnSpec("individuals", .count, hxl: "#affected+ind", "People in the stock."),
                     ColumnSpec("households", .optionalCount, hxl: "#affected+hh", "Households in the stock; empty when not collected."),
                 ],
@@ -69,44 +80,60 @@ public enum SituationReportsPlugin: ReportPlugin {
         ],
         parameters: [],
         facts: [
-            FactSpec("events", .records, "The period's events (date_end in the period), by first day, last day and id.", fields: eventFields),
+            FactSpec(
+                "events", .records, "The period's events (date_end in the period), by first day, last day and id.", fields: eventFields),
             FactSpec("event_count", .count, "How many events the period has (0 when none)."),
             FactSpec("new_idps", .count, "People displaced by the period's events (new IDPs)."),
-            FactSpec("new_idp_households", .count, "Households displaced by the period's events; absent when one of them did not collect households.",
-                     optional: true),
+            FactSpec(
+                "new_idp_households", .count,
+                "Households displaced by the period's events; absent when one of them did not collect households.",
+                optional: true),
             FactSpec("new_idps_estimated", .flag, "True when at least one of the period's counts is an estimate."),
-            FactSpec("new_idp_regions", .list, "The regions of origin of the period's events, most people first (ties by P-code); empty when none."),
+            FactSpec(
+                "new_idp_regions", .list,
+                "The regions of origin of the period's events, most people first (ties by P-code); empty when none."),
             FactSpec("new_idp_regions_of", .label, "The preposition before new_idp_regions: `of ` / `de `, or `d'` before a vowel."),
-            FactSpec("main_cause", .label, "The cause that displaced the most people in the period (ties in the order conflict, intercommunal, insecurity, flood, other); absent when no event.",
-                     optional: true),
-            FactSpec("main_cause_phrase", .label,
-                     "The main cause as a complement: following the deterioration of the security situation / suite à la dégradation de la situation sécuritaire; absent when no event.",
-                     optional: true),
-            FactSpec("idp_report_date", .date, "The latest `idps` report date of the movements input inside the period; absent without it.", optional: true),
+            FactSpec(
+                "main_cause", .label,
+                "The cause that displaced the most people in the period (ties in the order conflict, intercommunal, insecurity, flood, other); absent when no event.",
+                optional: true),
+            FactSpec(
+                "main_cause_phrase", .label,
+                "The main cause as a complement: following the deterioration of the security situation / suite à la dégradation de la situation sécuritaire; absent when no event.",
+                optional: true),
+            FactSpec(
+                "idp_report_date", .date, "The latest `idps` report date of the movements input inside the period; absent without it.",
+                optional: true),
             FactSpec("idps", .count, "Internally displaced persons at idp_report_date, all regions.", optional: true),
             FactSpec("idp_households", .count, "Their households; absent unless every row of that date has them.", optional: true),
         ],
         tables: [
-            TableSpec("events", "The period's events, in the order of the text.", columns: [
-                TableColumnSpec("event_id", hxl: "#event+code", "The event's id."),
-                TableColumnSpec("date_start", hxl: "#date+start", "First day of the movement."),
-                TableColumnSpec("date_end", hxl: "#date+end", "Last day of the movement."),
-                TableColumnSpec("report_date", hxl: "#date+reported", "When the assessment was reported."),
-                TableColumnSpec("origin_adm1_code", hxl: "#adm1+code+origin", "Region P-code of origin."),
-                TableColumnSpec("origin_adm1_name", hxl: "#adm1+name+origin", "Region of origin."),
-                TableColumnSpec("origin_communes", hxl: "#adm3+name+origin", "Communes of origin, joined by |."),
-                TableColumnSpec("destination_cercles", hxl: "#adm2+name+dest", "Cercles of destination, joined by |."),
-                TableColumnSpec("individuals", hxl: "#affected+idps+ind", "People who moved."),
-                TableColumnSpec("households", hxl: "#affected+idps+hh", "Households who moved; empty when not collected."),
-                TableColumnSpec("estimated", hxl: "#meta+estimate", "true when the counts are estimates."),
-                TableColumnSpec("cause", hxl: "#cause", "conflict, intercommunal, insecurity, flood or other."),
-            ]),
-            TableSpec("new_idps_by_region", "New IDPs of the period by region of origin, most people first.", columns: [
-                TableColumnSpec("adm1_code", hxl: "#adm1+code+origin", "Region P-code of origin."),
-                TableColumnSpec("adm1_name", hxl: "#adm1+name+origin", "Region of origin."),
-                TableColumnSpec("individuals", hxl: "#affected+idps+ind", "People displaced from the region in the period."),
-                TableColumnSpec("households", hxl: "#affected+idps+hh", "Their households; empty when one of the region's events did not collect them."),
-            ]),
+            TableSpec(
+                "events", "The period's events, in the order of the text.",
+                columns: [
+                    TableColumnSpec("event_id", hxl: "#event+code", "The event's id."),
+                    TableColumnSpec("date_start", hxl: "#date+start", "First day of the movement."),
+                    TableColumnSpec("date_end", hxl: "#date+end", "Last day of the movement."),
+                    TableColumnSpec("report_date", hxl: "#date+reported", "When the assessment was reported."),
+                    TableColumnSpec("origin_adm1_code", hxl: "#adm1+code+origin", "Region P-code of origin."),
+                    TableColumnSpec("origin_adm1_name", hxl: "#adm1+name+origin", "Region of origin."),
+                    TableColumnSpec("origin_communes", hxl: "#adm3+name+origin", "Communes of origin, joined by |."),
+                    TableColumnSpec("destination_cercles", hxl: "#adm2+name+dest", "Cercles of destination, joined by |."),
+                    TableColumnSpec("individuals", hxl: "#affected+idps+ind", "People who moved."),
+                    TableColumnSpec("households", hxl: "#affected+idps+hh", "Households who moved; empty when not collected."),
+                    TableColumnSpec("estimated", hxl: "#meta+estimate", "true when the counts are estimates."),
+                    TableColumnSpec("cause", hxl: "#cause", "conflict, intercommunal, insecurity, flood or other."),
+                ]),
+            TableSpec(
+                "new_idps_by_region", "New IDPs of the period by region of origin, most people first.",
+                columns: [
+                    TableColumnSpec("adm1_code", hxl: "#adm1+code+origin", "Region P-code of origin."),
+                    TableColumnSpec("adm1_name", hxl: "#adm1+name+origin", "Region of origin."),
+                    TableColumnSpec("individuals", hxl: "#affected+idps+ind", "People displaced from the region in the period."),
+                    TableColumnSpec(
+                        "households", hxl: "#affected+idps+hh",
+                        "Their households; empty when one of the region's events did not collect them."),
+                ]),
         ]
     )
 
@@ -137,7 +164,8 @@ public enum SituationReportsPlugin: ReportPlugin {
 
         let eventRows: [[TableCell]] = events.map { event in
             [
-                .text(event.id), .day(event.start), .day(event.end), .day(event.reportDate), .text(event.regionCode), .text(event.regionName),
+                .text(event.id), .day(event.start), .day(event.end), .day(event.reportDate), .text(event.regionCode),
+                .text(event.regionName),
                 .text(event.communes.joined(separator: "|")), .text(event.cercles.joined(separator: "|")), .integer(event.individuals),
                 event.households.map(TableCell.integer) ?? .empty, .flag(event.estimated), .text(event.cause.rawValue),
             ]
@@ -145,7 +173,8 @@ public enum SituationReportsPlugin: ReportPlugin {
         let regionRows: [[TableCell]] = regions.map { region in
             [.text(region.code), .text(region.name), .integer(region.individuals), region.households.map(TableCell.integer) ?? .empty]
         }
-        return ReportResult(facts: facts, tables: ["events": ResultTable(rows: eventRows), "new_idps_by_region": ResultTable(rows: regionRows)])
+        return ReportResult(
+            facts: facts, tables: ["events": ResultTable(rows: eventRows), "new_idps_by_region": ResultTable(rows: regionRows)])
     }
 
     /// One event as the template sees it inside `{{#events}}`.
@@ -180,7 +209,8 @@ public enum SituationReportsPlugin: ReportPlugin {
     static func byRegion(_ events: [DisplacementEvent]) -> [RegionTotal] {
         var regions: [String: RegionTotal] = [:]
         for event in events {
-            var region = regions[event.regionCode] ?? RegionTotal(code: event.regionCode, name: event.regionName, individuals: 0, households: 0)
+            var region =
+                regions[event.regionCode] ?? RegionTotal(code: event.regionCode, name: event.regionName, individuals: 0, households: 0)
             region.individuals += event.individuals
             region.households = total([region.households, event.households])
             regions[event.regionCode] = region

@@ -87,11 +87,15 @@ import TestSupport
     @Test func thePublishedFebruarySentenceInBothLanguages() throws {
         let result = try Self.run([Event()])
         let french = try Self.text(result, .fr)
-        #expect(french.contains(
-            "Entre le 22 et le 28 février environ 6\u{202F}455 personnes se sont déplacées des villages et hameaux des communes de Macina et Monipébougou à destination des villes, villages et hameaux des cercles de Niono et Macina."))
+        #expect(
+            french.contains(
+                "Entre le 22 et le 28 février environ 6\u{202F}455 personnes se sont déplacées des villages et hameaux des communes de Macina et Monipébougou à destination des villes, villages et hameaux des cercles de Niono et Macina."
+            ))
         let english = try Self.text(result, .en)
-        #expect(english.contains(
-            "Between 22 and 28 February, about 6,455 people moved from the villages and hamlets of the communes of Macina and Monipébougou to the towns, villages and hamlets of the cercles of Niono and Macina."))
+        #expect(
+            english.contains(
+                "Between 22 and 28 February, about 6,455 people moved from the villages and hamlets of the communes of Macina and Monipébougou to the towns, villages and hamlets of the cercles of Niono and Macina."
+            ))
     }
 
     @Test func thePublishedIDPSentencesInBothLanguages() throws {
@@ -109,13 +113,22 @@ import TestSupport
         #expect(result.facts["idp_households"] == .count(6564))
         #expect(result.facts["idp_report_date"] == .date(Self.day("2017-01-31")))
         let french = try Self.text(result, .fr, period: "2017-01")
-        #expect(french.contains(
-            "35\u{202F}353 personnes déplacées internes (6\u{202F}564 ménages) ont été enregistrées et identifiées par le programme DTM dans l'ensemble des régions du Mali."))
-        #expect(french.contains("\n14\u{202F}117 nouveaux PDI suite à la dégradation de la situation sécuritaire dans les régions de Ménaka et Tombouctou.\n"))
+        #expect(
+            french.contains(
+                "35\u{202F}353 personnes déplacées internes (6\u{202F}564 ménages) ont été enregistrées et identifiées par le programme DTM dans l'ensemble des régions du Mali."
+            ))
+        #expect(
+            french.contains(
+                "\n14\u{202F}117 nouveaux PDI suite à la dégradation de la situation sécuritaire dans les régions de Ménaka et Tombouctou.\n"
+            ))
         let english = try Self.text(result, .en, period: "2017-01")
-        #expect(english.contains(
-            "As of 31 January 2017, 35,353 internally displaced persons (6,564 households) had been registered and identified by the DTM programme in all regions of Mali."))
-        #expect(english.contains("\n14,117 new IDPs following the deterioration of the security situation in the regions of Ménaka and Tombouctou.\n"))
+        #expect(
+            english.contains(
+                "As of 31 January 2017, 35,353 internally displaced persons (6,564 households) had been registered and identified by the DTM programme in all regions of Mali."
+            ))
+        #expect(
+            english.contains(
+                "\n14,117 new IDPs following the deterioration of the security situation in the regions of Ménaka and Tombouctou.\n"))
     }
 
     // MARK: Date ranges
@@ -135,8 +148,10 @@ import TestSupport
     }
 
     @Test func anEventBelongsToThePeriodOfItsLastDay() throws {
-        let rows = [Event(id: "JAN", start: "2017-01-20", end: "2017-01-31"), Event(id: "CROSS", start: "2017-01-28", end: "2017-02-03"),
-                    Event(id: "MAR", start: "2017-02-27", end: "2017-03-01")]
+        let rows = [
+            Event(id: "JAN", start: "2017-01-20", end: "2017-01-31"), Event(id: "CROSS", start: "2017-01-28", end: "2017-02-03"),
+            Event(id: "MAR", start: "2017-02-27", end: "2017-03-01"),
+        ]
         let result = try Self.run(rows)
         #expect(Self.records(result).map { $0["event_id"] } == [.label(Label("CROSS"))])
         #expect(result.facts["event_count"] == .count(1))
@@ -147,44 +162,53 @@ import TestSupport
     // MARK: One and several events
 
     @Test func oneEventOfOnePersonIsSingularEverywhere() throws {
-        let row = Event(start: "2017-02-14", end: "2017-02-14", region: "ML10", communes: "Inékar", cercles: "Ansongo",
-                        individuals: 1, households: 1, estimated: false, cause: "flood")
+        let row = Event(
+            start: "2017-02-14", end: "2017-02-14", region: "ML10", communes: "Inékar", cercles: "Ansongo",
+            individuals: 1, households: 1, estimated: false, cause: "flood")
         let stock = Self.movements([("2017-02-28", "ML10", "Ménaka", "idps", 1, 1)])
         let result = try Self.run([row], movements: stock)
         #expect(result.facts["event_count"] == .count(1))
         #expect(result.facts["new_idps"] == .count(1))
         #expect(result.facts["new_idp_regions"] == .list([Label("Ménaka")]))
         let french = try Self.text(result, .fr)
-        #expect(french == """
-            # Rapport de situation
+        #expect(
+            french == """
+                # Rapport de situation
 
-            En février 2017, les évaluations rapides de la DNDS ont fait état de 1 déplacement de populations.
+                En février 2017, les évaluations rapides de la DNDS ont fait état de 1 déplacement de populations.
 
-            Le 14 février, 1 personne s'est déplacée des villages et hameaux de la commune d'Inékar à destination des villes, villages et hameaux du cercle d'Ansongo. Cela représente 1 ménage. Cette personne a été déplacée suite aux inondations dans la région de Ménaka.
+                Le 14 février, 1 personne s'est déplacée des villages et hameaux de la commune d'Inékar à destination des villes, villages et hameaux du cercle d'Ansongo. Cela représente 1 ménage. Cette personne a été déplacée suite aux inondations dans la région de Ménaka.
 
-            À la date du 28 février 2017, 1 personne déplacée interne (1 ménage) a été enregistrée et identifiée par le programme DTM dans l'ensemble des régions du Mali.
-            1 nouveau PDI suite aux inondations dans la région de Ménaka.
+                À la date du 28 février 2017, 1 personne déplacée interne (1 ménage) a été enregistrée et identifiée par le programme DTM dans l'ensemble des régions du Mali.
+                1 nouveau PDI suite aux inondations dans la région de Ménaka.
 
-            """)
+                """)
         let english = try Self.text(result, .en)
-        #expect(english == """
-            # Situation report
+        #expect(
+            english == """
+                # Situation report
 
-            In February 2017, DNDS rapid assessments reported 1 displacement event.
+                In February 2017, DNDS rapid assessments reported 1 displacement event.
 
-            On 14 February, 1 person moved from the villages and hamlets of the commune of Inékar to the towns, villages and hamlets of the cercle of Ansongo. This represents 1 household. This person was displaced following floods in the region of Ménaka.
+                On 14 February, 1 person moved from the villages and hamlets of the commune of Inékar to the towns, villages and hamlets of the cercle of Ansongo. This represents 1 household. This person was displaced following floods in the region of Ménaka.
 
-            As of 28 February 2017, 1 internally displaced person (1 household) had been registered and identified by the DTM programme in all regions of Mali.
-            1 new IDP following floods in the region of Ménaka.
+                As of 28 February 2017, 1 internally displaced person (1 household) had been registered and identified by the DTM programme in all regions of Mali.
+                1 new IDP following floods in the region of Ménaka.
 
-            """)
+                """)
     }
 
     @Test func severalEventsAddUpByRegionAndCause() throws {
         let rows = [
-            Event(id: "C", start: "2017-02-20", end: "2017-02-21", region: "ML07", individuals: 300, households: 50, estimated: false, cause: "conflict"),
-            Event(id: "A", start: "2017-02-01", end: "2017-02-05", region: "ML05", individuals: 1000, households: 200, estimated: false, cause: "intercommunal"),
-            Event(id: "B", start: "2017-02-10", end: "2017-02-12", region: "ML07", individuals: 900, households: 150, estimated: false, cause: "conflict"),
+            Event(
+                id: "C", start: "2017-02-20", end: "2017-02-21", region: "ML07", individuals: 300, households: 50, estimated: false,
+                cause: "conflict"),
+            Event(
+                id: "A", start: "2017-02-01", end: "2017-02-05", region: "ML05", individuals: 1000, households: 200, estimated: false,
+                cause: "intercommunal"),
+            Event(
+                id: "B", start: "2017-02-10", end: "2017-02-12", region: "ML07", individuals: 900, households: 150, estimated: false,
+                cause: "conflict"),
         ]
         let result = try Self.run(rows)
         #expect(Self.records(result).map { $0["event_id"] } == [.label(Label("A")), .label(Label("B")), .label(Label("C"))])
@@ -195,12 +219,14 @@ import TestSupport
         // Gao 1,200 before Mopti 1,000; conflict 1,200 before intercommunal 1,000.
         #expect(result.facts["new_idp_regions"] == .list([Label("Gao"), Label("Mopti")]))
         #expect(result.facts["main_cause"] == .label(Label(en: "armed conflict", fr: "conflit armé")))
-        #expect(result.tables["new_idps_by_region"]?.rows == [
-            [.text("ML07"), .text("Gao"), .integer(1200), .integer(200)],
-            [.text("ML05"), .text("Mopti"), .integer(1000), .integer(200)],
-        ])
-        #expect(try Self.text(result, .fr).contains(
-            "\n2\u{202F}200 nouveaux PDI suite aux affrontements armés dans les régions de Gao et Mopti.\n"))
+        #expect(
+            result.tables["new_idps_by_region"]?.rows == [
+                [.text("ML07"), .text("Gao"), .integer(1200), .integer(200)],
+                [.text("ML05"), .text("Mopti"), .integer(1000), .integer(200)],
+            ])
+        #expect(
+            try Self.text(result, .fr).contains(
+                "\n2\u{202F}200 nouveaux PDI suite aux affrontements armés dans les régions de Gao et Mopti.\n"))
         #expect(try Self.text(result, .en).contains("In February 2017, DNDS rapid assessments reported 3 displacement events."))
     }
 
@@ -211,8 +237,12 @@ import TestSupport
         ]
         let result = try Self.run(rows)
         #expect(result.facts["main_cause"] == .label(Label(en: "insecurity", fr: "insécurité")))
-        #expect(result.facts["main_cause_phrase"] == .label(
-            Label(en: "following the deterioration of the security situation", fr: "suite à la dégradation de la situation sécuritaire")))
+        #expect(
+            result.facts["main_cause_phrase"]
+                == .label(
+                    Label(
+                        en: "following the deterioration of the security situation",
+                        fr: "suite à la dégradation de la situation sécuritaire")))
         #expect(result.facts["new_idp_regions"] == .list([Label("Mopti"), Label("Tombouctou")]))
     }
 
@@ -262,18 +292,20 @@ import TestSupport
         #expect(result.facts["main_cause_phrase"] == nil)
         #expect(result.tables["events"]?.rows == [])
         #expect(result.tables["new_idps_by_region"]?.rows == [])
-        #expect(try Self.text(result, .fr) == """
-            # Rapport de situation
+        #expect(
+            try Self.text(result, .fr) == """
+                # Rapport de situation
 
-            En février 2017, les évaluations rapides de la DNDS n'ont fait état d'aucun déplacement de populations.
+                En février 2017, les évaluations rapides de la DNDS n'ont fait état d'aucun déplacement de populations.
 
-            """)
-        #expect(try Self.text(result, .en) == """
-            # Situation report
+                """)
+        #expect(
+            try Self.text(result, .en) == """
+                # Situation report
 
-            In February 2017, DNDS rapid assessments reported no displacement event.
+                In February 2017, DNDS rapid assessments reported no displacement event.
 
-            """)
+                """)
     }
 
     @Test func withoutEventsTheIDPStockStillPrints() throws {
@@ -281,8 +313,10 @@ import TestSupport
         let result = try Self.run([], movements: stock)
         #expect(result.facts["idps"] == .count(8010))
         #expect(result.facts["idp_households"] == nil)
-        #expect(try Self.text(result, .fr).hasSuffix(
-            "\nÀ la date du 28 février 2017, 8\u{202F}010 personnes déplacées internes ont été enregistrées et identifiées par le programme DTM dans l'ensemble des régions du Mali.\n"))
+        #expect(
+            try Self.text(result, .fr).hasSuffix(
+                "\nÀ la date du 28 février 2017, 8\u{202F}010 personnes déplacées internes ont été enregistrées et identifiées par le programme DTM dans l'ensemble des régions du Mali.\n"
+            ))
     }
 
     // MARK: The IDP stock
@@ -311,7 +345,9 @@ import TestSupport
         #expect(result.facts["idps"] == nil)
         let french = try Self.text(result, .fr)
         #expect(!french.contains("personnes déplacées internes"))
-        #expect(french.hasSuffix("\nEnviron 6\u{202F}455 nouveaux PDI suite à la dégradation de la situation sécuritaire dans la région de Ségou.\n"))
+        #expect(
+            french.hasSuffix(
+                "\nEnviron 6\u{202F}455 nouveaux PDI suite à la dégradation de la situation sécuritaire dans la région de Ségou.\n"))
     }
 
     // MARK: Names
@@ -329,7 +365,9 @@ import TestSupport
         let record = try #require(Self.records(result).first)
         #expect(record["origin_communes_of"] == .label(Label(en: "of ", fr: "d'")))
         #expect(record["destination_cercles_of"] == .label(Label(en: "of ", fr: "de ")))
-        #expect(try Self.text(result, .fr).contains("des communes d'Anderamboukane et Inékar à destination des villes, villages et hameaux du cercle de Ménaka."))
+        #expect(
+            try Self.text(result, .fr).contains(
+                "des communes d'Anderamboukane et Inékar à destination des villes, villages et hameaux du cercle de Ménaka."))
         let hombori = try Self.run([Event(communes: "Hombori", cercles: "Douentza")])
         #expect(try Self.text(hombori, .fr).contains("de la commune de Hombori"))
     }
@@ -344,7 +382,9 @@ import TestSupport
     }
 
     @Test func aCodeOutsideTheTableTakesItsNameFromTheMovementsInput() throws {
-        let stock = Self.movements([("2016-12-31", "ML11", "Taoudénit", "returnees", 10, nil), ("2016-12-31", "ML11", "Other", "idps", 5, nil)])
+        let stock = Self.movements([
+            ("2016-12-31", "ML11", "Taoudénit", "returnees", 10, nil), ("2016-12-31", "ML11", "Other", "idps", 5, nil),
+        ])
         let result = try Self.run([Event(region: "ML11")], movements: stock)
         #expect(result.facts["new_idp_regions"] == .list([Label("Taoudénit")]))
         #expect(result.tables["events"]?.rows.first?[4...5] == [.text("ML11"), .text("Taoudénit")])
@@ -353,11 +393,19 @@ import TestSupport
     // MARK: Data problems
 
     @Test func anUnknownCodeIsAFailureNamingIt() {
-        #expect(throws: PluginFailure("displacement_events.csv:2: origin_adm1_code 'ML99' is not a Mali region P-code (ML01…ML10); give the movements input with its name")) {
+        #expect(
+            throws: PluginFailure(
+                "displacement_events.csv:2: origin_adm1_code 'ML99' is not a Mali region P-code (ML01…ML10); give the movements input with its name"
+            )
+        ) {
             try Self.run([Event(region: "ML99")])
         }
         let stock = Self.movements([("2017-02-28", "ML05", "Mopti", "idps", 1, 1)])
-        #expect(throws: PluginFailure("displacement_events.csv:2: origin_adm1_code 'ML99' is not a Mali region P-code (ML01…ML10) and the movements input does not name it")) {
+        #expect(
+            throws: PluginFailure(
+                "displacement_events.csv:2: origin_adm1_code 'ML99' is not a Mali region P-code (ML01…ML10) and the movements input does not name it"
+            )
+        ) {
             try Self.run([Event(region: "ML99")], movements: stock)
         }
     }
@@ -369,11 +417,14 @@ import TestSupport
             Event(id: "B", start: "2016-05-01", end: "2016-05-31", region: "XX"),
             Event(id: "C", region: "YY"),
         ]
-        #expect(throws: PluginFailure(
-            "displacement_events.csv:2: date_start 2017-03-01 is after date_end 2017-02-28; "
-                + "displacement_events.csv:3: origin_communes '|' names no commune; displacement_events.csv:3: destination_cercles ' ' names no cercle; "
-                + "displacement_events.csv:3: event_id 'A' is already on line 2; "
-                + "displacement_events.csv:4: origin_adm1_code 'XX' is not a Mali region P-code (ML01…ML10); give the movements input with its name; and 1 more")) {
+        #expect(
+            throws: PluginFailure(
+                "displacement_events.csv:2: date_start 2017-03-01 is after date_end 2017-02-28; "
+                    + "displacement_events.csv:3: origin_communes '|' names no commune; displacement_events.csv:3: destination_cercles ' ' names no cercle; "
+                    + "displacement_events.csv:3: event_id 'A' is already on line 2; "
+                    + "displacement_events.csv:4: origin_adm1_code 'XX' is not a Mali region P-code (ML01…ML10); give the movements input with its name; and 1 more"
+            )
+        ) {
             try Self.run(rows)
         }
     }
@@ -385,25 +436,39 @@ import TestSupport
         let folder = try TemporaryFolder()
         try Repository.copy(["reports.yaml", "data", "templates"], into: folder)
         for period in ["2017-01", "2017-02"] {
-            let options = RunOptions(configFile: folder.url.appendingPathComponent("reports.yaml"), period: Period(iso: period),
-                                     reportIDs: ["dnds-sitrep"])
+            let options = RunOptions(
+                configFile: folder.url.appendingPathComponent("reports.yaml"), period: Period(iso: period),
+                reportIDs: ["dnds-sitrep"])
             let plan = try ReportRun.plan(options, registry: PluginRegistry(BuiltInPlugins.all)).get()
             try OutputWriter(root: plan.outputRoot, toolVersion: ReportRun.toolVersion).write(plan.outputs)
         }
         let february = try #require(folder.read("out/2017-02/dnds-sitrep/report.fr.md"))
-        #expect(february.contains(
-            "Entre le 22 et le 28 février environ 6\u{202F}455 personnes se sont déplacées des villages et hameaux des communes de Macina et Monipébougou à destination des villes, villages et hameaux des cercles de Niono et Macina."))
+        #expect(
+            february.contains(
+                "Entre le 22 et le 28 février environ 6\u{202F}455 personnes se sont déplacées des villages et hameaux des communes de Macina et Monipébougou à destination des villes, villages et hameaux des cercles de Niono et Macina."
+            ))
         let februaryEnglish = try #require(folder.read("out/2017-02/dnds-sitrep/report.en.md"))
-        #expect(februaryEnglish.contains(
-            "Between 22 and 28 February, about 6,455 people moved from the villages and hamlets of the communes of Macina and Monipébougou to the towns, villages and hamlets of the cercles of Niono and Macina."))
+        #expect(
+            februaryEnglish.contains(
+                "Between 22 and 28 February, about 6,455 people moved from the villages and hamlets of the communes of Macina and Monipébougou to the towns, villages and hamlets of the cercles of Niono and Macina."
+            ))
         let january = try #require(folder.read("out/2017-01/dnds-sitrep/report.fr.md"))
-        #expect(january.contains(
-            "35\u{202F}353 personnes déplacées internes (6\u{202F}564 ménages) ont été enregistrées et identifiées par le programme DTM dans l'ensemble des régions du Mali."))
-        #expect(january.contains("\n14\u{202F}117 nouveaux PDI suite à la dégradation de la situation sécuritaire dans les régions de Ménaka et Tombouctou.\n"))
+        #expect(
+            january.contains(
+                "35\u{202F}353 personnes déplacées internes (6\u{202F}564 ménages) ont été enregistrées et identifiées par le programme DTM dans l'ensemble des régions du Mali."
+            ))
+        #expect(
+            january.contains(
+                "\n14\u{202F}117 nouveaux PDI suite à la dégradation de la situation sécuritaire dans les régions de Ménaka et Tombouctou.\n"
+            ))
         let januaryEnglish = try #require(folder.read("out/2017-01/dnds-sitrep/report.en.md"))
-        #expect(januaryEnglish.contains(
-            "35,353 internally displaced persons (6,564 households) had been registered and identified by the DTM programme in all regions of Mali."))
-        #expect(januaryEnglish.contains("\n14,117 new IDPs following the deterioration of the security situation in the regions of Ménaka and Tombouctou.\n"))
+        #expect(
+            januaryEnglish.contains(
+                "35,353 internally displaced persons (6,564 households) had been registered and identified by the DTM programme in all regions of Mali."
+            ))
+        #expect(
+            januaryEnglish.contains(
+                "\n14,117 new IDPs following the deterioration of the security situation in the regions of Ménaka and Tombouctou.\n"))
     }
 
     // MARK: The shipped templates

@@ -14,6 +14,7 @@ import TestSupport
         "covid-poe": ["2020-03", "2020-04", "2020-05", "2020-07", "2020-08"],
         "fmp-monthly": ["2017-01", "2017-02", "2017-03"],
         "fmp-snapshot": ["2016-11"],
+        "fmp-quarter-gao": ["2017-03"],
     ]
 
     static let cases: [String] = goldenPeriods.keys.sorted().flatMap { report in goldenPeriods[report]!.map { "\(report) \($0)" } }

@@ -9,7 +9,7 @@ struct DTMReport: ParsableCommand {
         commandName: "dtm-report",
         abstract: "Turns displacement-tracking data into the monthly DTM reports, in English and French.",
         version: ReportRun.toolVersion,
-        subcommands: [Run.self, Validate.self, Plugins.self, Describe.self]
+        subcommands: [Run.self, Validate.self, Plugins.self, Describe.self, NewReport.self, Reference.self]
     )
 }
 

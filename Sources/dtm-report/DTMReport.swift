@@ -85,6 +85,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let plan = try planOrExit(RunOptions(configFile: options.configURL, period: period))
+        for match in plan.columnsFoundByHashtag { print(match.note) }
         let count = plan.outputs.count
         print("ok: \(count) report\(count == 1 ? "" : "s") checked, nothing written")
     }

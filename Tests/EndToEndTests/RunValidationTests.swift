@@ -71,10 +71,12 @@ import TestSupport
         let template = try #require(folder.read("templates/returnee-movements/summary.en.md"))
         try folder.write(template.replacingOccurrences(of: "{{total}}", with: "{{totl}}"), to: "templates/returnee-movements/summary.en.md")
         let csv = try #require(folder.read("data/sample/population_movements.csv"))
-        try folder.write(csv.replacingOccurrences(of: "report_date,", with: "reportdate,"), to: "data/sample/population_movements.csv")
+        // Renamed in both header rows: with its hashtag intact the column would be read by it.
+        try folder.write(csv.replacingOccurrences(of: "report_date,", with: "reportdate,").replacingOccurrences(of: "#date+reported,", with: "#date,"),
+                         to: "data/sample/population_movements.csv")
         #expect(errors(folder) == [
             "templates/returnee-movements/summary.en.md:5:49: error: unknown fact 'totl' (did you mean 'total'?)",
-            "data/sample/population_movements.csv:1: error: column 'report_date': required column is missing from the header (did you mean 'reportdate'?)",
+            "data/sample/population_movements.csv:1: error: column 'report_date': required column is missing from the header (no column named 'report_date' nor tagged #date+reported) (did you mean 'reportdate'?)",
         ])
     }
 

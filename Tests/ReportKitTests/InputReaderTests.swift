@@ -195,20 +195,20 @@ import Testing
     @Test func missingColumnIsOneErrorWithASuggestion() {
         #expect(Self.errors("date,fmp_code,trasport_mode,adult_m,uac,estimated,note\n"
                             + "2017-03-14,GAO-01,plane,40,1,true,\n2017-03-15,GAO-01,ship,40,1,true,\n") == [
-            "in.csv:1: error: column 'transport_mode': required column is missing from the header (did you mean 'trasport_mode'?)",
+            "in.csv:1: error: column 'transport_mode': required column is missing from the header (no column named 'transport_mode' nor tagged #x_transport) (did you mean 'trasport_mode'?)",
         ])
     }
 
     @Test func missingColumnsWithoutNearNameAreEachReported() {
         #expect(Self.errors("date,fmp_code,transport_mode,adult_m,estimated,comment\n") == [
-            "in.csv:1: error: column 'uac': required column is missing from the header",
-            "in.csv:1: error: column 'note': required column is missing from the header",
+            "in.csv:1: error: column 'uac': required column is missing from the header (no column named 'uac' nor tagged #affected+ind+children+unaccompanied)",
+            "in.csv:1: error: column 'note': required column is missing from the header (no column named 'note' nor tagged #meta+note)",
         ])
     }
 
     @Test func missingColumnStillReportsBadCellsOfOtherColumns() {
         #expect(Self.errors("date,fmp_code,transport_mode,adult_m,uac,estimated\n2017-02-30,GAO-01,bus,40,1,true\n") == [
-            "in.csv:1: error: column 'note': required column is missing from the header",
+            "in.csv:1: error: column 'note': required column is missing from the header (no column named 'note' nor tagged #meta+note)",
             "in.csv:2:1: error: column 'date': value '2017-02-30' is not a date (YYYY-MM-DD)",
         ])
     }

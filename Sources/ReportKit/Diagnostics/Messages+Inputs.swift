@@ -57,11 +57,18 @@ extension Diagnostic {
 
     // MARK: The header
 
-    /// A declared column that the header row does not have. `suggestion` is the nearest header
-    /// name by edit distance.
-    static func missingColumn(_ column: String, suggestion: String?, at location: SourceLocation) -> Diagnostic {
-        Diagnostic("required column is missing from the header", at: location, subject: inputColumnSubject(column),
-                   suggestion: suggestion)
+    /// A declared column that the header row does not name and that no HXL hashtag in row 2
+    /// marks. `suggestion` is the nearest header name by edit distance.
+    static func missingColumn(_ column: String, hashtag: String, suggestion: String?, at location: SourceLocation) -> Diagnostic {
+        Diagnostic("required column is missing from the header (no column named '\(column)' nor tagged \(hashtag))", at: location,
+                   subject: inputColumnSubject(column), suggestion: suggestion)
+    }
+
+    /// A declared column found by its hashtag, which two cells of the HXL row carry;
+    /// `location` is the second one's header cell.
+    static func duplicateHashtag(_ column: String, hashtag: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic("found by its hashtag \(hashtag) in more than one column: name one of them '\(column)'", at: location,
+                   subject: inputColumnSubject(column))
     }
 
     /// A declared column named twice in the header; `location` is the second occurrence.

@@ -4,7 +4,9 @@ import Foundation
 ///
 /// Row 1 is the header; a row 2 whose non-empty cells are at least half HXL hashtags is
 /// metadata. Columns are found by name (exactly, after trimming spaces), in any order; extra
-/// columns are neither decoded nor checked. Only the declared columns are converted, straight
+/// columns are neither decoded nor checked. A declared column that no header cell names is
+/// found by its documented hashtag in that HXL row (`HXLHashtag` says how hashtags compare),
+/// and the table lists it in `columnsFoundByHashtag`. Only the declared columns are converted, straight
 /// from the file's bytes into one array per column. Every problem of the file is collected,
 /// so a coordinator fixes it in one go.
 public enum InputReader {
@@ -62,7 +64,9 @@ private enum TableReading {
         guard record.isWellFormed else { return .failure(DiagnosticList(diagnostics)) }
 
         let headerCount = record.cells.count
-        var builders = columnBuilders(header: record, reader: reader, spec: spec, diagnostics: &diagnostics)
+        var matches: [HashtagMatch] = []
+        var builders = columnBuilders(header: record, reader: reader, buffer: buffer, spec: spec,
+                                      matches: &matches, diagnostics: &diagnostics)
         var lines: [Int] = []
 
         var isSecondRow = true
@@ -98,12 +102,14 @@ private enum TableReading {
         guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }
         var columns: [String: InputColumn] = [:]
         for builder in builders { columns[builder.name] = builder.column }
-        return .success(InputTable(file: file, rowCount: lines.count, lines: lines, columns: columns))
+        return .success(InputTable(file: file, rowCount: lines.count, lines: lines, columns: columns,
+                                   columnsFoundByHashtag: matches))
     }
 
-    /// Matches the header to the declared columns and reports duplicates and missing ones.
-    static func columnBuilders(header: CSVRecord, reader: CSVReader, spec: InputSpec,
-                               diagnostics: inout [Diagnostic]) -> [ColumnBuilder] {
+    /// Matches the header to the declared columns, by name and then by hashtag, and reports
+    /// duplicates and missing ones.
+    static func columnBuilders(header: CSVRecord, reader: CSVReader, buffer: UnsafeBufferPointer<UInt8>, spec: InputSpec,
+                               matches: inout [HashtagMatch], diagnostics: inout [Diagnostic]) -> [ColumnBuilder] {
         var locations: [SourceLocation]?
         func location(_ index: Int) -> SourceLocation {
             if locations == nil { locations = reader.locations(of: header.cells) }
@@ -138,19 +144,49 @@ private enum TableReading {
             }
         }
 
-        // A declared column present under its own name is no typo of another one.
         let declaredNames = Set(spec.columns.map(\.name))
+        if headerIndex.contains(nil), let hashtags = hashtagRow(after: reader, buffer: buffer) {
+            // Cells that name a declared column belong to it, whatever their hashtag.
+            var claimed = Set(names.indices.filter { declaredNames.contains(names[$0]) })
+            for (declared, column) in spec.columns.enumerated() where headerIndex[declared] == nil {
+                guard let wanted = HXLHashtag(column.hxl) else { continue }
+                let tagged = hashtags.indices.filter { index in
+                    index < names.count && !claimed.contains(index) && HXLHashtag(hashtags[index]) == wanted
+                }
+                guard let index = tagged.first else { continue }
+                if tagged.count > 1 {
+                    diagnostics.append(.duplicateHashtag(column.name, hashtag: column.hxl, at: location(tagged[1])))
+                }
+                headerIndex[declared] = index
+                claimed.formUnion(tagged)
+                matches.append(HashtagMatch(file: reader.file, column: column.name, header: names[index], hashtag: hashtags[index]))
+            }
+        }
+
+        // A declared column present under its own name is no typo of another one.
         let candidates = names.filter { !$0.isEmpty && !declaredNames.contains($0) }
         var builders: [ColumnBuilder] = []
         for (declared, column) in spec.columns.enumerated() {
             if let index = headerIndex[declared] {
                 builders.append(ColumnBuilder(column, headerIndex: index))
             } else {
-                diagnostics.append(.missingColumn(column.name, suggestion: Suggestion.nearest(to: column.name, in: candidates),
+                diagnostics.append(.missingColumn(column.name, hashtag: column.hxl, suggestion: Suggestion.nearest(to: column.name, in: candidates),
                                                   at: SourceLocation(file: reader.file, line: header.line)))
             }
         }
         return builders
+    }
+
+    /// The trimmed cells of row 2 when it is an HXL row, read ahead on a copy of the reader
+    /// (the main loop reads the row again); nil when it is not, or is malformed.
+    static func hashtagRow(after reader: CSVReader, buffer: UnsafeBufferPointer<UInt8>) -> [String]? {
+        var lookahead = reader
+        var record = CSVRecord()
+        guard lookahead.nextRecord(in: buffer, into: &record), record.isWellFormed,
+              isHashtagRow(record, buffer: buffer) else { return nil }
+        return record.cells.map { cell in
+            String(decoding: lookahead.contentBytes(of: cell), as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        }
     }
 
     /// At least half of the non-empty cells start with `#`: HDX's HXL row.

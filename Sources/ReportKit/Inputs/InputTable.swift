@@ -9,12 +9,16 @@ public struct InputTable: Sendable, Hashable {
     /// The 1-based line where each row starts, for messages about a row.
     public let lines: [Int]
     public let columns: [String: InputColumn]
+    /// The declared columns that the header names otherwise, found by their HXL hashtag.
+    public let columnsFoundByHashtag: [HashtagMatch]
 
-    public init(file: String, rowCount: Int, lines: [Int], columns: [String: InputColumn]) {
+    public init(file: String, rowCount: Int, lines: [Int], columns: [String: InputColumn],
+                columnsFoundByHashtag: [HashtagMatch] = []) {
         self.file = file
         self.rowCount = rowCount
         self.lines = lines
         self.columns = columns
+        self.columnsFoundByHashtag = columnsFoundByHashtag
     }
 
     // A wrong name or type below is a bug in the plugin, not in the user's data: the plugin's

@@ -23,6 +23,9 @@ public struct RunPlan: Sendable {
     /// The output folder (`out/`).
     public var outputRoot: URL
     public var outputs: [ReportOutput]
+    /// Input columns read by their HXL hashtag rather than their name, once per file, for
+    /// `validate` to show.
+    public var columnsFoundByHashtag: [HashtagMatch] = []
 }
 
 /// The one validation and computation pass that `run` and `validate` share.
@@ -89,7 +92,7 @@ public enum ReportRun {
             }
         }
         guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics.diagnostics)) }
-        return .success(RunPlan(outputRoot: outputRoot, outputs: outputs))
+        return .success(RunPlan(outputRoot: outputRoot, outputs: outputs, columnsFoundByHashtag: inputCache.columnsFoundByHashtag))
     }
 
     /// The output folder must be a folder (or not exist yet), and no file the run reads may
@@ -241,6 +244,16 @@ struct InputCache {
     private var entries: [String: Result<Entry, DiagnosticList>] = [:]
     /// Files whose problems were already reported, so that a second report reading them adds none.
     private var reported: Set<String> = []
+
+    /// The columns of every file read that were found by hashtag, each once: files by name,
+    /// columns in the plugin's order.
+    var columnsFoundByHashtag: [HashtagMatch] {
+        let lists = entries.values.compactMap { (try? $0.get())?.table.columnsFoundByHashtag }.filter { !$0.isEmpty }
+        var seen = Set<HashtagMatch>()
+        return lists.sorted { ($0[0].file, $0.map(\.column).joined(separator: ",")) < ($1[0].file, $1.map(\.column).joined(separator: ",")) }
+            .flatMap { $0 }
+            .filter { seen.insert($0).inserted }
+    }
 
     init(project: ProjectFiles) {
         self.project = project

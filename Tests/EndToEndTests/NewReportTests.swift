@@ -191,4 +191,47 @@ import TestSupport
         #expect(folder.read("reports.yaml") == yaml)
         #expect(folder.read("templates/returnee-movements/second.en.md") == nil)
     }
+
+    /// The walk-through in docs/report-types.md, done as it says: its definition, its templates
+    /// and the texts it shows are what the tool takes and writes.
+    @Test func theGuideWalkThroughIsWhatTheToolDoes() throws {
+        let guide = try String(contentsOf: Repository.url("docs/report-types.md"), encoding: .utf8)
+        func block(after marker: String, fence: String) throws -> String {
+            let start = try #require(guide.range(of: marker), "'\(marker)' not in the guide")
+            let open = try #require(guide.range(of: "```\(fence)\n", range: start.upperBound..<guide.endIndex))
+            let close = try #require(guide.range(of: "\n```\n", range: open.upperBound..<guide.endIndex))
+            return String(guide[open.upperBound..<close.lowerBound]) + "\n"
+        }
+        let folder = try project()
+        let before = try #require(folder.read("reports.yaml"))
+        let added = try dtmReport(["new-report", "--plugin", "flow-monitoring", "--id", "fmp-menaka-quarter"], in: folder)
+        #expect(added.status == 0, Comment(rawValue: added.stderr))
+        #expect(guide.contains("$ dtm-report new-report --plugin flow-monitoring --id fmp-menaka-quarter\n" + added.stdout))
+        let appended = String(try #require(folder.read("reports.yaml")).dropFirst(before.count))
+        #expect(appended == (try block(after: "adds at its end:", fence: "yaml")))
+
+        try folder.write(before + (try block(after: "## 3. Set the title", fence: "yaml")), to: "reports.yaml")
+        try folder.write(try block(after: "`templates/flow-monitoring/fmp-menaka-quarter.en.md`:", fence: "mustache"),
+                         to: "templates/flow-monitoring/fmp-menaka-quarter.en.md")
+        try folder.write(try block(after: "`templates/flow-monitoring/fmp-menaka-quarter.fr.md`:", fence: "mustache"),
+                         to: "templates/flow-monitoring/fmp-menaka-quarter.fr.md")
+        let session = try block(after: "## 5. Check, then run", fence: "console")
+        let validated = try dtmReport(["validate", "--period", "2017-03"], in: folder)
+        #expect(validated.status == 0, Comment(rawValue: validated.stderr))
+        #expect(session.contains("$ dtm-report validate --period 2017-03\n" + validated.stdout))
+        let ran = try dtmReport(["run", "--period", "2017-03", "--report", "fmp-menaka-quarter"], in: folder)
+        #expect(session.contains("$ dtm-report run --period 2017-03 --report fmp-menaka-quarter\n" + ran.stdout))
+        for language in ["en", "fr"] {
+            let text = try #require(folder.read("out/2017-03/fmp-menaka-quarter/report.\(language).md"))
+            #expect(session.contains("$ cat out/2017-03/fmp-menaka-quarter/report.\(language).md\n" + text + "$ "))
+        }
+
+        // One of the errors the guide shows, from the same definition with one mistake.
+        let template = try #require(folder.read("templates/flow-monitoring/fmp-menaka-quarter.en.md"))
+        try folder.write(template.replacingOccurrences(of: "{{incoming}} incoming", with: "{{incomming}} incoming"),
+                         to: "templates/flow-monitoring/fmp-menaka-quarter.en.md")
+        let failed = try dtmReport(["validate"], in: folder)
+        #expect(failed.status == 1)
+        #expect(guide.contains("```text\n" + failed.stderr + "```\n"), Comment(rawValue: failed.stderr))
+    }
 }

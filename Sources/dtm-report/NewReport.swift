@@ -29,7 +29,8 @@ struct NewReport: ParsableCommand {
             throw ValidationError("unknown plugin '\(plugin)'\(suggestion); known: \(registry.ids.joined(separator: ", "))")
         }
         guard id.wholeMatch(of: /[a-z0-9]+(-[a-z0-9]+)*/) != nil else {
-            throw ValidationError("report id '\(id)' is not kebab-case: lower-case letters and digits, words joined by '-' (fmp-quarter-gao)")
+            throw ValidationError(
+                "report id '\(id)' is not kebab-case: lower-case letters and digits, words joined by '-' (fmp-quarter-gao)")
         }
     }
 
@@ -57,7 +58,9 @@ struct NewReport: ParsableCommand {
             throw ExitCode.failure
         }
         let templatePaths = file.languages.map { ($0, "templates/\(description.id)/\(id).\($0.rawValue).md") }
-        let existingTemplates = templatePaths.map(\.1).filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }
+        let existingTemplates = templatePaths.map(\.1).filter {
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path)
+        }
         guard existingTemplates.isEmpty else {
             for path in existingTemplates {
                 printError("error: \(path) already exists; new-report does not overwrite a template (choose another id or move the file)")
@@ -71,10 +74,12 @@ struct NewReport: ParsableCommand {
         // The block is appended to the end of the file: that is inside `reports:` only when it is
         // the last key. Read the result back before writing anything.
         guard case .success(let reread) = ReportsFileLoader.load(Array(updated.utf8), file: fileName),
-              let added = reread.reports.last, added.id.value == id, added.plugin.value == description.id,
-              reread.reports.count == file.reports.count + 1
+            let added = reread.reports.last, added.id.value == id, added.plugin.value == description.id,
+            reread.reports.count == file.reports.count + 1
         else {
-            printError("error: cannot append a report to \(shownConfig): `reports:` must be the last key of the file, as a block list (`  - id: …`)")
+            printError(
+                "error: cannot append a report to \(shownConfig): `reports:` must be the last key of the file, as a block list (`  - id: …`)"
+            )
             throw ExitCode.failure
         }
 
@@ -93,7 +98,9 @@ struct NewReport: ParsableCommand {
         for (_, path) in templatePaths {
             print("wrote \(path)")
         }
-        print("next: set its title and params in \(shownConfig), write the templates, then `dtm-report validate` and `dtm-report run --report \(id)`")
+        print(
+            "next: set its title and params in \(shownConfig), write the templates, then `dtm-report validate` and `dtm-report run --report \(id)`"
+        )
     }
 
     /// The indentation of the `- id:` lines of the file (two spaces in the shipped file).

@@ -18,7 +18,8 @@ struct Reference: ParsableCommand {
     func run() throws {
         let folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let descriptions = registry.plugins.map { $0.description }
-        let text = PluginReference.markdown(descriptions, templates: PluginReference.templateExamples(in: folder, pluginIDs: descriptions.map(\.id)))
+        let text = PluginReference.markdown(
+            descriptions, templates: PluginReference.templateExamples(in: folder, pluginIDs: descriptions.map(\.id)))
         guard let output else {
             print(text, terminator: "")
             return

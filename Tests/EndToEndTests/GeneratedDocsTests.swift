@@ -10,7 +10,8 @@ import TestSupport
     static var descriptions: [PluginDescription] { BuiltInPlugins.all.map { $0.description } }
 
     static func generated() -> String {
-        PluginReference.markdown(descriptions, templates: PluginReference.templateExamples(in: Repository.root, pluginIDs: descriptions.map(\.id)))
+        PluginReference.markdown(
+            descriptions, templates: PluginReference.templateExamples(in: Repository.root, pluginIDs: descriptions.map(\.id)))
     }
 
     @Test func thePluginReferenceIsCurrent() throws {
@@ -18,10 +19,14 @@ import TestSupport
             FileManager.default.contents(atPath: Repository.url("docs/plugins.md").path).map { String(decoding: $0, as: UTF8.self) },
             "docs/plugins.md is missing: generate it with `\(PluginReference.regenerateCommand)`")
         let expected = Self.generated()
-        let firstDifference = zip(committed.split(separator: "\n", omittingEmptySubsequences: false),
-                                  expected.split(separator: "\n", omittingEmptySubsequences: false))
+        let firstDifference =
+            zip(
+                committed.split(separator: "\n", omittingEmptySubsequences: false),
+                expected.split(separator: "\n", omittingEmptySubsequences: false)
+            )
             .enumerated().first { $0.element.0 != $0.element.1 }
-            .map { "first difference at line \($0.offset + 1):\n  committed: \($0.element.0)\n  generated: \($0.element.1)" } ?? "the lengths differ"
+            .map { "first difference at line \($0.offset + 1):\n  committed: \($0.element.0)\n  generated: \($0.element.1)" }
+            ?? "the lengths differ"
         #expect(
             committed == expected,
             "docs/plugins.md is stale: regenerate it with `\(PluginReference.regenerateCommand)` (\(firstDifference))")
@@ -49,17 +54,22 @@ import TestSupport
                 }
             }
             for parameter in description.parameters {
-                #expect(text.contains("| `\(parameter.name)` | \(parameter.type.displayName) | "), "parameter \(parameter.name) of \(description.id)")
+                #expect(
+                    text.contains("| `\(parameter.name)` | \(parameter.type.displayName) | "),
+                    "parameter \(parameter.name) of \(description.id)")
             }
             for fact in description.facts {
-                #expect(text.contains("| `\(fact.name)` | [\(fact.kind.rawValue)](#\(fact.kind.rawValue)) | \(fact.isOptional ? "yes" : "") | "),
-                        "fact \(fact.name) of \(description.id)")
+                #expect(
+                    text.contains(
+                        "| `\(fact.name)` | [\(fact.kind.rawValue)](#\(fact.kind.rawValue)) | \(fact.isOptional ? "yes" : "") | "),
+                    "fact \(fact.name) of \(description.id)")
             }
             for table in description.tables {
                 #expect(text.contains("\n#### `\(table.name)`\n"), "table \(table.name) of \(description.id)")
             }
         }
-        for template in try FileManager.default.subpathsOfDirectory(atPath: Repository.url("templates").path).filter({ $0.hasSuffix(".md") }) {
+        for template in try FileManager.default.subpathsOfDirectory(atPath: Repository.url("templates").path).filter({ $0.hasSuffix(".md") }
+        ) {
             let content = try String(contentsOf: Repository.url("templates/\(template)"), encoding: .utf8)
             #expect(text.contains("`templates/\(template)`:\n\n```mustache\n\(content)```\n"), "template \(template) as it is")
         }
@@ -69,8 +79,9 @@ import TestSupport
     }
 
     @Test func aTemplateWithBackticksGetsALongerFence() {
-        let description = PluginDescription(id: "example", name: Label("Example"), summary: "An example.", inputs: [], parameters: [],
-                                            facts: [], tables: [])
+        let description = PluginDescription(
+            id: "example", name: Label("Example"), summary: "An example.", inputs: [], parameters: [],
+            facts: [], tables: [])
         let text = PluginReference.markdown(
             [description], templates: ["example": [TemplateExample(path: "templates/example/a.en.md", text: "Code: ```{{title}}```\n")]])
         #expect(text.contains("`templates/example/a.en.md`:\n\n````mustache\nCode: ```{{title}}```\n````\n"))

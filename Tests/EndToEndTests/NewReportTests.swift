@@ -25,13 +25,14 @@ import TestSupport
         let id = "new-\(plugin)"
         let added = try dtmReport(["new-report", "--plugin", plugin, "--id", id], in: folder)
         #expect(added.status == 0, Comment(rawValue: added.stderr))
-        #expect(added.stdout == """
-            added report '\(id)' (plugin \(plugin)) at the end of reports.yaml
-            wrote templates/\(plugin)/\(id).en.md
-            wrote templates/\(plugin)/\(id).fr.md
-            next: set its title and params in reports.yaml, write the templates, then `dtm-report validate` and `dtm-report run --report \(id)`
+        #expect(
+            added.stdout == """
+                added report '\(id)' (plugin \(plugin)) at the end of reports.yaml
+                wrote templates/\(plugin)/\(id).en.md
+                wrote templates/\(plugin)/\(id).fr.md
+                next: set its title and params in reports.yaml, write the templates, then `dtm-report validate` and `dtm-report run --report \(id)`
 
-            """)
+                """)
         // The file is kept as it was, comments included; the definition comes after it.
         let after = try #require(folder.read("reports.yaml"))
         #expect(after.hasPrefix(before))
@@ -43,7 +44,8 @@ import TestSupport
         let ran = try dtmReport(["run", "--report", id], in: folder)
         #expect(ran.status == 0, Comment(rawValue: ran.stderr))
         let line = try #require(ran.stdout.split(separator: "\n").first.map(String.init))
-        let period = try #require(line.firstMatch(of: #/^wrote out/([0-9]{4}-[0-9]{2})/new-[a-z-]+/ \(report\.en\.md, report\.fr\.md, /#)?.1)
+        let period = try #require(
+            line.firstMatch(of: #/^wrote out/([0-9]{4}-[0-9]{2})/new-[a-z-]+/ \(report\.en\.md, report\.fr\.md, /#)?.1)
         let description = try #require(BuiltInPlugins.all.first { $0.description.id == plugin }?.description)
         for (language, title) in [("en", "# TODO: title in English\n"), ("fr", "# TODO : titre en français\n")] {
             let text = try #require(folder.read("out/\(period)/\(id)/report.\(language).md"))
@@ -60,26 +62,27 @@ import TestSupport
         let before = try #require(folder.read("reports.yaml"))
         #expect(try dtmReport(["new-report", "--plugin", "flow-monitoring", "--id", "fmp-menaka"], in: folder).status == 0)
         let after = try #require(folder.read("reports.yaml"))
-        #expect(String(after.dropFirst(before.count)) == """
-              - id: fmp-menaka
-                plugin: flow-monitoring
-                title:
-                  en: "TODO: title in English"
-                  fr: "TODO : titre en français"
-                inputs:
-                  observations: data/sample/fmp_observations.csv
-                # params: every parameter at its default; uncomment `params:` and a line to change one.
-                # `dtm-report describe flow-monitoring` explains each.
-                # params:
-                #   window: month
-                #   since: none (required with window: cumulative)
-                #   fmps: [] (every FMP)
-                #   top: 5
-                templates:
-                  en: templates/flow-monitoring/fmp-menaka.en.md
-                  fr: templates/flow-monitoring/fmp-menaka.fr.md
+        #expect(
+            String(after.dropFirst(before.count)) == """
+                  - id: fmp-menaka
+                    plugin: flow-monitoring
+                    title:
+                      en: "TODO: title in English"
+                      fr: "TODO : titre en français"
+                    inputs:
+                      observations: data/sample/fmp_observations.csv
+                    # params: every parameter at its default; uncomment `params:` and a line to change one.
+                    # `dtm-report describe flow-monitoring` explains each.
+                    # params:
+                    #   window: month
+                    #   since: none (required with window: cumulative)
+                    #   fmps: [] (every FMP)
+                    #   top: 5
+                    templates:
+                      en: templates/flow-monitoring/fmp-menaka.en.md
+                      fr: templates/flow-monitoring/fmp-menaka.fr.md
 
-            """)
+                """)
         let stub = try #require(folder.read("templates/flow-monitoring/fmp-menaka.fr.md"))
         #expect(stub.contains("\n- as_of: {{#as_of}}{{as_of}}{{/as_of}}{{^as_of}}(absent){{/as_of}}\n"))
         #expect(stub.contains("\n- mostly_men: {{#mostly_men}}oui{{/mostly_men}}{{^mostly_men}}non{{/mostly_men}}\n"))
@@ -101,7 +104,8 @@ import TestSupport
 
             """
         #expect(yaml.contains(defaults))
-        yaml = yaml.replacingOccurrences(of: defaults, with: "    params:\n      window: cumulative\n      since: 2017-01-01\n      fmps: [MEN-01]\n      top: 2\n")
+        yaml = yaml.replacingOccurrences(
+            of: defaults, with: "    params:\n      window: cumulative\n      since: 2017-01-01\n      fmps: [MEN-01]\n      top: 2\n")
         yaml = yaml.replacingOccurrences(of: "\"TODO: title in English\"", with: "\"Ménaka, first quarter\"")
         yaml = yaml.replacingOccurrences(of: "\"TODO : titre en français\"", with: "\"Ménaka, premier trimestre\"")
         try folder.write(yaml, to: "reports.yaml")
@@ -117,40 +121,51 @@ import TestSupport
         #expect(ran.status == 0, Comment(rawValue: ran.stderr))
         let english = try #require(folder.read("out/2017-03/fmp-menaka-q1/report.en.md"))
         let french = try #require(folder.read("out/2017-03/fmp-menaka-q1/report.fr.md"))
-        #expect(english.wholeMatch(of: #/# Ménaka, first quarter\n\n[0-9,]+ people from 1 January 2017 to 31 March 2017, mostly from [A-Z][^.]* and [^.]*\.\n/#) != nil,
-                Comment(rawValue: english))
-        #expect(french.wholeMatch(of: #/# Ménaka, premier trimestre\n\n[0-9\u{202F}]+ personnes du 1er janvier 2017 au 31 mars 2017, surtout de nationalité [^.]* et [^.]*\.\n/#) != nil,
-                Comment(rawValue: french))
+        #expect(
+            english.wholeMatch(
+                of: #/# Ménaka, first quarter\n\n[0-9,]+ people from 1 January 2017 to 31 March 2017, mostly from [A-Z][^.]* and [^.]*\.\n/#
+            ) != nil,
+            Comment(rawValue: english))
+        #expect(
+            french.wholeMatch(
+                of:
+                    #/# Ménaka, premier trimestre\n\n[0-9\u{202F}]+ personnes du 1er janvier 2017 au 31 mars 2017, surtout de nationalité [^.]* et [^.]*\.\n/#
+            ) != nil,
+            Comment(rawValue: french))
     }
 
     @Test func withoutAnEarlierReportOfThePluginTheInputsAreTheConventionalFilesUnderData() throws {
         let folder = try TemporaryFolder()
-        let yaml = "version: 1\nlanguages: [en, fr]\nreports:\n- id: first\n  plugin: returnee-movements\n  title: {en: First, fr: Premier}\n  inputs: {movements: m.csv}\n  templates: {en: a.en.md, fr: a.fr.md}\n"
+        let yaml =
+            "version: 1\nlanguages: [en, fr]\nreports:\n- id: first\n  plugin: returnee-movements\n  title: {en: First, fr: Premier}\n  inputs: {movements: m.csv}\n  templates: {en: a.en.md, fr: a.fr.md}\n"
         try folder.write(yaml, to: "reports.yaml")
         let outcome = try dtmReport(["new-report", "--plugin", "situation-report", "--id", "sitrep"], in: folder)
         #expect(outcome.status == 0, Comment(rawValue: outcome.stderr))
-        #expect(try #require(folder.read("reports.yaml")) == yaml + """
-            - id: sitrep
-              plugin: situation-report
-              title:
-                en: "TODO: title in English"
-                fr: "TODO : titre en français"
-              inputs:
-                events: data/displacement_events.csv
-                # movements: data/population_movements.csv    (optional)
-              templates:
-                en: templates/situation-report/sitrep.en.md
-                fr: templates/situation-report/sitrep.fr.md
+        #expect(
+            try #require(folder.read("reports.yaml")) == yaml + """
+                - id: sitrep
+                  plugin: situation-report
+                  title:
+                    en: "TODO: title in English"
+                    fr: "TODO : titre en français"
+                  inputs:
+                    events: data/displacement_events.csv
+                    # movements: data/population_movements.csv    (optional)
+                  templates:
+                    en: templates/situation-report/sitrep.en.md
+                    fr: templates/situation-report/sitrep.fr.md
 
-            """)
+                """)
     }
 
     @Test func anUnknownPluginIsAUsageErrorWithASuggestion() throws {
         let folder = try project()
         let outcome = try dtmReport(["new-report", "--plugin", "flow-monitorin", "--id", "fmp-gao"], in: folder)
         #expect(outcome.status == 64)
-        #expect(outcome.stderr.hasPrefix(
-            "Error: unknown plugin 'flow-monitorin' (did you mean 'flow-monitoring'?); known: covid-mobility, flow-monitoring, returnee-movements, situation-report\n"))
+        #expect(
+            outcome.stderr.hasPrefix(
+                "Error: unknown plugin 'flow-monitorin' (did you mean 'flow-monitoring'?); known: covid-mobility, flow-monitoring, returnee-movements, situation-report\n"
+            ))
         #expect(folder.read("reports.yaml") == (try String(contentsOf: Repository.url("reports.yaml"), encoding: .utf8)))
     }
 
@@ -158,8 +173,9 @@ import TestSupport
         let folder = try project()
         let outcome = try dtmReport(["new-report", "--plugin", "flow-monitoring", "--id", "Fmp_Gao"], in: folder)
         #expect(outcome.status == 64)
-        #expect(outcome.stderr.hasPrefix(
-            "Error: report id 'Fmp_Gao' is not kebab-case: lower-case letters and digits, words joined by '-' (fmp-quarter-gao)\n"))
+        #expect(
+            outcome.stderr.hasPrefix(
+                "Error: report id 'Fmp_Gao' is not kebab-case: lower-case letters and digits, words joined by '-' (fmp-quarter-gao)\n"))
     }
 
     @Test func anIdAlreadyDefinedIsRefusedWithItsPosition() throws {
@@ -167,7 +183,8 @@ import TestSupport
         let outcome = try dtmReport(["new-report", "--plugin", "flow-monitoring", "--id", "fmp-monthly"], in: folder)
         #expect(outcome.status == 1)
         #expect(outcome.stderr == "reports.yaml:20:9: error: reports[1].id: a report 'fmp-monthly' is already defined; choose another id\n")
-        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("templates/flow-monitoring/fmp-monthly.en.md").path))
+        #expect(
+            !FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("templates/flow-monitoring/fmp-monthly.en.md").path))
     }
 
     @Test func anExistingTemplateIsNeverOverwritten() throws {
@@ -175,7 +192,10 @@ import TestSupport
         try folder.write("mine\n", to: "templates/flow-monitoring/fmp-gao.fr.md")
         let outcome = try dtmReport(["new-report", "--plugin", "flow-monitoring", "--id", "fmp-gao"], in: folder)
         #expect(outcome.status == 1)
-        #expect(outcome.stderr == "error: templates/flow-monitoring/fmp-gao.fr.md already exists; new-report does not overwrite a template (choose another id or move the file)\n")
+        #expect(
+            outcome.stderr
+                == "error: templates/flow-monitoring/fmp-gao.fr.md already exists; new-report does not overwrite a template (choose another id or move the file)\n"
+        )
         #expect(folder.read("templates/flow-monitoring/fmp-gao.fr.md") == "mine\n")
         #expect(folder.read("templates/flow-monitoring/fmp-gao.en.md") == nil)
         #expect(folder.read("reports.yaml") == (try String(contentsOf: Repository.url("reports.yaml"), encoding: .utf8)))
@@ -183,11 +203,15 @@ import TestSupport
 
     @Test func aFileWhereReportsIsNotLastIsLeftAsItWas() throws {
         let folder = try TemporaryFolder()
-        let yaml = "version: 1\nlanguages: [en, fr]\nreports:\n  - id: first\n    plugin: returnee-movements\n    title: {en: First, fr: Premier}\n    inputs: {movements: m.csv}\n    templates: {en: a.en.md, fr: a.fr.md}\noutput: out\n"
+        let yaml =
+            "version: 1\nlanguages: [en, fr]\nreports:\n  - id: first\n    plugin: returnee-movements\n    title: {en: First, fr: Premier}\n    inputs: {movements: m.csv}\n    templates: {en: a.en.md, fr: a.fr.md}\noutput: out\n"
         try folder.write(yaml, to: "reports.yaml")
         let outcome = try dtmReport(["new-report", "--plugin", "returnee-movements", "--id", "second"], in: folder)
         #expect(outcome.status == 1)
-        #expect(outcome.stderr == "error: cannot append a report to reports.yaml: `reports:` must be the last key of the file, as a block list (`  - id: …`)\n")
+        #expect(
+            outcome.stderr
+                == "error: cannot append a report to reports.yaml: `reports:` must be the last key of the file, as a block list (`  - id: …`)\n"
+        )
         #expect(folder.read("reports.yaml") == yaml)
         #expect(folder.read("templates/returnee-movements/second.en.md") == nil)
     }
@@ -211,10 +235,12 @@ import TestSupport
         #expect(appended == (try block(after: "adds at its end:", fence: "yaml")))
 
         try folder.write(before + (try block(after: "## 3. Set the title", fence: "yaml")), to: "reports.yaml")
-        try folder.write(try block(after: "`templates/flow-monitoring/fmp-menaka-quarter.en.md`:", fence: "mustache"),
-                         to: "templates/flow-monitoring/fmp-menaka-quarter.en.md")
-        try folder.write(try block(after: "`templates/flow-monitoring/fmp-menaka-quarter.fr.md`:", fence: "mustache"),
-                         to: "templates/flow-monitoring/fmp-menaka-quarter.fr.md")
+        try folder.write(
+            try block(after: "`templates/flow-monitoring/fmp-menaka-quarter.en.md`:", fence: "mustache"),
+            to: "templates/flow-monitoring/fmp-menaka-quarter.en.md")
+        try folder.write(
+            try block(after: "`templates/flow-monitoring/fmp-menaka-quarter.fr.md`:", fence: "mustache"),
+            to: "templates/flow-monitoring/fmp-menaka-quarter.fr.md")
         let session = try block(after: "## 5. Check, then run", fence: "console")
         let validated = try dtmReport(["validate", "--period", "2017-03"], in: folder)
         #expect(validated.status == 0, Comment(rawValue: validated.stderr))
@@ -228,8 +254,9 @@ import TestSupport
 
         // One of the errors the guide shows, from the same definition with one mistake.
         let template = try #require(folder.read("templates/flow-monitoring/fmp-menaka-quarter.en.md"))
-        try folder.write(template.replacingOccurrences(of: "{{incoming}} incoming", with: "{{incomming}} incoming"),
-                         to: "templates/flow-monitoring/fmp-menaka-quarter.en.md")
+        try folder.write(
+            template.replacingOccurrences(of: "{{incoming}} incoming", with: "{{incomming}} incoming"),
+            to: "templates/flow-monitoring/fmp-menaka-quarter.en.md")
         let failed = try dtmReport(["validate"], in: folder)
         #expect(failed.status == 1)
         #expect(guide.contains("```text\n" + failed.stderr + "```\n"), Comment(rawValue: failed.stderr))

@@ -75,7 +75,8 @@ extension PluginReference {
         var examples: [String: [TemplateExample]] = [:]
         for id in pluginIDs {
             let directory = folder.appendingPathComponent("templates").appendingPathComponent(id)
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".md") }
+                .sorted()
             examples[id] = names.compactMap { name in
                 FileManager.default.contents(atPath: directory.appendingPathComponent(name).path).map {
                     TemplateExample(path: "templates/\(id)/\(name)", text: String(decoding: $0, as: UTF8.self))
@@ -113,7 +114,8 @@ extension PluginReference {
         lines.append("")
         lines.append("`{{fact}}` prints a fact as text in the template's language; `{{fact.form}}` reads one of the forms below.")
         lines.append("Forms that are true or false, flags and records are for sections: `{{#total.one}}…{{/total.one}}`.")
-        lines.append("A fact that may be absent is used inside `{{#fact}}…{{/fact}}`, with `{{^fact}}…{{/fact}}` for what applies otherwise.")
+        lines.append(
+            "A fact that may be absent is used inside `{{#fact}}…{{/fact}}`, with `{{^fact}}…{{/fact}}` for what applies otherwise.")
         for kind in FactKind.allCases {
             lines.append("")
             lines.append("### `\(kind.rawValue)`")
@@ -141,7 +143,8 @@ extension PluginReference {
             lines.append("")
             lines.append("#### `\(input.name)`\(input.isRequired ? "" : " (optional)")")
             lines.append("")
-            lines.append("Conventionally `\(input.conventionalFileName)`. \(input.documentation) The month of a row is its `\(input.periodColumn)`.")
+            lines.append(
+                "Conventionally `\(input.conventionalFileName)`. \(input.documentation) The month of a row is its `\(input.periodColumn)`.")
             lines.append("")
             lines.append("| column | type | HXL | meaning |")
             lines.append("|---|---|---|---|")
@@ -158,7 +161,9 @@ extension PluginReference {
             lines.append("| parameter | type | default | meaning |")
             lines.append("|---|---|---|---|")
             for parameter in description.parameters {
-                lines.append("| `\(parameter.name)` | \(cell(parameter.type.displayName)) | \(cell(parameter.defaultValue ?? "required")) | \(cell(parameter.documentation)) |")
+                lines.append(
+                    "| `\(parameter.name)` | \(cell(parameter.type.displayName)) | \(cell(parameter.defaultValue ?? "required")) | \(cell(parameter.documentation)) |"
+                )
             }
         }
         lines.append("")
@@ -205,7 +210,9 @@ extension PluginReference {
     private static func appendFactRow(_ fact: FactSpec, prefix: String, to lines: inout [String]) {
         let forms = fact.kind.children.map { "`.\($0.key)`" }.joined(separator: " ")
         let name = prefix.isEmpty ? "`\(fact.name)`" : "`\(fact.name)` in `{{#\(prefix)}}`"
-        lines.append("| \(name) | [\(fact.kind.rawValue)](#\(fact.kind.rawValue)) | \(fact.isOptional ? "yes" : "") | \(forms) | \(cell(fact.documentation)) |")
+        lines.append(
+            "| \(name) | [\(fact.kind.rawValue)](#\(fact.kind.rawValue)) | \(fact.isOptional ? "yes" : "") | \(forms) | \(cell(fact.documentation)) |"
+        )
         for field in fact.fields {
             appendFactRow(field, prefix: prefix.isEmpty ? fact.name : prefix + "." + fact.name, to: &lines)
         }
@@ -217,9 +224,11 @@ extension PluginReference {
         case .percent: "A share: `96%` / `96 %`."
         case .date: "A day: `30 April 2017` / `30 avril 2017`."
         case .month: "A month: `April 2017` / `avril 2017`."
-        case .dateRange: "Two days, both included, as a phrase: `between 22 and 28 February` / `entre le 22 et le 28 février`, `from 28 January to 3 February` / `du 28 janvier au 3 février`."
+        case .dateRange:
+            "Two days, both included, as a phrase: `between 22 and 28 February` / `entre le 22 et le 28 février`, `from 28 January to 3 February` / `du 28 janvier au 3 février`."
         case .list: "Names joined in the language's list style: `Ménaka and Tombouctou` / `Ménaka et Tombouctou`."
-        case .change: "A difference with its direction and relative change: `907` (with `.increase`, `.decrease`, `.unchanged` to choose the words)."
+        case .change:
+            "A difference with its direction and relative change: `907` (with `.increase`, `.decrease`, `.unchanged` to choose the words)."
         case .label: "One name in the template's language: `buses` / `bus`."
         case .flag: "True or false: only for sections, `{{#flag}}…{{/flag}}` and `{{^flag}}…{{/flag}}`."
         case .records: "A list of records, each with the facts listed under it: `{{#records}}…{{/records}}` repeats for each."

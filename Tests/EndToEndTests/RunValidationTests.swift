@@ -131,4 +131,75 @@ import TestSupport
         try folder.write([UInt8](repeating: UInt8(ascii: "#"), count: 3 << 20), to: "reports.yaml")
         #expect(errors(folder) == ["reports.yaml: error: the file is 3145728 bytes; a reports file may be at most 1048576 bytes"])
     }
+
+    @Test func aFileReadByTwoPluginsReportsEachProblemOnce() throws {
+        let sitrep = """
+              - id: dnds-sitrep
+                plugin: situation-report
+                title: {en: Situation, fr: Situation}
+                inputs:
+                  events: data/sample/displacement_events.csv
+                  movements: data/sample/population_movements.csv
+                templates:
+                  en: templates/situation-report/sitrep.en.md
+                  fr: templates/situation-report/sitrep.fr.md
+
+            """
+        let folder = try project()
+        try folder.write(try #require(folder.read("reports.yaml")) + sitrep, to: "reports.yaml")
+        try folder.write("", to: "data/sample/population_movements.csv")
+        #expect(errors(folder) == [
+            "data/sample/population_movements.csv: error: file is empty: expected a header row with columns report_date, adm1_code, adm1_name, population, individuals, households",
+        ])
+    }
+
+    @Test func anInputWithAHeaderAndNoRows() throws {
+        let folder = try project()
+        try folder.write("report_date,adm1_code,adm1_name,population,individuals,households\n#date+reported,#adm1+code,#adm1+name,#x_population,#affected+ind,#affected+hh\n",
+                         to: "data/sample/population_movements.csv")
+        #expect(errors(folder) == ["data/sample/population_movements.csv:1: error: the file has a header but no rows; export the data again"])
+    }
+
+    @Test func anOutputFolderUnderAFile() throws {
+        let folder = try project(editing: [("languages: [en, fr]", "output: data/sample/population_movements.csv/out\nlanguages: [en, fr]")])
+        #expect(errors(folder) == [
+            "reports.yaml:2:9: error: output: output folder 'data/sample/population_movements.csv/out' cannot be created: 'data/sample/population_movements.csv' is a file, not a folder",
+        ])
+    }
+
+    @Test func anOutputFolderOutsideTheProjectIsOneError() throws {
+        let folder = try project(editing: [("languages: [en, fr]", "output: ../out\nlanguages: [en, fr]")])
+        #expect(errors(folder) == ["reports.yaml:2:9: error: output: path '../out' leads outside the folder of reports.yaml"])
+    }
+
+    @Test func everyFileInsideTheOutputFolderIsOneError() throws {
+        let folder = try project(editing: [("languages: [en, fr]", "output: .\nlanguages: [en, fr]")])
+        #expect(errors(folder) == [
+            "reports.yaml:2:9: error: output: 'data/sample/population_movements.csv' and 2 more files the run reads are inside the output folder '.', where a run replaces whole folders; keep inputs and templates outside it",
+        ])
+    }
+
+    @Test func anOutputFolderOnTheCommandLineIsShownRelativeToTheProject() throws {
+        let folder = try project()
+        let options = RunOptions(configFile: folder.url.appendingPathComponent("reports.yaml"), period: Period(iso: "2017-04"),
+                                 outputFolder: folder.url.appendingPathComponent("reports.yaml"))
+        guard case .failure(let list) = ReportRun.plan(options, registry: PluginRegistry(BuiltInPlugins.all)) else {
+            Issue.record("the plan succeeded")
+            return
+        }
+        #expect(list.diagnostics.map(\.description) == ["error: --out: output folder 'reports.yaml' is a file"])
+    }
+
+    @Test func aBrokenSymbolicLinkIsNamedAsSuch() throws {
+        let folder = try project(editing: [("movements: data/sample/population_movements.csv", "movements: data/link.csv")])
+        try FileManager.default.createSymbolicLink(at: folder.url.appendingPathComponent("data/link.csv"),
+                                                   withDestinationURL: folder.url.appendingPathComponent("data/gone.csv"))
+        #expect(errors(folder) == ["reports.yaml:8:18: error: reports[0].inputs.movements: 'data/link.csv' is a symbolic link to a file that does not exist"])
+    }
+
+    @Test func aTemplateThatIsNotUTF8IsReportedAtItsFirstBadByte() throws {
+        let folder = try project()
+        try folder.write(Array("# {{title}}\nSégou ".utf8) + [0xE9] + Array(" {{total}}\n".utf8), to: "templates/returnee-movements/summary.en.md")
+        #expect(errors(folder) == ["templates/returnee-movements/summary.en.md:2:7: error: invalid UTF-8; save the template as UTF-8"])
+    }
 }

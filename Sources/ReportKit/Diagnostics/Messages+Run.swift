@@ -42,8 +42,25 @@ extension Diagnostic {
         Diagnostic("output folder '\(path)' is a file", at: location, subject: subject)
     }
 
-    static func readInsideOutput(_ path: String, output: String, at location: SourceLocation?, subject: String) -> Diagnostic {
-        Diagnostic("'\(path)' is inside the output folder '\(output)', where a run replaces whole folders; keep inputs and templates outside it",
-                   at: location, subject: subject)
+    /// An output folder below a regular file (`output: reports.yaml/out`): it can never be created.
+    static func outputUnderAFile(_ path: String, file: String, at location: SourceLocation?, subject: String) -> Diagnostic {
+        Diagnostic("output folder '\(path)' cannot be created: '\(file)' is a file, not a folder", at: location, subject: subject)
+    }
+
+    /// A symbolic link whose target is gone.
+    static func brokenLink(_ path: String, at location: SourceLocation, keyPath: String) -> Diagnostic {
+        Diagnostic("'\(path)' is a symbolic link to a file that does not exist", at: location, subject: keyPath)
+    }
+
+    /// An input with a header and no rows: an export that went wrong, not data to report on.
+    static func inputHasNoRows(at location: SourceLocation) -> Diagnostic {
+        Diagnostic("the file has a header but no rows; export the data again", at: location)
+    }
+
+    /// Files the run reads inside the output folder: `path`, the first of them, and `others` more.
+    static func readInsideOutput(_ path: String, others: Int = 0, output: String, at location: SourceLocation?, subject: String) -> Diagnostic {
+        let files = others == 0 ? "'\(path)' is" : "'\(path)' and \(others) more \(others == 1 ? "file" : "files") the run reads are"
+        return Diagnostic("\(files) inside the output folder '\(output)', where a run replaces whole folders; keep inputs and templates outside it",
+                          at: location, subject: subject)
     }
 }

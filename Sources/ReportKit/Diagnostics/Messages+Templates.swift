@@ -87,6 +87,11 @@ extension Diagnostic {
         return Diagnostic("invalid template: \(reason)", at: location)
     }
 
+    /// Bytes that are not UTF-8, at the first of them.
+    static func templateInvalidUTF8(at location: SourceLocation) -> Diagnostic {
+        Diagnostic("invalid UTF-8; save the template as UTF-8", at: location)
+    }
+
     // MARK: Names
 
     /// `{{totl}}` where no fact (or record field) is called `totl`.

@@ -48,6 +48,9 @@ struct ProjectFiles {
     func read(_ url: URL, namedAt path: Located<String>) -> Result<[UInt8], Diagnostic> {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+            if (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil {
+                return .failure(.brokenLink(path.value, at: path.location, keyPath: path.keyPath))
+            }
             let siblings = (try? FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)) ?? []
             let suggestion = Suggestion.nearest(to: url.lastPathComponent, in: siblings).map {
                 (path.value as NSString).deletingLastPathComponent.isEmpty ? $0 : (path.value as NSString).deletingLastPathComponent + "/" + $0

@@ -75,12 +75,15 @@ public enum ReportRun {
         }
         let outputRoot: URL
         switch options.outputFolder.map(Result.success) ?? project.resolve(file.output) {
-        case .success(let url): outputRoot = url
+        case .success(let url):
+            outputRoot = url
+            diagnostics.add(contentsOf: checkOutputFolder(outputRoot, given: options.outputFolder != nil, file: file, reports: prepared, project: project))
         case .failure(let diagnostic):
+            // A refused output folder is the one problem to report about it: checking what
+            // lies inside a folder the run will never use would only add noise.
             diagnostics.add(diagnostic)
             outputRoot = project.root
         }
-        diagnostics.add(contentsOf: checkOutputFolder(outputRoot, given: options.outputFolder != nil, file: file, reports: prepared, project: project))
         guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics.diagnostics)) }
 
         var outputs: [ReportOutput] = []
@@ -99,17 +102,31 @@ public enum ReportRun {
     /// be inside it: a run replaces whole period folders there.
     private static func checkOutputFolder(_ output: URL, given: Bool, file: ReportsFile, reports: [PreparedReport],
                                           project: ProjectFiles) -> [Diagnostic] {
-        let shown = given ? output.path : file.output.value
+        // A folder given on the command line is shown as the user most likely typed it:
+        // relative to the project when it is inside it, never as a temporary machine path.
+        let shown = given ? (project.isInside(output, project.root) ? project.display(output) : output.path) : file.output.value
         let location = given ? nil : file.output.location
         let subject = given ? "--out" : file.output.keyPath
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: output.path, isDirectory: &isFolder), !isFolder.boolValue {
             return [.outputIsAFile(shown, at: location, subject: subject)]
         }
-        let read = reports.flatMap { $0.inputRecords.map(\.path) + $0.templateFiles }
-        return Set(read).sorted().compactMap { path in
-            project.isInside(project.root.appendingPathComponent(path), output) ? .readInsideOutput(path, output: shown, at: location, subject: subject) : nil
+        // A folder below a regular file can never be created; say so now, not when writing.
+        var ancestor = output.deletingLastPathComponent().standardizedFileURL
+        while ancestor.path.count > 1 {
+            if FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isFolder) {
+                if isFolder.boolValue { break }
+                let blocker = project.isInside(ancestor, project.root) ? project.display(ancestor) : ancestor.path
+                return [.outputUnderAFile(shown, file: blocker, at: location, subject: subject)]
+            }
+            ancestor = ancestor.deletingLastPathComponent().standardizedFileURL
         }
+        let read = reports.flatMap { $0.inputRecords.map(\.path) + $0.templateFiles }
+        // One error for the folder, naming the first file: `output: .` would otherwise give one
+        // line for every input and template of the project.
+        let inside = Set(read).sorted().filter { project.isInside(project.root.appendingPathComponent($0), output) }
+        guard let first = inside.first else { return [] }
+        return [.readInsideOutput(first, others: inside.count - 1, output: shown, at: location, subject: subject)]
     }
 
     /// Checks one definition against its plugin and reads what it needs. The plugin's type is
@@ -165,9 +182,27 @@ public enum ReportRun {
 
     private static func decodeTemplate(_ bytes: [UInt8], file: String) throws(DiagnosticList) -> String {
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw DiagnosticList([Diagnostic("template is not valid UTF-8", at: SourceLocation(file: file))])
+            throw DiagnosticList([.templateInvalidUTF8(at: firstInvalidUTF8(in: bytes, file: file))])
         }
         return text
+    }
+
+    /// Where the first byte sequence that is not UTF-8 starts: its line, and its column
+    /// counted in Unicode scalars, as every other column in messages.
+    static func firstInvalidUTF8(in bytes: [UInt8], file: String) -> SourceLocation {
+        var iterator = bytes.makeIterator()
+        var decoder = Unicode.UTF8()
+        var line = 1, column = 1
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput:
+                return SourceLocation(file: file)
+            case .error:
+                return SourceLocation(file: file, line: line, column: column)
+            }
+        }
     }
 }
 
@@ -242,7 +277,8 @@ struct InputCache {
 
     let project: ProjectFiles
     private var entries: [String: Result<Entry, DiagnosticList>] = [:]
-    /// Files whose problems were already reported, so that a second report reading them adds none.
+    /// Problems already reported, so that a second report reading the same file (with the same
+    /// columns or others) repeats none of them.
     private var reported: Set<String> = []
 
     /// The columns of every file read that were found by hashtag, each once: files by name,
@@ -266,6 +302,9 @@ struct InputCache {
             let loaded = Result<Entry, DiagnosticList> { () throws(DiagnosticList) in
                 let bytes = try project.read(url, namedAt: path).get(or: DiagnosticList.init)
                 let table = try InputReader.read(bytes, file: project.display(url), spec: spec).get()
+                // A header without rows is an export that went wrong far more often than a
+                // month without data: no report should be written from it.
+                guard table.rowCount > 0 else { throw DiagnosticList(.inputHasNoRows(at: SourceLocation(file: table.file, line: 1))) }
                 return Entry(table: table, sha256: SHA256.hexDigest(of: bytes), size: bytes.count)
             }
             entries[key] = loaded
@@ -274,8 +313,7 @@ struct InputCache {
         switch result {
         case .success(let entry): return entry
         case .failure(let list):
-            guard reported.insert(key).inserted else { throw DiagnosticList([]) }
-            throw list
+            throw DiagnosticList(list.diagnostics.filter { reported.insert($0.description).inserted })
         }
     }
 }

@@ -67,3 +67,14 @@ let package = Package(
         .target(name: plugin.name, dependencies: ["ReportKit"], path: plugin.path, exclude: ["Examples"])
     }
 )
+
+// libFuzzer targets (`Fuzz/run.sh`), declared only when DTM_FUZZ=1 so that ordinary builds and
+// `swift test` never see them. Each target exports `LLVMFuzzerTestOneInput` and its `main` hands
+// over to libFuzzer's driver (`Fuzz/Driver`).
+if Context.environment["DTM_FUZZ"] == "1" {
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/Driver"))
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["ReportKit", "BuiltInPlugins"], path: "Fuzz/Support"))
+    for (name, folder) in [("fuzz-csv", "CSV"), ("fuzz-reports-yaml", "ReportsYAML"), ("fuzz-template", "Template")] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["ReportKit", "FuzzSupport", "FuzzDriver"], path: "Fuzz/\(folder)"))
+    }
+}

@@ -504,19 +504,14 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         }, [
             "reports.yaml:51:13: error: reports[3].inputs.poes: path 'data/sample/poe_status.csv' leads outside the folder of reports.yaml",
         ]),
-        fileSystem("a data folder that is a symbolic link leading outside", { project in
+        BadInput(kind: .fileSystem, name: "a data folder that is a symbolic link leading outside", mutate: { project in
             let outside = try TemporaryFolder()
             try FileManager.default.moveItem(at: project.url("data"), to: outside.url.appendingPathComponent("data"))
             try project.link("data", to: outside.url.appendingPathComponent("data"))
-        }, [
-            "reports.yaml:14:18: error: reports[0].inputs.movements: path 'data/sample/population_movements.csv' leads outside the folder of reports.yaml",
-            "reports.yaml:26:21: error: reports[1].inputs.observations: path 'data/sample/fmp_observations.csv' leads outside the folder of reports.yaml",
-            "reports.yaml:38:21: error: reports[2].inputs.observations: path 'data/sample/fmp_observations.csv' leads outside the folder of reports.yaml",
-            "reports.yaml:51:13: error: reports[3].inputs.poes: path 'data/sample/poe_status.csv' leads outside the folder of reports.yaml",
+        }, errors: [
             "reports.yaml:61:15: error: reports[4].inputs.events: path 'data/sample/displacement_events.csv' leads outside the folder of reports.yaml",
             "reports.yaml:62:18: error: reports[4].inputs.movements: path 'data/sample/population_movements.csv' leads outside the folder of reports.yaml",
-            "reports.yaml:72:21: error: reports[5].inputs.observations: path 'data/sample/fmp_observations.csv' leads outside the folder of reports.yaml",
-        ]),
+        ], arguments: ["run", "--period", "2017-04", "--report", "dnds-sitrep"]),
         fileSystem("a template that is a symbolic link leading outside", { project in
             let outside = try TemporaryFolder()
             try outside.write(try project.text(englishSummary), to: "summary.en.md")

@@ -450,7 +450,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             "templates/returnee-movements/summary.en.md:2:1: error: changing delimiters with '{{=…=}}' is not supported: templates use '{{' and '}}'",
         ]),
         template("a missing language", { try $0.remove("templates/covid-mobility/poe-status.fr.md") }, [
-            "reports.yaml:54:11: error: reports[3].templates.fr: file 'templates/covid-mobility/poe-status.fr.md' does not exist (did you mean 'templates/covid-mobility/poe-status.en.md'?)",
+            "reports.yaml:54:11: error: reports[3].templates.fr: file 'templates/covid-mobility/poe-status.fr.md' does not exist",
         ]),
         template("a template that is not UTF-8", { try $0.replace("# {{title}}", withBytes: Array("# {{title}} ".utf8) + [0xE9], in: englishSummary) }, [
             "templates/returnee-movements/summary.en.md:2:13: error: invalid UTF-8; save the template as UTF-8",

@@ -202,4 +202,10 @@ import TestSupport
         try folder.write(Array("# {{title}}\nSégou ".utf8) + [0xE9] + Array(" {{total}}\n".utf8), to: "templates/returnee-movements/summary.en.md")
         #expect(errors(folder) == ["templates/returnee-movements/summary.en.md:2:7: error: invalid UTF-8; save the template as UTF-8"])
     }
+
+    @Test func aMissingTemplateIsNotMatchedWithTheOtherLanguage() throws {
+        let folder = try project()
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("templates/returnee-movements/summary.fr.md"))
+        #expect(errors(folder) == ["reports.yaml:11:11: error: reports[0].templates.fr: file 'templates/returnee-movements/summary.fr.md' does not exist"])
+    }
 }

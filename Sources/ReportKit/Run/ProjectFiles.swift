@@ -51,7 +51,15 @@ struct ProjectFiles {
             if (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil {
                 return .failure(.brokenLink(path.value, at: path.location, keyPath: path.keyPath))
             }
-            let siblings = (try? FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)) ?? []
+            // The same template in another language is never the file that was meant: suggesting
+            // `summary.en.md` for a missing `summary.fr.md` would make both languages English.
+            let otherLanguages = Set(Language.allCases.flatMap { written in
+                Language.allCases.filter { $0 != written }.map {
+                    url.lastPathComponent.replacingOccurrences(of: ".\(written.rawValue).", with: ".\($0.rawValue).")
+                }
+            }).subtracting([url.lastPathComponent])
+            let siblings = ((try? FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)) ?? [])
+                .filter { !otherLanguages.contains($0) }
             let suggestion = Suggestion.nearest(to: url.lastPathComponent, in: siblings).map {
                 (path.value as NSString).deletingLastPathComponent.isEmpty ? $0 : (path.value as NSString).deletingLastPathComponent + "/" + $0
             }

@@ -14,6 +14,8 @@ import TestSupport
     func isRefusedClearlyAndWritesNothing(_ input: BadInput) throws {
         let snapshot = try EarlierRun.shared.get()
         let project = try snapshot.copy()
+        // The copies hold generated inputs of up to 10 MB: remove each when its case is done.
+        defer { try? FileManager.default.removeItem(at: project.folder.url) }
         try input.mutate(project)
         let outcome = try DTMReportBinary.run(input.arguments, in: project.folder.url)
         #expect(outcome.status == input.status, Comment(rawValue: outcome.stderr))

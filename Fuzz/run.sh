@@ -16,7 +16,7 @@ scratch="${FUZZ_SCRATCH_PATH:-.build-fuzz}"
 work="${FUZZ_WORK_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/dtm-fuzz.XXXXXX")}"
 mkdir -p "$work"
 
-# target  corpus folder  longest input in bytes
+# target  corpus folder (and dictionary of tokens)  longest input in bytes
 targets=(
     "fuzz-csv csv 65536"
     "fuzz-reports-yaml yaml 65536"
@@ -44,7 +44,7 @@ for target in "${targets[@]}"; do
     echo "$product: fuzzing for $seconds s (inputs up to $max_len bytes)"
     if ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" "$bin/$product" "$work/$product/corpus" \
         -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \
-        -artifact_prefix="$work/$product/artifacts/" -print_final_stats=1 \
+        -dict="Fuzz/dictionaries/$corpus.dict" -artifact_prefix="$work/$product/artifacts/" -print_final_stats=1 \
         >"$work/$product/log.txt" 2>&1; then
         grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' "$work/$product/log.txt" | sed "s/^/$product: /"
     else

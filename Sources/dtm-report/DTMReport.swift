@@ -164,9 +164,11 @@ final class SourceLines {
             let url = folder.appendingPathComponent(file)
             guard let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size <= Self.maximumFileSize,
                   let data = FileManager.default.contents(atPath: url.path) else { return nil }
-            var text = String(decoding: data, as: UTF8.self)
-            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-            files[file] = text.split(separator: "\n", omittingEmptySubsequences: false)
+            // Split the bytes, not the characters: Swift reads "\r\n" as one character, so a
+            // CRLF file would not split on "\n".
+            var bytes = Array(data)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+            files[file] = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring(String(decoding: $0, as: UTF8.self)) }
         }
         guard let lines = files[file], number >= 1, number <= lines.count else { return nil }
         let line = lines[number - 1]

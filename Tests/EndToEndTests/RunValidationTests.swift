@@ -208,4 +208,28 @@ import TestSupport
         try FileManager.default.removeItem(at: folder.url.appendingPathComponent("templates/returnee-movements/summary.fr.md"))
         #expect(errors(folder) == ["reports.yaml:11:11: error: reports[0].templates.fr: file 'templates/returnee-movements/summary.fr.md' does not exist"])
     }
+
+    @Test func absoluteInputsOnlyWhereTheReportOptsIn() throws {
+        let outside = try TemporaryFolder()
+        try FileManager.default.copyItem(at: Repository.url("data/sample/population_movements.csv"),
+                                         to: outside.url.appendingPathComponent("movements.csv"))
+        let absolute = outside.url.appendingPathComponent("movements.csv").path
+        let refused = try project(editing: [("movements: data/sample/population_movements.csv", "movements: \(absolute)")])
+        #expect(errors(refused) == ["reports.yaml:8:18: error: reports[0].inputs.movements: '\(absolute)' is an absolute path; write it relative to the folder of reports.yaml"])
+
+        let allowed = try project(editing: [
+            ("movements: data/sample/population_movements.csv", "movements: \(absolute)"),
+            ("    plugin: returnee-movements", "    plugin: returnee-movements\n    absolute_inputs: true"),
+        ])
+        #expect(errors(allowed) == [])
+        // Templates stay inside the project whatever the report allows for inputs.
+        let template = try project(editing: [
+            ("en: templates/returnee-movements/summary.en.md", "en: \(Repository.url("templates/returnee-movements/summary.en.md").path)"),
+            ("    plugin: returnee-movements", "    plugin: returnee-movements\n    absolute_inputs: true"),
+        ])
+        #expect(errors(template).count == 1)
+        #expect(errors(template).first?.hasSuffix("is an absolute path; write it relative to the folder of reports.yaml") == true)
+        let notABoolean = try project(editing: [("    plugin: returnee-movements", "    plugin: returnee-movements\n    absolute_inputs: yes")])
+        #expect(errors(notABoolean) == ["reports.yaml:6:22: error: reports[0].absolute_inputs: 'yes' is not a boolean: write true or false"])
+    }
 }

@@ -65,11 +65,15 @@ public struct ReportDefinition: Sendable {
     public var keyLocations: [String: SourceLocation]
     /// The key path of the report (`reports[0]`); messages about its keys start with it.
     public var keyPath: String
+    /// `absolute_inputs: true`: this report may read input files by absolute path, outside the
+    /// folder of `reports.yaml` (data kept on a shared drive). Templates and outputs stay confined.
+    public var allowsAbsoluteInputs: Bool
 
     /// A report definition.
     public init(id: Located<String>, plugin: Located<String>, title: [Language: String], inputs: [InputReference],
                 params: YAMLValue?, templates: [Language: Located<String>], location: SourceLocation,
-                keyLocations: [String: SourceLocation], keyPath: String) {
+                keyLocations: [String: SourceLocation], keyPath: String, allowsAbsoluteInputs: Bool = false) {
+        self.allowsAbsoluteInputs = allowsAbsoluteInputs
         self.id = id
         self.plugin = plugin
         self.title = title

@@ -26,7 +26,7 @@ public enum ReportsFileLoader {
     public static let defaultOutput = "out"
 
     static let topLevelKeys = ["version", "output", "languages", "reports"]
-    static let reportKeys = ["id", "plugin", "title", "inputs", "params", "templates"]
+    static let reportKeys = ["id", "plugin", "title", "inputs", "params", "templates", "absolute_inputs"]
 
     /// Reads a reports file. `file` names it in messages (`reports.yaml`).
     public static func load(_ bytes: [UInt8], file: String) -> Result<ReportsFile, DiagnosticList> {
@@ -149,10 +149,10 @@ private struct ReportsFileReader {
         return language
     }
 
-    /// A relative path.
-    mutating func path(_ value: YAMLValue, keyPath: String) -> Located<String>? {
+    /// A relative path, or an absolute one (`/…`) where the report opted in with `absolute_inputs: true`.
+    mutating func path(_ value: YAMLValue, keyPath: String, allowsAbsolute: Bool = false) -> Located<String>? {
         guard let path = yaml.text(value, path: keyPath, expected: "a path") else { return nil }
-        guard !Self.isAbsolute(path) else {
+        guard !Self.isAbsolute(path) || (allowsAbsolute && path.hasPrefix("/")) else {
             yaml.add(.definitionAbsolutePath(at: value.location, subject: keyPath, path: path))
             return nil
         }
@@ -204,11 +204,21 @@ private struct ReportsFileReader {
                 failed = true
             }
         }
+        var allowsAbsoluteInputs = false
+        if let pair = fields["absolute_inputs"] {
+            if let scalar = pair.value.scalar, scalar.isPlain, scalar.text == "true" || scalar.text == "false" {
+                allowsAbsoluteInputs = scalar.text == "true"
+            } else {
+                yaml.add(.parameterNotABoolean(at: pair.value.location, subject: "\(base).absolute_inputs",
+                                               value: YAMLReader.excerpt(pair.value.scalar?.text ?? "")))
+                failed = true
+            }
+        }
         var inputs: [InputReference] = []
         if let pair = fields["inputs"], let entries = yaml.mappingPairs(pair.value, path: "\(base).inputs") {
             for entry in entries {
                 let keyPath = "\(base).inputs.\(entry.key)"
-                if let located = path(entry.value, keyPath: keyPath) {
+                if let located = path(entry.value, keyPath: keyPath, allowsAbsolute: allowsAbsoluteInputs) {
                     inputs.append(InputReference(name: entry.key, nameLocation: entry.keyLocation, path: located))
                 } else {
                     failed = true
@@ -234,7 +244,8 @@ private struct ReportsFileReader {
         }
         guard !failed, let id, let plugin, fields["title"] != nil, fields["inputs"] != nil, fields["templates"] != nil else { return nil }
         return ReportDefinition(id: id, plugin: plugin, title: title, inputs: inputs, params: params, templates: templates,
-                                location: location, keyLocations: fields.mapValues(\.keyLocation), keyPath: base)
+                                location: location, keyLocations: fields.mapValues(\.keyLocation), keyPath: base,
+                                allowsAbsoluteInputs: allowsAbsoluteInputs)
     }
 
     /// A mapping with one entry per language of the file (`title:`, `templates:`). Unknown

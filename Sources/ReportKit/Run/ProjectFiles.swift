@@ -13,8 +13,10 @@ struct ProjectFiles {
     }
 
     /// The file a YAML path names, or a diagnostic at the path's position.
-    func resolve(_ path: Located<String>) -> Result<URL, Diagnostic> {
+    func resolve(_ path: Located<String>, allowsAbsolute: Bool = false) -> Result<URL, Diagnostic> {
         let text = path.value
+        // An absolute input path where the definition opted in (`absolute_inputs: true`).
+        if allowsAbsolute, text.hasPrefix("/") { return .success(URL(fileURLWithPath: text).standardizedFileURL) }
         // The loader already refused absolute paths; this is the confinement itself.
         guard !text.hasPrefix("/") else { return .failure(.pathOutsideProject(text, at: path.location, keyPath: path.keyPath)) }
         var depth = 0
@@ -41,7 +43,8 @@ struct ProjectFiles {
     /// The path as messages and outputs show it: relative to the project folder.
     func display(_ url: URL) -> String {
         let path = url.standardizedFileURL.path, base = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : url.lastPathComponent
+        // Only an input the definition allowed to be absolute lies outside; it shows as written.
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 
     /// The bytes of a file, or a diagnostic at the YAML position that named it.

@@ -124,7 +124,7 @@ public enum ReportRun {
         let read = reports.flatMap { $0.inputRecords.map(\.path) + $0.templateFiles }
         // One error for the folder, naming the first file: `output: .` would otherwise give one
         // line for every input and template of the project.
-        let inside = Set(read).sorted().filter { project.isInside(project.root.appendingPathComponent($0), output) }
+        let inside = Set(read).sorted().filter { project.isInside($0.hasPrefix("/") ? URL(fileURLWithPath: $0) : project.root.appendingPathComponent($0), output) }
         guard let first = inside.first else { return [] }
         return [.readInsideOutput(first, others: inside.count - 1, output: shown, at: location, subject: subject)]
     }
@@ -160,7 +160,7 @@ public enum ReportRun {
         var records: [InputRecord] = []
         for input in definition.inputs {
             guard let spec = description.input(named: input.name) else { continue }  // DefinitionChecker reported it
-            if let read = diagnostics.collecting({ () throws(DiagnosticList) in try inputs.read(input.path, spec: spec) }) {
+            if let read = diagnostics.collecting({ () throws(DiagnosticList) in try inputs.read(input.path, spec: spec, allowsAbsolute: definition.allowsAbsoluteInputs) }) {
                 tables[input.name] = read.table
                 records.append(InputRecord(name: input.name, path: read.table.file, sha256: read.sha256, size: read.size))
             }
@@ -295,8 +295,8 @@ struct InputCache {
         self.project = project
     }
 
-    mutating func read(_ path: Located<String>, spec: InputSpec) throws(DiagnosticList) -> Entry {
-        let url = try project.resolve(path).get(or: DiagnosticList.init)
+    mutating func read(_ path: Located<String>, spec: InputSpec, allowsAbsolute: Bool) throws(DiagnosticList) -> Entry {
+        let url = try project.resolve(path, allowsAbsolute: allowsAbsolute).get(or: DiagnosticList.init)
         let key = "\(url.path)\u{0}\(spec.columns)"
         let result = entries[key] ?? {
             let loaded = Result<Entry, DiagnosticList> { () throws(DiagnosticList) in

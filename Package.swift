@@ -30,8 +30,14 @@ let package = Package(
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                "CSHA256",
+                "CLineIndex",
             ]
         ),
+        // The cells of a plain CSV line found with vector instructions (`CSVReader.nextPlainLine`).
+        .target(name: "CLineIndex"),
+        // SHA-256 compression in C, for the SHA instructions Swift cannot issue (`SHA256.swift`).
+        .target(name: "CSHA256"),
         .target(
             name: "BuiltInPlugins",
             dependencies: ["ReportKit"] + reportPlugins.map { .target(name: $0.name) }

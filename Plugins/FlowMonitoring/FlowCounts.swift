@@ -1,8 +1,7 @@
 import ReportKit
 
-/// The observations of one window (and the month before it), added up in one pass over the
-/// columns: plain arrays indexed by mode or day, dictionaries keyed by the codes of the file.
-/// No string is built per row.
+/// The observations of one window (and the month before it): the sums of its months in
+/// `FlowObservations`, added up by code.
 struct FlowCounts {
     /// One FMP's totals.
     struct FMP {
@@ -51,65 +50,69 @@ struct FlowCounts {
 
     var total: Int { incoming + outgoing }
 
-    /// Adds up the rows of `table` whose date is in `first...last` (days since 1970), and those in
-    /// `previous` when given, keeping only the FMPs in `filter` when it is not empty.
-    init(_ table: InputTable, first: Int, last: Int, previous: ClosedRange<Int>?, filter: Set<String>) {
+    /// The sums of the days `first...last` (days since 1970), which are whole months or run
+    /// from a cumulative window's `since` (the rows before it were never added), and of the
+    /// month `previous` when given.
+    init(_ observations: FlowObservations, first: Int, last: Int, previous: Period?) {
         let span = max(0, last - first + 1)
         dailyIncoming = [Int](repeating: 0, count: span)
         dailyOutgoing = [Int](repeating: 0, count: span)
         dayHasRows = [Bool](repeating: false, count: span)
+        guard span > 0 else { return }
 
-        let dates = table.dates("date"), codes = table.texts("fmp_code"), names = table.texts("fmp_name")
-        let adm1 = table.texts("adm1_code"), directions = table.texts("direction")
-        let destinationColumn = table.texts("destination_country"), nationalityColumn = table.texts("nationality")
-        let modeColumn = table.texts("transport_mode")
-        let adultM = table.counts("adult_m"), adultF = table.counts("adult_f")
-        let childM = table.counts("child_m"), childF = table.counts("child_f")
-        let uacColumn = table.optionalCounts("uac")
-        var modeIndex: [String: Int] = [:]
-        for mode in TransportMode.allCases { modeIndex[mode.rawValue] = mode.index }
-
-        for row in 0..<table.rowCount {
-            if !filter.isEmpty && !filter.contains(codes[row]) { continue }
-            let day = dates[row].daysSinceEpoch
-            let individuals = adultM[row] + adultF[row] + childM[row] + childF[row]
-            let isIncoming = directions[row] == "incoming"
-            if day < first || day > last {
-                if let previous, previous.contains(day) {
-                    if isIncoming { previousIncoming += individuals } else { previousOutgoing += individuals }
-                    previousRows += 1
+        func monthNumber(_ day: Int) -> Int {
+            let date = Day(daysSinceEpoch: day)
+            return date.year * 12 + date.month - 1
+        }
+        var firstRows: [String: Int] = [:]
+        for month in monthNumber(first)...monthNumber(last) {
+            guard let sums = observations.sums(ofMonth: month) else { continue }
+            incoming += sums.incoming
+            outgoing += sums.outgoing
+            men += sums.men
+            minors += sums.minors
+            uac += sums.uac
+            rowsWithUAC += sums.rowsWithUAC
+            rowsWithoutUAC += sums.rowsWithoutUAC
+            rows += sums.rows
+            lastDay = max(lastDay ?? sums.lastDay, sums.lastDay)
+            for index in modesIncoming.indices {
+                modesIncoming[index] += sums.modesIncoming[index]
+                modesOutgoing[index] += sums.modesOutgoing[index]
+            }
+            for (number, sum) in sums.fmps.enumerated() where sum.firstRow != Int.max {
+                let code = observations.fmps.texts[number]
+                var fmp = fmps[code] ?? FMP(code: code, name: sum.name, adm1: sum.adm1)
+                // Name and region as the window's first row of the FMP gives them.
+                if sum.firstRow < firstRows[code, default: Int.max] {
+                    fmp.name = sum.name
+                    fmp.adm1 = sum.adm1
+                    firstRows[code] = sum.firstRow
                 }
-                continue
+                fmp.incoming += sum.incoming
+                fmp.outgoing += sum.outgoing
+                fmps[code] = fmp
             }
-            rows += 1
-            lastDay = max(lastDay ?? day, day)
-            men += adultM[row] + childM[row]
-            minors += childM[row] + childF[row]
-            if let uac = uacColumn[row] {
-                self.uac += uac
-                rowsWithUAC += 1
-            } else {
-                rowsWithoutUAC += 1
+            for (number, rows) in sums.nationalityRows.enumerated() where rows > 0 {
+                let code = observations.nationalities.texts[number]
+                nationalities[code, default: Directions()].incoming += sums.nationalitiesIncoming[number]
+                nationalities[code, default: Directions()].outgoing += sums.nationalitiesOutgoing[number]
             }
-            let mode = modeIndex[modeColumn[row]]!  // the reader checked the vocabulary
-            let offset = day - first
+            for (number, count) in sums.destinations.enumerated() {
+                destinations[observations.destinations.texts[number], default: 0] += count
+            }
+        }
+        for offset in 0..<span {
+            let index = first + offset - observations.firstDay
+            guard index >= 0, index < observations.dayHasRows.count, observations.dayHasRows[index] else { continue }
             dayHasRows[offset] = true
-            var fmp = fmps[codes[row]] ?? FMP(code: codes[row], name: names[row], adm1: adm1[row])
-            if isIncoming {
-                incoming += individuals
-                modesIncoming[mode] += individuals
-                dailyIncoming[offset] += individuals
-                fmp.incoming += individuals
-                nationalities[nationalityColumn[row], default: Directions()].incoming += individuals
-            } else {
-                outgoing += individuals
-                modesOutgoing[mode] += individuals
-                dailyOutgoing[offset] += individuals
-                fmp.outgoing += individuals
-                nationalities[nationalityColumn[row], default: Directions()].outgoing += individuals
-            }
-            fmps[codes[row]] = fmp
-            destinations[destinationColumn[row], default: 0] += individuals
+            dailyIncoming[offset] = observations.dailyIncoming[index]
+            dailyOutgoing[offset] = observations.dailyOutgoing[index]
+        }
+        if let previous, let sums = observations.sums(ofMonth: previous.year * 12 + previous.month - 1) {
+            previousIncoming = sums.incoming
+            previousOutgoing = sums.outgoing
+            previousRows = sums.rows
         }
     }
 

@@ -108,20 +108,23 @@ public enum FlowMonitoringPlugin: ReportPlugin {
         ]
     )
 
-    public static func run(inputs: PluginInputs, parameters: Parameters, period: Period) throws(PluginFailure) -> ReportResult {
-        guard let table = inputs["observations"] else { throw PluginFailure("no observations input") }
+    public static func makeInputs(parameters: Parameters) -> FlowObservations {
+        FlowObservations(parameters: parameters)
+    }
+
+    public static func run(inputs: FlowObservations, parameters: Parameters, period: Period) throws(PluginFailure) -> ReportResult {
         let cumulative = parameters.window == .cumulative
         let first: Day
-        var previous: ClosedRange<Int>?
+        var previous: Period?
         if cumulative {
             guard let since = parameters.since else { throw PluginFailure("a cumulative window needs 'since'") }
             first = since
         } else {
             first = period.firstDay
-            previous = period.previous.firstDay.daysSinceEpoch...period.previous.lastDay.daysSinceEpoch
+            previous = period.previous
         }
         let firstNumber = first.daysSinceEpoch, lastNumber = period.lastDay.daysSinceEpoch
-        let counts = FlowCounts(table, first: firstNumber, last: lastNumber, previous: previous, filter: Set(parameters.fmps))
+        let counts = FlowCounts(inputs, first: firstNumber, last: lastNumber, previous: previous)
 
         var facts: [String: FactValue] = [
             "has_data": .flag(counts.rows > 0),
@@ -203,14 +206,8 @@ public enum FlowMonitoringPlugin: ReportPlugin {
     }
 
     /// Months with observations of the kept FMPs.
-    public static func periodsWithData(inputs: PluginInputs, parameters: Parameters) -> Set<Period> {
-        guard let table = inputs["observations"] else { return [] }
-        let filter = Set(parameters.fmps), codes = table.texts("fmp_code")
-        var periods = Set<Period>()
-        for (row, day) in table.dates("date").enumerated() where filter.isEmpty || filter.contains(codes[row]) {
-            periods.insert(day.period)
-        }
-        return periods
+    public static func periodsWithData(inputs: FlowObservations, parameters: Parameters) -> Set<Period> {
+        Set(inputs.monthsWithRows.map { Period(year: $0 / 12, month: $0 % 12 + 1)! })
     }
 
     private static func change(_ value: Int, from base: Int) -> FactValue {

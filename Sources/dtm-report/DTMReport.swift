@@ -9,7 +9,7 @@ struct DTMReport: ParsableCommand {
         commandName: "dtm-report",
         abstract: "Turns displacement-tracking data into the monthly DTM reports, in English and French.",
         version: ReportRun.toolVersion,
-        subcommands: [Run.self, Validate.self, Plugins.self, Describe.self, NewReport.self, Reference.self]
+        subcommands: [Run.self, Validate.self, Plugins.self, Describe.self, NewReport.self, Reference.self, ScanInput.self]
     )
 }
 
@@ -53,18 +53,25 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("out"), help: ArgumentHelp("Output folder, instead of `output:` in the configuration.", valueName: "dir"))
     var outputFolder: String?
 
+    @OptionGroup var reading: ReadingOptions
+
     func run() throws {
+        let progress = ProgressLine.start(quiet: reading.quiet)
         let runOptions = RunOptions(
             configFile: options.configURL, period: period, reportIDs: reports,
-            outputFolder: outputFolder.map { URL(fileURLWithPath: $0).standardizedFileURL }
+            outputFolder: outputFolder.map { URL(fileURLWithPath: $0).standardizedFileURL },
+            threads: reading.threads, progress: progress?.progress
         )
-        let plan = try planOrExit(runOptions)
+        let planned = Result { try planOrExit(runOptions) }
+        progress?.stop()
+        let plan = try planned.get()
         do {
             try OutputWriter(root: plan.outputRoot, toolVersion: ReportRun.toolVersion).write(plan.outputs)
         } catch {
             printError("\(error)")
             throw ExitCode.failure
         }
+        guard !reading.quiet else { return }
         let shownRoot = outputFolder ?? plan.outputRoot.relativePath(from: options.configURL.deletingLastPathComponent())
         for output in plan.outputs {
             print("wrote \(shownRoot)/\(output.period)/\(output.id)/ (\(output.files.map(\.name).joined(separator: ", ")))")
@@ -83,8 +90,15 @@ struct Validate: ParsableCommand {
     @Option(help: ArgumentHelp("The month to check. Without it, each report takes the latest month with data.", valueName: "YYYY-MM"))
     var period: Period?
 
+    @OptionGroup var reading: ReadingOptions
+
     func run() throws {
-        let plan = try planOrExit(RunOptions(configFile: options.configURL, period: period))
+        let progress = ProgressLine.start(quiet: reading.quiet)
+        let planned = Result {
+            try planOrExit(RunOptions(configFile: options.configURL, period: period, threads: reading.threads, progress: progress?.progress))
+        }
+        progress?.stop()
+        let plan = try planned.get()
         for match in plan.columnsFoundByHashtag { print(match.note) }
         let count = plan.outputs.count
         print("ok: \(count) report\(count == 1 ? "" : "s") checked, nothing written")

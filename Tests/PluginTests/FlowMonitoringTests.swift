@@ -47,8 +47,16 @@ import TestSupport
             ])
     }
 
+    /// The plugin's aggregate, fed `rows` as the host would feed it a file's rows.
+    static func observations(_ rows: [Row], _ parameters: FlowMonitoringPlugin.Parameters) -> FlowObservations {
+        var observations = FlowMonitoringPlugin.makeInputs(parameters: parameters)
+        observations.add(RowBatch(table(rows), spec: FlowMonitoringPlugin.description.inputs[0]))
+        observations.finish()
+        return observations
+    }
+
     static func run(_ rows: [Row], _ parameters: FlowMonitoringPlugin.Parameters = .init(), period: String) throws -> ReportResult {
-        try FlowMonitoringPlugin.run(inputs: PluginInputs(["observations": table(rows)]), parameters: parameters, period: Period(iso: period)!)
+        try FlowMonitoringPlugin.run(inputs: observations(rows, parameters), parameters: parameters, period: Period(iso: period)!)
     }
 
     static func text(_ result: ReportResult, template: String, language: Language, period: String) throws -> String {
@@ -195,7 +203,7 @@ import TestSupport
         #expect(result.facts["previous_total"] == .count(10))
         #expect(result.facts["total_change"] == .change(22, relative: 2.2))
         #expect(result.tables["by_fmp"]?.rows.map { $0[0] } == [.text("BEN-01"), .text("GAO-01")])
-        let inputs = PluginInputs(["observations": Self.table(rows)])
+        let inputs = Self.observations(rows, parameters)
         #expect(FlowMonitoringPlugin.periodsWithData(inputs: inputs, parameters: parameters) == [Period(iso: "2017-02")!, Period(iso: "2017-03")!])
     }
 

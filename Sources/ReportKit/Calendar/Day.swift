@@ -69,6 +69,20 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         return era * 146_097 + dayOfEra - 719_468
     }
 
+    /// The day `days` after 1970-01-01 (before it when negative), by the days-from-civil
+    /// algorithm: the inverse of `daysSinceEpoch`, for a day number in 0001-01-01…9999-12-31.
+    public init(daysSinceEpoch days: Int) {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    }
+
     /// Calendar days from `self` to `other`, counting both ends (`2016-06-30`…`2016-11-29` is 153).
     public func daysThrough(_ other: Day) -> Int {
         other.daysSinceEpoch - daysSinceEpoch + 1

@@ -10,7 +10,7 @@ public struct InputTable: Sendable, Hashable {
     public let lines: [Int]
     public let columns: [String: InputColumn]
     /// The declared columns that the header names otherwise, found by their HXL hashtag.
-    public let columnsFoundByHashtag: [HashtagMatch]
+    public internal(set) var columnsFoundByHashtag: [HashtagMatch]
 
     public init(file: String, rowCount: Int, lines: [Int], columns: [String: InputColumn],
                 columnsFoundByHashtag: [HashtagMatch] = []) {
@@ -19,6 +19,21 @@ public struct InputTable: Sendable, Hashable {
         self.lines = lines
         self.columns = columns
         self.columnsFoundByHashtag = columnsFoundByHashtag
+    }
+
+    /// A table of no rows, with every declared column.
+    init(empty spec: InputSpec, file: String) {
+        var columns: [String: InputColumn] = [:]
+        for column in spec.columns {
+            columns[column.name] = switch column.type {
+            case .date: .dates([])
+            case .count: .counts([])
+            case .optionalCount: .optionalCounts([])
+            case .text, .optionalText, .choice: .texts([])
+            case .flag: .flags([])
+            }
+        }
+        self.init(file: file, rowCount: 0, lines: [], columns: columns)
     }
 
     // A wrong name or type below is a bug in the plugin, not in the user's data: the plugin's

@@ -1,26 +1,48 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), for the manifest's checksums.
 ///
-/// Foundation on Linux has no digest API and the project takes no crypto dependency for one
-/// hash; this is the textbook algorithm, checked against the FIPS test vectors in the tests.
+/// Inputs can be hundreds of megabytes, so the compression function runs on the CPU's SHA
+/// instructions where there are any (x86 with the SHA extensions). Swift cannot issue those
+/// instructions itself, Foundation on Linux has no digest API, and the project takes no crypto
+/// dependency for one hash: the compression is therefore a small C target, `CSHA256`, which also
+/// holds the portable fallback (in C rather than Swift, since a C compiler keeps the round
+/// function in registers). Buffering and padding stay here. Both paths are checked against the
+/// FIPS test vectors and against each other in the tests.
 public struct SHA256: Sendable {
-    private var state: [UInt32] = [
-        0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
-    ]
-    private var buffer: [UInt8] = []
+    /// Which compression function a hasher uses. `best` is what `init()` picks; the tests choose
+    /// explicitly so that both paths run on the same data.
+    enum Implementation: Sendable, CaseIterable, CustomStringConvertible {
+        /// The x86 SHA instructions; only when `isAvailable`.
+        case hardware
+        /// Portable C, on any CPU.
+        case portable
+
+        /// Checked once: the CPU does not change while the process runs.
+        static let best: Implementation = csha256_has_hardware() != 0 ? .hardware : .portable
+
+        var isAvailable: Bool { self == .portable || Self.best == .hardware }
+
+        var description: String { self == .hardware ? "hardware" : "portable" }
+    }
+
+    private let implementation: Implementation
+    /// The working words A...H.
+    private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
+        0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
+    )
+    /// Bytes of a block not yet complete: always fewer than 64 between updates.
+    private var tail: [UInt8] = []
     private var length: UInt64 = 0
 
-    private static let k: [UInt32] = [
-        0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
-        0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
-        0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
-        0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7, 0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351, 0x1429_2967,
-        0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc, 0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e, 0x9272_2c85,
-        0xa2bf_e8a1, 0xa81a_664b, 0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585, 0x106a_a070,
-        0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
-        0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
-    ]
+    public init() {
+        self.init(implementation: .best)
+    }
 
-    public init() {}
+    init(implementation: Implementation) {
+        precondition(implementation.isAvailable, "SHA-256: the \(implementation) implementation needs the SHA extensions")
+        self.implementation = implementation
+    }
 
     /// The hex digest of `bytes`.
     public static func hexDigest(of bytes: some Sequence<UInt8>) -> String {
@@ -29,74 +51,68 @@ public struct SHA256: Sendable {
         return hasher.finalizeHex()
     }
 
+    /// Contiguous collections (arrays, slices, `Data`) are hashed in place; anything else is
+    /// gathered into an array first.
     public mutating func update(_ bytes: some Sequence<UInt8>) {
-        let contiguous = Array(bytes)
-        contiguous.withUnsafeBufferPointer { update($0) }
+        let done: Void? = bytes.withContiguousStorageIfAvailable { update($0) }
+        if done == nil {
+            Array(bytes).withUnsafeBufferPointer { update($0) }
+        }
     }
 
     /// Hashes whole blocks straight from `bytes`; only a tail shorter than a block is copied.
     public mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         length &+= UInt64(bytes.count)
         var offset = 0
-        if !buffer.isEmpty {
-            let take = min(64 - buffer.count, bytes.count)
-            buffer.append(contentsOf: bytes[0..<take])
+        if !tail.isEmpty {
+            let take = min(64 - tail.count, bytes.count)
+            tail.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<take]))
             offset = take
-            if buffer.count == 64 {
-                buffer.withUnsafeBufferPointer { compress($0.baseAddress!) }
-                buffer.removeAll(keepingCapacity: true)
-            }
+            guard tail.count == 64 else { return }
+            tail.withUnsafeBufferPointer { compress($0.baseAddress!, blockCount: 1) }
+            tail.removeAll(keepingCapacity: true)
         }
-        while bytes.count - offset >= 64 {
-            compress(bytes.baseAddress! + offset)
-            offset += 64
+        let blockCount = (bytes.count - offset) / 64
+        if blockCount > 0 {
+            compress(base + offset, blockCount: blockCount)
+            offset += blockCount * 64
         }
-        buffer.append(contentsOf: bytes[offset...])
+        if offset < bytes.count {
+            if tail.capacity < 64 { tail.reserveCapacity(64) }
+            tail.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[offset...]))
+        }
     }
 
+    /// Pads and hashes what is left: the hasher is spent afterwards.
     public mutating func finalizeHex() -> String {
         let bitLength = length &* 8
-        buffer.append(0x80)
-        while buffer.count % 64 != 56 { buffer.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { buffer.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        buffer.withUnsafeBufferPointer { blocks in
-            for start in stride(from: 0, to: blocks.count, by: 64) { compress(blocks.baseAddress! + start) }
-        }
-        buffer = []
+        var last = tail
+        last.append(0x80)
+        while last.count % 64 != 56 { last.append(0) }
+        for shift in stride(from: 56, through: 0, by: -8) { last.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        last.withUnsafeBufferPointer { compress($0.baseAddress!, blockCount: $0.count / 64) }
+        tail = []
+        let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
         let hexDigits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
-        for word in state {
+        hex.reserveCapacity(64)
+        for word in words {
             for shift in stride(from: 28, through: 0, by: -4) { hex.append(hexDigits[Int((word >> UInt32(shift)) & 0xf)]) }
         }
         return String(decoding: hex, as: UTF8.self)
     }
 
-    private mutating func compress(_ block: UnsafePointer<UInt8>) {
-        var w = [UInt32](repeating: 0, count: 64)
-        for i in 0..<16 {
-            w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
+    private mutating func compress(_ blocks: UnsafePointer<UInt8>, blockCount: Int) {
+        let implementation = self.implementation
+        // A homogeneous tuple is laid out as its elements in order, so it can be seen as `uint32_t[8]`.
+        withUnsafeMutablePointer(to: &state) { tuple in
+            tuple.withMemoryRebound(to: UInt32.self, capacity: 8) { words in
+                switch implementation {
+                case .hardware: csha256_compress_hardware(words, blocks, blockCount)
+                case .portable: csha256_compress_portable(words, blocks, blockCount)
+                }
+            }
         }
-        for i in 16..<64 {
-            let s0 = w[i - 15].rotatedRight(7) ^ w[i - 15].rotatedRight(18) ^ (w[i - 15] >> 3)
-            let s1 = w[i - 2].rotatedRight(17) ^ w[i - 2].rotatedRight(19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
-        var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
-        for i in 0..<64 {
-            let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-            let choice = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ choice &+ SHA256.k[i] &+ w[i]
-            let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ majority
-            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-        }
-        for (i, value) in [a, b, c, d, e, f, g, h].enumerated() { state[i] = state[i] &+ value }
-    }
-}
-
-extension UInt32 {
-    fileprivate func rotatedRight(_ count: UInt32) -> UInt32 {
-        (self >> count) | (self << (32 - count))
     }
 }

@@ -8,20 +8,33 @@ public protocol ReportPlugin: Sendable {
     /// has checked every key and value against `description.parameters`.
     associatedtype Parameters: PluginParameters
 
+    /// What the host builds from the inputs' rows for `run`: `PluginInputs` (the default), every
+    /// row in typed columns; or the plugin's own `InputAggregate`, which keeps only what the
+    /// plugin needs (sums by month, say) so that a file of any size fits in the same memory and
+    /// is read in parallel parts.
+    associatedtype Inputs: InputAggregate = PluginInputs
+
     /// What the plugin reads, accepts and produces.
     static var description: PluginDescription { get }
+
+    /// An empty `Inputs` for these parameters, before any row. The host makes one for each
+    /// part of each input file it reads.
+    static func makeInputs(parameters: Parameters) -> Inputs
 
     /// Turns the period's inputs into facts and tables. Inputs are already typed and checked
     /// against `description.inputs`; a `PluginFailure` reports a problem with the data as a
     /// whole (for instance no report date in the file at all).
-    static func run(inputs: PluginInputs, parameters: Parameters, period: Period) throws(PluginFailure) -> ReportResult
+    static func run(inputs: Inputs, parameters: Parameters, period: Period) throws(PluginFailure) -> ReportResult
 
     /// The months that have data for these parameters, so that a run without `--period`
-    /// picks the latest. The default reads each required input's `periodColumn`.
-    static func periodsWithData(inputs: PluginInputs, parameters: Parameters) -> Set<Period>
+    /// picks the latest. With `PluginInputs`, the default reads each required input's
+    /// `periodColumn`.
+    static func periodsWithData(inputs: Inputs, parameters: Parameters) -> Set<Period>
 }
 
-extension ReportPlugin {
+extension ReportPlugin where Inputs == PluginInputs {
+    public static func makeInputs(parameters: Parameters) -> PluginInputs { PluginInputs() }
+
     public static func periodsWithData(inputs: PluginInputs, parameters: Parameters) -> Set<Period> {
         var periods = Set<Period>()
         for spec in description.inputs where spec.isRequired {
@@ -64,15 +77,99 @@ public struct PluginFailure: Error, Sendable, Hashable {
     }
 }
 
-/// The inputs of one report, read and typed, by their names under `inputs:`.
-public struct PluginInputs: Sendable {
-    public var tables: [String: InputTable]
+/// The inputs of one report, read and typed, by their names under `inputs:`: every row, in
+/// typed columns. The default `Inputs` of a plugin; fine for inputs of thousands of rows, while a
+/// plugin over millions names an `InputAggregate` of its own that keeps only sums.
+public struct PluginInputs: InputAggregate {
+    public private(set) var tables: [String: InputTable]
+    /// Rows added and not yet finished into `tables`.
+    private var builders: [String: TableBuilder] = [:]
 
-    public init(_ tables: [String: InputTable]) {
+    public init(_ tables: [String: InputTable] = [:]) {
         self.tables = tables
     }
 
     public subscript(name: String) -> InputTable? { tables[name] }
+
+    public mutating func add(_ rows: RowBatch) {
+        builders[rows.input, default: TableBuilder(file: rows.file)].append(rows)
+    }
+
+    public mutating func append(_ later: PluginInputs) {
+        // Finished tables are other inputs' (the host finishes each file's before joining).
+        tables.merge(later.tables) { _, theirs in theirs }
+        for (name, builder) in later.builders {
+            builders[name, default: TableBuilder(file: builder.file)].append(contentsOf: builder)
+        }
+    }
+
+    public mutating func finish() {
+        for (name, builder) in builders { tables[name] = builder.table }
+        builders = [:]
+    }
+
+    /// Moves the line numbers of the rows added so far by `offset`: the host's correction for a
+    /// later part of a file, whose lines were counted from that part's start.
+    mutating func shiftLines(by offset: Int) {
+        for name in builders.keys { builders[name]!.shiftLines(by: offset) }
+    }
+
+    /// Records the columns that `input`'s file names by hashtag.
+    mutating func setColumnsFoundByHashtag(_ matches: [HashtagMatch], for input: String) {
+        tables[input]?.columnsFoundByHashtag = matches
+    }
+}
+
+/// The columns of one input's table, appended batch by batch.
+private struct TableBuilder: Sendable {
+    let file: String
+    var lines: [Int] = []
+    var columns: [String: InputColumn] = [:]
+
+    init(file: String) {
+        self.file = file
+    }
+
+    mutating func append(_ rows: RowBatch) {
+        lines.append(contentsOf: rows.lines)
+        for (name, index) in rows.columnIndexes {
+            let added: InputColumn = switch rows.columns[index] {
+            case .days(let values): .dates(values.map { Day(daysSinceEpoch: Int($0)) })
+            case .counts(let values): .counts(values)
+            case .optionalCounts(let values): .optionalCounts(values)
+            case .texts(let ids, let symbols): .texts(ids.map { symbols[$0] })
+            case .flags(let values): .flags(values)
+            }
+            append(added, to: name)
+        }
+    }
+
+    mutating func append(contentsOf other: TableBuilder) {
+        lines.append(contentsOf: other.lines)
+        for (name, column) in other.columns { append(column, to: name) }
+    }
+
+    mutating func shiftLines(by offset: Int) {
+        for index in lines.indices { lines[index] += offset }
+    }
+
+    private mutating func append(_ column: InputColumn, to name: String) {
+        // Taken out of the dictionary while appending, so that the array is not copied.
+        let existing = columns.removeValue(forKey: name)
+        columns[name] = switch (existing, column) {
+        case (nil, _): column
+        case (.dates(var values)?, .dates(let more)): { values.append(contentsOf: more); return .dates(values) }()
+        case (.counts(var values)?, .counts(let more)): { values.append(contentsOf: more); return .counts(values) }()
+        case (.optionalCounts(var values)?, .optionalCounts(let more)): { values.append(contentsOf: more); return .optionalCounts(values) }()
+        case (.texts(var values)?, .texts(let more)): { values.append(contentsOf: more); return .texts(values) }()
+        case (.flags(var values)?, .flags(let more)): { values.append(contentsOf: more); return .flags(values) }()
+        default: preconditionFailure("column '\(name)' of \(file) changed type")
+        }
+    }
+
+    var table: InputTable {
+        InputTable(file: file, rowCount: lines.count, lines: lines, columns: columns)
+    }
 }
 
 /// What a plugin computes for one period: facts for the text, tables for CSV and JSON.

@@ -49,6 +49,34 @@ struct ProjectFiles {
 
     /// The bytes of a file, or a diagnostic at the YAML position that named it.
     func read(_ url: URL, namedAt path: Located<String>) -> Result<[UInt8], Diagnostic> {
+        if case .failure(let diagnostic) = check(url, namedAt: path) { return .failure(diagnostic) }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return .failure(.fileNotReadable(path.value, at: path.location, keyPath: path.keyPath))
+        }
+        return .success(Array(data))
+    }
+
+    /// A file opened for reading, with its size. The caller closes it.
+    struct OpenFile {
+        var descriptor: Int32
+        var size: Int
+    }
+
+    /// Opens a file to read it in parts, or a diagnostic at the YAML position that named it.
+    func open(_ url: URL, namedAt path: Located<String>) -> Result<OpenFile, Diagnostic> {
+        if case .failure(let diagnostic) = check(url, namedAt: path) { return .failure(diagnostic) }
+        let descriptor = Foundation.open(url.path, O_RDONLY)
+        guard descriptor >= 0 else { return .failure(.fileNotReadable(path.value, at: path.location, keyPath: path.keyPath)) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            close(descriptor)
+            return .failure(.fileNotReadable(path.value, at: path.location, keyPath: path.keyPath))
+        }
+        return .success(OpenFile(descriptor: descriptor, size: Int(status.st_size)))
+    }
+
+    /// That `url` names a regular file, or a diagnostic at the YAML position that named it.
+    private func check(_ url: URL, namedAt path: Located<String>) -> Result<Void, Diagnostic> {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
             if (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil {
@@ -69,9 +97,6 @@ struct ProjectFiles {
             return .failure(.fileNotFound(path.value, at: path.location, keyPath: path.keyPath, suggestion: suggestion))
         }
         guard !isFolder.boolValue else { return .failure(.pathIsFolder(path.value, at: path.location, keyPath: path.keyPath)) }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            return .failure(.fileNotReadable(path.value, at: path.location, keyPath: path.keyPath))
-        }
-        return .success(Array(data))
+        return .success(())
     }
 }

@@ -9,12 +9,21 @@ public struct RunOptions: Sendable {
     public var reportIDs: [String]
     /// Overrides `output:` of reports.yaml.
     public var outputFolder: URL?
+    /// Threads that read a large input in parts; 1 reads every file on one thread.
+    public var threads: Int
+    /// Counts the bytes of input read, for a progress line; nil when nobody shows one.
+    public var progress: ScanProgress?
+    /// How files are split and read; the tests change it.
+    var tuning = InputScan.Tuning.standard
 
-    public init(configFile: URL, period: Period? = nil, reportIDs: [String] = [], outputFolder: URL? = nil) {
+    public init(configFile: URL, period: Period? = nil, reportIDs: [String] = [], outputFolder: URL? = nil,
+                threads: Int = ProcessInfo.processInfo.activeProcessorCount, progress: ScanProgress? = nil) {
         self.configFile = configFile
         self.period = period
         self.reportIDs = reportIDs
         self.outputFolder = outputFolder
+        self.threads = max(1, threads)
+        self.progress = progress
     }
 }
 
@@ -60,18 +69,34 @@ public enum ReportRun {
         }
         let selected = options.reportIDs.isEmpty ? file.reports : file.reports.filter { options.reportIDs.contains($0.id.value) }
 
-        var inputCache = InputCache(project: project)
-        var prepared: [PreparedReport] = []
+        // First every definition and template is checked, and what each report reads is
+        // listed; then each input file is read once, for every report that reads it.
+        var inputs = InputScans(project: project, threads: options.threads, progress: options.progress, tuning: options.tuning)
+        var pending: [PendingReport] = []
         for definition in selected {
             guard let plugin = registry.plugin(id: definition.plugin.value) else {
-                diagnostics.add(contentsOf: DefinitionChecker.checkPlugin(of: definition, knownIDs: registry.ids).map { [$0] } ?? [])
+                pending.append(PendingReport(diagnostics: DefinitionChecker.checkPlugin(of: definition, knownIDs: registry.ids).map { [$0] } ?? []))
                 continue
             }
-            if let report = diagnostics.collecting({ () throws(DiagnosticList) in
-                try prepare(plugin, definition: definition, languages: file.languages, project: project, inputs: &inputCache)
-            }) {
-                prepared.append(report)
+            pending.append(prepare(plugin, definition: definition, languages: file.languages, project: project, inputs: &inputs))
+        }
+        var prepared: [PreparedReport] = []
+        for report in pending {
+            diagnostics.add(contentsOf: report.diagnostics)
+            let read = report.inputs.map { inputs.read($0) }
+            var records: [InputRecord] = []
+            var aggregates: [any AggregateBox] = []
+            for (request, result) in zip(report.inputs, read) {
+                switch result {
+                case .success(let read):
+                    records.append(InputRecord(name: request.consumer.input, path: read.file, sha256: read.sha256, size: read.size))
+                    aggregates.append(read.aggregate)
+                case .failure(let list):
+                    diagnostics.add(contentsOf: list.diagnostics)
+                }
             }
+            guard report.diagnostics.isEmpty, aggregates.count == report.inputs.count, let complete = report.complete else { continue }
+            prepared.append(complete(records.sorted { $0.name < $1.name }, aggregates))
         }
         let outputRoot: URL
         switch options.outputFolder.map(Result.success) ?? project.resolve(file.output) {
@@ -95,7 +120,7 @@ public enum ReportRun {
             }
         }
         guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics.diagnostics)) }
-        return .success(RunPlan(outputRoot: outputRoot, outputs: outputs, columnsFoundByHashtag: inputCache.columnsFoundByHashtag))
+        return .success(RunPlan(outputRoot: outputRoot, outputs: outputs, columnsFoundByHashtag: inputs.columnsFoundByHashtag))
     }
 
     /// The output folder must be a folder (or not exist yet), and no file the run reads may
@@ -129,11 +154,11 @@ public enum ReportRun {
         return [.readInsideOutput(first, others: inside.count - 1, output: shown, at: location, subject: subject)]
     }
 
-    /// Checks one definition against its plugin and reads what it needs. The plugin's type is
-    /// opened here, so everything after works on the type-erased `PreparedReport`.
+    /// Checks one definition against its plugin and lists what it reads. The plugin's type is
+    /// opened here, so everything after works on the type-erased `PendingReport`.
     private static func prepare<Plugin: ReportPlugin>(
-        _ plugin: Plugin.Type, definition: ReportDefinition, languages: [Language], project: ProjectFiles, inputs: inout InputCache
-    ) throws(DiagnosticList) -> PreparedReport {
+        _ plugin: Plugin.Type, definition: ReportDefinition, languages: [Language], project: ProjectFiles, inputs: inout InputScans
+    ) -> PendingReport {
         let description = Plugin.description
         var diagnostics = DiagnosticCollector()
         diagnostics.add(contentsOf: DefinitionChecker.check(definition, against: description))
@@ -156,28 +181,32 @@ public enum ReportRun {
             templates[language] = compiled
         }
 
-        var tables: [String: InputTable] = [:]
-        var records: [InputRecord] = []
+        var requests: [InputRequest] = []
         for input in definition.inputs {
             guard let spec = description.input(named: input.name) else { continue }  // DefinitionChecker reported it
-            if let read = diagnostics.collecting({ () throws(DiagnosticList) in try inputs.read(input.path, spec: spec, allowsAbsolute: definition.allowsAbsoluteInputs) }) {
-                tables[input.name] = read.table
-                records.append(InputRecord(name: input.name, path: read.table.file, sha256: read.sha256, size: read.size))
+            // Without parameters nothing will be computed: the file is still read, for its
+            // problems, into an aggregate that keeps nothing.
+            let consumer = InputConsumer(input: spec.name, columns: Plugin.Inputs.columnsRead(from: spec)) {
+                if let parameters { TypedAggregateBox(Plugin.makeInputs(parameters: parameters)) } else { TypedAggregateBox(DiscardedRows()) }
             }
+            requests.append(inputs.request(input.path, spec: spec, allowsAbsolute: definition.allowsAbsoluteInputs, consumer: consumer))
         }
-        try diagnostics.check()
-        // Parameters are nil only when a diagnostic was collected, and `check()` threw then.
-        guard let parameters else { throw DiagnosticList([]) }
+        guard let parameters else { return PendingReport(diagnostics: diagnostics.diagnostics, inputs: requests) }
 
-        let pluginInputs = PluginInputs(tables)
-        return PreparedReport(
-            definition: definition,
-            description: description,
-            templates: templates,
-            inputRecords: records.sorted { $0.name < $1.name },
-            periodsWithData: { Plugin.periodsWithData(inputs: pluginInputs, parameters: parameters) },
-            compute: { (period) throws(PluginFailure) in try Plugin.run(inputs: pluginInputs, parameters: parameters, period: period) }
-        )
+        let complete = { (records: [InputRecord], aggregates: [any AggregateBox]) -> PreparedReport in
+            var pluginInputs = (aggregates[0] as! TypedAggregateBox<Plugin.Inputs>).value
+            for aggregate in aggregates.dropFirst() { pluginInputs.append((aggregate as! TypedAggregateBox<Plugin.Inputs>).value) }
+            let ready = pluginInputs
+            return PreparedReport(
+                definition: definition,
+                description: description,
+                templates: templates,
+                inputRecords: records,
+                periodsWithData: { Plugin.periodsWithData(inputs: ready, parameters: parameters) },
+                compute: { (period) throws(PluginFailure) in try Plugin.run(inputs: ready, parameters: parameters, period: period) }
+            )
+        }
+        return PendingReport(diagnostics: diagnostics.diagnostics, inputs: requests, complete: complete)
     }
 
     private static func decodeTemplate(_ bytes: [UInt8], file: String) throws(DiagnosticList) -> String {
@@ -267,54 +296,127 @@ struct PreparedReport {
     }
 }
 
-/// Inputs read once per run: a file two reports read with the same columns is parsed once.
-struct InputCache {
-    struct Entry {
-        var table: InputTable
+/// A report whose definition and templates are checked, waiting for its inputs to be read.
+struct PendingReport {
+    var diagnostics: [Diagnostic]
+    var inputs: [InputRequest] = []
+    /// Builds the report from its inputs' records and aggregates (in the order of `inputs`);
+    /// nil when the definition has problems.
+    var complete: (([InputRecord], [any AggregateBox]) -> PreparedReport)?
+}
+
+/// One input of one report: the file it names and the aggregate it wants.
+struct InputRequest {
+    /// The scan that reads the file, or why it cannot be read.
+    var scan: Result<Int, Diagnostic>
+    /// The consumer's index in its scan.
+    var consumer: InputConsumer
+    var index: Int
+}
+
+/// An aggregate that keeps nothing: the rows of a report that will not be computed, read only
+/// for their problems.
+struct DiscardedRows: InputAggregate {
+    mutating func add(_ rows: RowBatch) {}
+    mutating func append(_ later: DiscardedRows) {}
+}
+
+/// Inputs read once per run: every report reading a file with the same columns declared gets
+/// its aggregate from the same pass over it.
+struct InputScans {
+    struct Read {
+        var file: String
+        var aggregate: any AggregateBox
         var sha256: String
         var size: Int
     }
 
+    private struct Scan {
+        var url: URL
+        var path: Located<String>
+        var spec: InputSpec
+        var consumers: [InputConsumer] = []
+        var output: Result<InputScan.Output, DiagnosticList>?
+    }
+
     let project: ProjectFiles
-    private var entries: [String: Result<Entry, DiagnosticList>] = [:]
+    let threads: Int
+    let progress: ScanProgress?
+    let tuning: InputScan.Tuning
+    private var scans: [Scan] = []
     /// Problems already reported, so that a second report reading the same file (with the same
     /// columns or others) repeats none of them.
     private var reported: Set<String> = []
 
+    init(project: ProjectFiles, threads: Int, progress: ScanProgress?, tuning: InputScan.Tuning) {
+        self.project = project
+        self.threads = threads
+        self.progress = progress
+        self.tuning = tuning
+    }
+
     /// The columns of every file read that were found by hashtag, each once: files by name,
     /// columns in the plugin's order.
     var columnsFoundByHashtag: [HashtagMatch] {
-        let lists = entries.values.compactMap { (try? $0.get())?.table.columnsFoundByHashtag }.filter { !$0.isEmpty }
+        let lists = scans.compactMap { (try? $0.output?.get())?.columnsFoundByHashtag }.filter { !$0.isEmpty }
         var seen = Set<HashtagMatch>()
         return lists.sorted { ($0[0].file, $0.map(\.column).joined(separator: ",")) < ($1[0].file, $1.map(\.column).joined(separator: ",")) }
             .flatMap { $0 }
             .filter { seen.insert($0).inserted }
     }
 
-    init(project: ProjectFiles) {
-        self.project = project
+    /// Registers a report's input; nothing is read yet.
+    mutating func request(_ path: Located<String>, spec: InputSpec, allowsAbsolute: Bool, consumer: InputConsumer) -> InputRequest {
+        switch project.resolve(path, allowsAbsolute: allowsAbsolute) {
+        case .failure(let diagnostic):
+            return InputRequest(scan: .failure(diagnostic), consumer: consumer, index: 0)
+        case .success(let url):
+            let index = scans.firstIndex { $0.url == url && $0.spec.columns == spec.columns }
+                ?? { scans.append(Scan(url: url, path: path, spec: spec)); return scans.count - 1 }()
+            scans[index].consumers.append(consumer)
+            return InputRequest(scan: .success(index), consumer: consumer, index: scans[index].consumers.count - 1)
+        }
     }
 
-    mutating func read(_ path: Located<String>, spec: InputSpec, allowsAbsolute: Bool) throws(DiagnosticList) -> Entry {
-        let url = try project.resolve(path, allowsAbsolute: allowsAbsolute).get(or: DiagnosticList.init)
-        let key = "\(url.path)\u{0}\(spec.columns)"
-        let result = entries[key] ?? {
-            let loaded = Result<Entry, DiagnosticList> { () throws(DiagnosticList) in
-                let bytes = try project.read(url, namedAt: path).get(or: DiagnosticList.init)
-                let table = try InputReader.read(bytes, file: project.display(url), spec: spec).get()
-                // A header without rows is an export that went wrong far more often than a
-                // month without data: no report should be written from it.
-                guard table.rowCount > 0 else { throw DiagnosticList(.inputHasNoRows(at: SourceLocation(file: table.file, line: 1))) }
-                return Entry(table: table, sha256: SHA256.hexDigest(of: bytes), size: bytes.count)
-            }
-            entries[key] = loaded
-            return loaded
-        }()
-        switch result {
-        case .success(let entry): return entry
-        case .failure(let list):
-            throw DiagnosticList(list.diagnostics.filter { reported.insert($0.description).inserted })
+    /// The request's aggregate, reading its file (for every report that reads it) the first
+    /// time a report asks.
+    mutating func read(_ request: InputRequest) -> Result<Read, DiagnosticList> {
+        let index: Int
+        switch request.scan {
+        case .failure(let diagnostic): return .failure(DiagnosticList(unreported([diagnostic])))
+        case .success(let found): index = found
         }
+        if scans[index].output == nil { scans[index].output = scan(scans[index]) }
+        switch scans[index].output! {
+        case .success(let output):
+            return .success(Read(file: project.display(scans[index].url), aggregate: output.aggregates[request.index],
+                                 sha256: output.sha256, size: output.size))
+        case .failure(let list):
+            return .failure(DiagnosticList(unreported(list.diagnostics)))
+        }
+    }
+
+    private mutating func unreported(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.filter { reported.insert($0.description).inserted }
+    }
+
+    private func scan(_ scan: Scan) -> Result<InputScan.Output, DiagnosticList> {
+        let file = project.display(scan.url)
+        let opened: ProjectFiles.OpenFile
+        switch project.open(scan.url, namedAt: scan.path) {
+        case .success(let file): opened = file
+        case .failure(let diagnostic): return .failure(DiagnosticList(diagnostic))
+        }
+        defer { close(opened.descriptor) }
+        progress?.expect(opened.size)
+        let output = InputScan.scan(descriptor: opened.descriptor, size: opened.size, file: file, spec: scan.spec,
+                                    consumers: scan.consumers, threads: threads, progress: progress, tuning: tuning)
+        // A header without rows is an export that went wrong far more often than a month
+        // without data: no report should be written from it.
+        if case .success(let read) = output, read.rowCount == 0 {
+            return .failure(DiagnosticList(.inputHasNoRows(at: SourceLocation(file: file, line: 1))))
+        }
+        return output
     }
 }
 

@@ -1,0 +1,254 @@
+import ReportKit
+
+/// What flow monitoring keeps of the observations, whatever their number: sums by month, by
+/// FMP, mode, nationality and destination, and two numbers a day for the daily series. Ten
+/// years of daily counts at a hundred FMPs fit in a few megabytes; the rows are never kept.
+///
+/// The FMP filter and a cumulative window's first day are known before the first row, so rows
+/// of other FMPs and rows before `since` are left out as they stream by; the month (or months)
+/// counted is chosen afterwards, from what the file holds.
+public struct FlowObservations: InputAggregate {
+    /// The sums of one month.
+    struct Month: Sendable {
+        var incoming = 0
+        var outgoing = 0
+        var men = 0
+        var minors = 0
+        var uac = 0
+        var rowsWithUAC = 0
+        var rowsWithoutUAC = 0
+        var rows = 0
+        /// The last day with a row, as days since 1970.
+        var lastDay = Int.min
+        /// By FMP number (`FlowObservations.fmps`).
+        var fmps: [FMP] = []
+        /// By `TransportMode.index`.
+        var modesIncoming = [Int](repeating: 0, count: TransportMode.allCases.count)
+        var modesOutgoing = [Int](repeating: 0, count: TransportMode.allCases.count)
+        /// By nationality number.
+        var nationalitiesIncoming: [Int] = []
+        var nationalitiesOutgoing: [Int] = []
+        /// Rows by nationality number: a nationality whose rows count nobody is still listed.
+        var nationalityRows: [Int] = []
+        /// By destination number.
+        var destinations: [Int] = []
+    }
+
+    /// One FMP's sums in one month, and its name and region as its first row of the month
+    /// gives them.
+    struct FMP: Sendable {
+        var incoming = 0
+        var outgoing = 0
+        /// The position of that first row among every row added, for the window's first.
+        var firstRow = Int.max
+        var name = ""
+        var adm1 = ""
+    }
+
+    static let columns = ["date", "fmp_code", "fmp_name", "adm1_code", "direction", "destination_country",
+                          "nationality", "transport_mode", "adult_m", "adult_f", "child_m", "child_f", "uac"]
+
+    public static func columnsRead(from input: InputSpec) -> [String] { columns }
+
+    /// FMP codes kept; empty keeps every FMP.
+    let filter: Set<String>
+    /// Rows before this day (days since 1970) are never counted.
+    let since: Int?
+
+    var fmps = TextIndex()
+    var nationalities = TextIndex()
+    var destinations = TextIndex()
+    /// Whether each FMP number passes the filter.
+    private var kept: [Bool] = []
+    /// By month number (`year * 12 + month - 1`), from `firstMonth`.
+    var months: [Month] = []
+    var firstMonth = 0
+    /// Individuals a day, in and out, and whether the day has rows at all, from `firstDay`.
+    var dailyIncoming: [Int] = []
+    var dailyOutgoing: [Int] = []
+    var dayHasRows: [Bool] = []
+    var firstDay = 0
+    /// Months with a row of a kept FMP, `since` or not: the periods with data.
+    var monthsWithRows: Set<Int> = []
+    /// Rows added so far, kept or not: the position of the next one.
+    private var rowsAdded = 0
+
+    public init(parameters: FlowMonitoringPlugin.Parameters) {
+        filter = Set(parameters.fmps)
+        since = parameters.window == .cumulative ? parameters.since?.daysSinceEpoch : nil
+    }
+
+    public mutating func add(_ rows: RowBatch) {
+        let days = rows.days("date"), fmpNumbers = fmps.numbers(of: rows.texts("fmp_code"))
+        let names = rows.texts("fmp_name"), adm1 = rows.texts("adm1_code")
+        let directions = rows.choices("direction"), modes = rows.choices("transport_mode")
+        let nationalityNumbers = nationalities.numbers(of: rows.texts("nationality"))
+        let destinationNumbers = destinations.numbers(of: rows.texts("destination_country"))
+        let adultM = rows.counts("adult_m"), adultF = rows.counts("adult_f")
+        let childM = rows.counts("child_m"), childF = rows.counts("child_f")
+        let uacColumn = rows.optionalCounts("uac")
+        let incomingIndex = Int32(FlowObservations.incoming)
+        while kept.count < fmps.count { kept.append(filter.isEmpty || filter.contains(fmps.texts[kept.count])) }
+
+        var cachedDay = Int.min, cachedMonth = 0
+        for row in 0..<rows.count {
+            let position = rowsAdded + row
+            let fmp = fmpNumbers[row]
+            guard kept[fmp] else { continue }
+            let day = Int(days[row])
+            if day != cachedDay {
+                cachedDay = day
+                let date = Day(daysSinceEpoch: day)
+                cachedMonth = date.year * 12 + date.month - 1
+                monthsWithRows.insert(cachedMonth)
+            }
+            if let since, day < since { continue }
+            let month = slot(forMonth: cachedMonth)
+            let dayIndex = slot(forDay: day)
+            let individuals = adultM[row] + adultF[row] + childM[row] + childF[row]
+            let isIncoming = directions[row] == incomingIndex
+            let mode = Int(modes[row])
+            let nationality = nationalityNumbers[row], destination = destinationNumbers[row]
+
+            months[month].rows += 1
+            months[month].lastDay = max(months[month].lastDay, day)
+            months[month].men += adultM[row] + childM[row]
+            months[month].minors += childM[row] + childF[row]
+            if let uac = uacColumn[row] {
+                months[month].uac += uac
+                months[month].rowsWithUAC += 1
+            } else {
+                months[month].rowsWithoutUAC += 1
+            }
+            grow(&months[month].fmps, to: fmps.count, with: FMP())
+            if months[month].fmps[fmp].firstRow == Int.max {
+                months[month].fmps[fmp].firstRow = position
+                months[month].fmps[fmp].name = names[row]
+                months[month].fmps[fmp].adm1 = adm1[row]
+            }
+            grow(&months[month].nationalitiesIncoming, to: nationalities.count, with: 0)
+            grow(&months[month].nationalitiesOutgoing, to: nationalities.count, with: 0)
+            grow(&months[month].nationalityRows, to: nationalities.count, with: 0)
+            grow(&months[month].destinations, to: destinations.count, with: 0)
+            months[month].nationalityRows[nationality] += 1
+            dayHasRows[dayIndex] = true
+            if isIncoming {
+                months[month].incoming += individuals
+                months[month].modesIncoming[mode] += individuals
+                months[month].fmps[fmp].incoming += individuals
+                months[month].nationalitiesIncoming[nationality] += individuals
+                dailyIncoming[dayIndex] += individuals
+            } else {
+                months[month].outgoing += individuals
+                months[month].modesOutgoing[mode] += individuals
+                months[month].fmps[fmp].outgoing += individuals
+                months[month].nationalitiesOutgoing[nationality] += individuals
+                dailyOutgoing[dayIndex] += individuals
+            }
+            months[month].destinations[destination] += individuals
+        }
+        rowsAdded += rows.count
+    }
+
+    public mutating func append(_ later: FlowObservations) {
+        let fmpMap = fmps.absorb(later.fmps)
+        let nationalityMap = nationalities.absorb(later.nationalities)
+        let destinationMap = destinations.absorb(later.destinations)
+        while kept.count < fmps.count { kept.append(filter.isEmpty || filter.contains(fmps.texts[kept.count])) }
+        monthsWithRows.formUnion(later.monthsWithRows)
+        for (offset, theirs) in later.months.enumerated() where theirs.rows > 0 {
+            let month = slot(forMonth: later.firstMonth + offset)
+            var ours = months[month]
+            ours.incoming += theirs.incoming
+            ours.outgoing += theirs.outgoing
+            ours.men += theirs.men
+            ours.minors += theirs.minors
+            ours.uac += theirs.uac
+            ours.rowsWithUAC += theirs.rowsWithUAC
+            ours.rowsWithoutUAC += theirs.rowsWithoutUAC
+            ours.rows += theirs.rows
+            ours.lastDay = max(ours.lastDay, theirs.lastDay)
+            for index in ours.modesIncoming.indices {
+                ours.modesIncoming[index] += theirs.modesIncoming[index]
+                ours.modesOutgoing[index] += theirs.modesOutgoing[index]
+            }
+            grow(&ours.fmps, to: fmps.count, with: FMP())
+            for (number, fmp) in theirs.fmps.enumerated() where fmp.firstRow != Int.max {
+                let target = fmpMap[number]
+                ours.fmps[target].incoming += fmp.incoming
+                ours.fmps[target].outgoing += fmp.outgoing
+                if ours.fmps[target].firstRow == Int.max {
+                    ours.fmps[target].firstRow = rowsAdded + fmp.firstRow
+                    ours.fmps[target].name = fmp.name
+                    ours.fmps[target].adm1 = fmp.adm1
+                }
+            }
+            grow(&ours.nationalitiesIncoming, to: nationalities.count, with: 0)
+            grow(&ours.nationalitiesOutgoing, to: nationalities.count, with: 0)
+            grow(&ours.nationalityRows, to: nationalities.count, with: 0)
+            for (number, count) in theirs.nationalityRows.enumerated() { ours.nationalityRows[nationalityMap[number]] += count }
+            for (number, count) in theirs.nationalitiesIncoming.enumerated() { ours.nationalitiesIncoming[nationalityMap[number]] += count }
+            for (number, count) in theirs.nationalitiesOutgoing.enumerated() { ours.nationalitiesOutgoing[nationalityMap[number]] += count }
+            grow(&ours.destinations, to: destinations.count, with: 0)
+            for (number, count) in theirs.destinations.enumerated() { ours.destinations[destinationMap[number]] += count }
+            months[month] = ours
+        }
+        for (offset, hasRows) in later.dayHasRows.enumerated() where hasRows {
+            let day = slot(forDay: later.firstDay + offset)
+            dayHasRows[day] = true
+            dailyIncoming[day] += later.dailyIncoming[offset]
+            dailyOutgoing[day] += later.dailyOutgoing[offset]
+        }
+        rowsAdded += later.rowsAdded
+    }
+
+    /// The index of `month` in `months`, growing the array (at either end) to hold it.
+    private mutating func slot(forMonth month: Int) -> Int {
+        if months.isEmpty { firstMonth = month }
+        if month < firstMonth {
+            months.insert(contentsOf: repeatElement(Month(), count: firstMonth - month), at: 0)
+            firstMonth = month
+        }
+        if month - firstMonth >= months.count {
+            months.append(contentsOf: repeatElement(Month(), count: month - firstMonth - months.count + 1))
+        }
+        return month - firstMonth
+    }
+
+    /// The index of `day` in the daily arrays, growing them (at either end) to hold it.
+    @inline(__always)
+    private mutating func slot(forDay day: Int) -> Int {
+        let index = day - firstDay
+        if index >= 0, index < dayHasRows.count { return index }
+        if dayHasRows.isEmpty {
+            firstDay = day
+        } else if day < firstDay {
+            let added = firstDay - day
+            dailyIncoming.insert(contentsOf: repeatElement(0, count: added), at: 0)
+            dailyOutgoing.insert(contentsOf: repeatElement(0, count: added), at: 0)
+            dayHasRows.insert(contentsOf: repeatElement(false, count: added), at: 0)
+            firstDay = day
+            return 0
+        }
+        let needed = day - firstDay + 1 - dayHasRows.count
+        dailyIncoming.append(contentsOf: repeatElement(0, count: needed))
+        dailyOutgoing.append(contentsOf: repeatElement(0, count: needed))
+        dayHasRows.append(contentsOf: repeatElement(false, count: needed))
+        return day - firstDay
+    }
+
+    @inline(__always)
+    private func grow<Element>(_ array: inout [Element], to count: Int, with value: Element) {
+        if array.count < count { array.append(contentsOf: repeatElement(value, count: count - array.count)) }
+    }
+
+    /// The index of `incoming` among the direction column's declared choices.
+    static let incoming = 0
+
+    /// The sums of `month` (a month number), or nil when it has no row.
+    func sums(ofMonth month: Int) -> Month? {
+        let index = month - firstMonth
+        guard index >= 0, index < months.count, months[index].rows > 0 else { return nil }
+        return months[index]
+    }
+}

@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The part of an input file the reader is working on: one buffer, allocated once, refilled
+/// from the file as reading moves on. Memory stays the same whatever the size of the file, and
+/// no page of the file is mapped: the operating system counts a mapped file in the process's
+/// memory, a read one only in its cache.
+///
+/// A window belongs to one reader on one thread. Its buffer never moves, so a pointer into it
+/// stays valid across refills; what the bytes at an offset *are* changes at each refill.
+final class ByteWindow: @unchecked Sendable {
+    /// Bytes read from the file at each refill, at least. Large enough that a refill costs
+    /// nothing next to the parsing of what it read; small enough for a few windows to fit in
+    /// the second-level cache of the core that parses them.
+    static let refillSize = 4 << 20
+
+    let base: UnsafeMutablePointer<UInt8>
+    let capacity: Int
+    /// Bytes of the file currently in the buffer, from `base`.
+    private(set) var count: Int
+    /// The offset in the file of `base[0]`.
+    private(set) var fileOffset: Int
+    /// The file offset where the window's data ends: the file's size when it was opened.
+    let endOffset: Int
+    private let descriptor: Int32?
+
+    /// The whole of `bytes`, already in memory (tests, fuzzing, small files).
+    init(bytes: [UInt8]) {
+        let capacity = max(bytes.count, 1)
+        let base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + SymbolLookup.padding)
+        base.initialize(repeating: 0, count: capacity + SymbolLookup.padding)
+        bytes.withUnsafeBufferPointer { if let start = $0.baseAddress { base.update(from: start, count: $0.count) } }
+        self.capacity = capacity
+        self.base = base
+        count = bytes.count
+        fileOffset = 0
+        endOffset = bytes.count
+        descriptor = nil
+    }
+
+    /// The bytes of the open file `descriptor` from `start` to `end`, read as they are needed.
+    /// The descriptor stays the caller's to close, after the window is done with.
+    init(descriptor: Int32, from start: Int, to end: Int) {
+        // A record may be as long as the longest allowed, and the reader wants it whole in the
+        // window after any refill.
+        capacity = ByteWindow.refillSize + 2 * (CSVReader.maximumRecordLength + 2)
+        // Zeroed padding after the data: a cell's first sixteen bytes can always be loaded.
+        base = .allocate(capacity: capacity + SymbolLookup.padding)
+        base.initialize(repeating: 0, count: capacity + SymbolLookup.padding)
+        count = 0
+        fileOffset = start
+        endOffset = end
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        base.deallocate()
+    }
+
+    var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    /// Whether every byte up to `endOffset` has been read into the buffer.
+    var isAtEnd: Bool { fileOffset + count >= endOffset }
+
+    /// Drops the bytes before `keep`, moves the rest to the front and reads more after them.
+    /// Returns how many bytes the kept ones moved back by. Throws the system's error number
+    /// when the file cannot be read.
+    func refill(keepingFrom keep: Int) throws(ReadError) -> Int {
+        guard let descriptor else { return 0 }
+        let kept = count - keep
+        if keep > 0, kept > 0 { memmove(base, base + keep, kept) }
+        fileOffset += keep
+        count = kept
+        while count < capacity, fileOffset + count < endOffset {
+            let wanted = min(capacity - count, endOffset - fileOffset - count)
+            let read = pread(descriptor, base + count, wanted, off_t(fileOffset + count))
+            if read < 0 {
+                if errno == EINTR { continue }
+                throw ReadError(code: errno)
+            }
+            // The file shrank while it was read: what is there is all there is.
+            if read == 0 { throw ReadError(code: 0) }
+            count += read
+        }
+        return keep
+    }
+
+    /// A failed read of an input file: its `errno`, 0 when the file got shorter while read.
+    struct ReadError: Error {
+        var code: Int32
+    }
+}

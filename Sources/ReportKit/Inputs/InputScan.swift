@@ -1,0 +1,423 @@
+import Foundation
+
+/// One report's use of an input file during a scan.
+struct InputConsumer: Sendable {
+    /// The input's name in the plugin's description.
+    let input: String
+    /// The declared columns the consumer's aggregate reads.
+    let columns: [String]
+    /// A new, empty aggregate: one for each part of the file.
+    let makeAggregate: @Sendable () -> any AggregateBox
+}
+
+/// An `InputAggregate` of any type, for the scan, which feeds several plugins at once.
+protocol AggregateBox: AnyObject, Sendable {
+    func add(_ rows: RowBatch)
+    /// Appends a box of the same type that gathered the rows after this one's; their lines
+    /// count from `lineOffset` + 1.
+    func append(_ later: any AggregateBox, lineOffset: Int)
+    func finish()
+}
+
+final class TypedAggregateBox<Aggregate: InputAggregate>: AggregateBox, @unchecked Sendable {
+    // One thread at a time: the scan's part that fills it, then the one that joins the parts.
+    var value: Aggregate
+
+    init(_ value: Aggregate) {
+        self.value = value
+    }
+
+    func add(_ rows: RowBatch) {
+        value.add(rows)
+    }
+
+    func append(_ later: any AggregateBox, lineOffset: Int) {
+        var rows = (later as! TypedAggregateBox<Aggregate>).value
+        // Only the host's own table collector keeps line numbers.
+        if lineOffset != 0, var tables = rows as? PluginInputs {
+            tables.shiftLines(by: lineOffset)
+            rows = tables as! Aggregate
+        }
+        value.append(rows)
+    }
+
+    func finish() {
+        value.finish()
+    }
+}
+
+/// Bytes of input read so far in a run, for a progress line. Shared by the threads that read.
+public final class ScanProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private var total = 0
+
+    public init() {}
+
+    func expect(_ bytes: Int) {
+        lock.withLock { total += bytes }
+    }
+
+    func advance(_ bytes: Int) {
+        lock.withLock { done += bytes }
+    }
+
+    /// Bytes read and bytes to read.
+    public var state: (done: Int, total: Int) {
+        lock.withLock { (done, total) }
+    }
+}
+
+/// One pass over one input file for every report that reads it: the header, then every row,
+/// converted once and handed to each report's aggregate.
+///
+/// A large file is read in parts on several threads: the parts start after a line break
+/// found near equal offsets, each is read like a whole file (its own window, symbol tables
+/// and aggregates), and the aggregates are joined in file order. A part's start is a guess (a
+/// quoted cell may hold a line break); it is proved when the part before ends exactly there.
+/// When a guess is wrong, or any part found a problem, the file is read again on one thread,
+/// so results and messages are those of the one-thread reading, to the byte.
+enum InputScan {
+    /// Rows per batch: enough that handing a batch over costs nothing per row, few enough
+    /// that a batch stays in the core's cache.
+    static let batchSize = 4_096
+    /// Settings the tests change, to split small files and to compare the fast path for plain
+    /// lines with the tokenizer alone.
+    struct Tuning: Sendable {
+        /// The least bytes a part of a file is worth a thread for.
+        var minimumPartSize = 8 << 20
+        /// Whether plain lines take the fast path (`CSVReader.nextPlainLine`).
+        var plainLines = true
+
+        static let standard = Tuning()
+    }
+
+    struct Output {
+        /// One aggregate per consumer, joined and finished.
+        var aggregates: [any AggregateBox]
+        var rowCount: Int
+        var sha256: String
+        var size: Int
+        var columnsFoundByHashtag: [HashtagMatch]
+        /// The parts the file was read in: 1 on one thread.
+        var parts = 1
+    }
+
+    /// Reads the open file `descriptor` of `size` bytes with up to `threads` threads.
+    static func scan(descriptor: Int32, size: Int, file: String, spec: InputSpec, consumers: [InputConsumer],
+                     threads: Int, progress: ScanProgress?, checksum: Bool = true, tuning: Tuning = .standard) -> Result<Output, DiagnosticList> {
+        // The checksum needs the bytes in order, so it has a thread of its own; it reads the
+        // file's pages from the system's cache, where the parts' reads just put them.
+        let hashing = Hashing(descriptor: descriptor, size: checksum ? size : 0)
+        hashing.start()
+        var reading = read(file: file, spec: spec, consumers: consumers, threads: threads, progress: progress, tuning: tuning) {
+            ByteWindow(descriptor: descriptor, from: $0, to: size)
+        } findLineStart: { offset in
+            lineStart(after: offset, descriptor: descriptor, size: size)
+        }
+        let digest = hashing.wait()
+        guard let digest else {
+            return .failure(DiagnosticList([.inputFileUnreadable(at: SourceLocation(file: file))]))
+        }
+        reading = reading.map { output in
+            var output = output
+            output.sha256 = digest
+            output.size = size
+            return output
+        }
+        return reading
+    }
+
+    /// Reads `bytes`, already in memory, on the calling thread.
+    static func scan(bytes: [UInt8], file: String, spec: InputSpec, consumers: [InputConsumer],
+                     tuning: Tuning = .standard) -> Result<Output, DiagnosticList> {
+        let window = ByteWindow(bytes: bytes)
+        return read(file: file, spec: spec, consumers: consumers, threads: 1, progress: nil, tuning: tuning) { _ in window } findLineStart: { _ in nil }
+            .map { output in
+                var output = output
+                output.sha256 = SHA256.hexDigest(of: bytes)
+                output.size = bytes.count
+                return output
+            }
+    }
+
+    private static func read(file: String, spec: InputSpec, consumers: [InputConsumer], threads: Int, progress: ScanProgress?,
+                             tuning: Tuning, window: (Int) -> ByteWindow, findLineStart: (Int) -> Int?) -> Result<Output, DiagnosticList> {
+        if threads > 1,
+           let output = read(file: file, spec: spec, consumers: consumers, threads: threads, progress: progress, tuning: tuning,
+                             window: window, findLineStart: findLineStart, fallBack: true) {
+            return output
+        }
+        return read(file: file, spec: spec, consumers: consumers, threads: 1, progress: progress, tuning: tuning,
+                    window: window, findLineStart: findLineStart, fallBack: false)!
+    }
+
+    /// One reading of the file. With `fallBack`, nil when a part's start proved wrong or any part
+    /// found a problem: the caller reads again on one thread.
+    private static func read(file: String, spec: InputSpec, consumers: [InputConsumer], threads: Int, progress: ScanProgress?,
+                             tuning: Tuning, window: (Int) -> ByteWindow, findLineStart: (Int) -> Int?,
+                             fallBack: Bool) -> Result<Output, DiagnosticList>? {
+        var reader = CSVReader(window: window(0), file: file)
+        var diagnostics: [Diagnostic] = []
+        var record = CSVRecord()
+        guard reader.nextRecord(into: &record) else {
+            reader.moveDiagnostics(into: &diagnostics)
+            if diagnostics.isEmpty {
+                diagnostics.append(.emptyInputFile(expectedColumns: spec.columns.map(\.name), at: SourceLocation(file: file)))
+            }
+            return .failure(DiagnosticList(diagnostics))
+        }
+        reader.moveDiagnostics(into: &diagnostics)
+        // A header with a broken structure would only produce misleading messages about
+        // missing columns and cell counts.
+        guard record.isWellFormed else { return .failure(DiagnosticList(diagnostics)) }
+
+        let header = HeaderMatch(header: record, reader: reader, spec: spec, diagnostics: &diagnostics)
+        let read = Set(consumers.flatMap(\.columns))
+        let columns = spec.columns.filter { read.contains($0.name) }.compactMap { column in
+            header.index(of: column.name).map { (spec: column, headerIndex: $0) }
+        }
+        let layout = RowLayout(file: file, headerCellCount: record.cells.count, columns: columns)
+
+        // Parts: the first goes on with the reader that read the header.
+        var starts = [reader.fileOffset]
+        let dataSize = reader.window.endOffset - reader.fileOffset
+        let parts = min(threads, max(1, dataSize / max(1, tuning.minimumPartSize)))
+        for part in 1..<max(parts, 1) {
+            guard let start = findLineStart(reader.fileOffset + dataSize * part / parts), start > starts.last!,
+                  start < reader.window.endOffset else { break }
+            starts.append(start)
+        }
+        if starts.count > 1 { reader.stopOffset = starts[1] }
+
+        let runs = (0..<starts.count).map { _ in PartRun(consumers: consumers) }
+        let first = runs[0]
+        var others: [Thread] = []
+        let finished = DispatchGroup()
+        for index in 1..<starts.count {
+            let partReader = CSVReader(window: window(starts[index]), file: file, line: 1, delimiter: reader.delimiter)
+            let stop = index + 1 < starts.count ? starts[index + 1] : partReader.window.endOffset
+            let run = runs[index]
+            finished.enter()
+            let thread = Thread { [partReader] in
+                var partReader = partReader
+                partReader.stopOffset = stop
+                run.read(&partReader, layout: layout, isFirstPart: false, plainLines: tuning.plainLines, progress: progress)
+                finished.leave()
+            }
+            thread.stackSize = 1 << 20
+            others.append(thread)
+        }
+        others.forEach { $0.start() }
+        first.diagnostics = diagnostics
+        first.read(&reader, layout: layout, isFirstPart: true, plainLines: tuning.plainLines, progress: progress)
+        finished.wait()
+
+        if starts.count > 1 {
+            let proved = (1..<starts.count).allSatisfy { runs[$0 - 1].endOffset == starts[$0] && !runs[$0 - 1].stoppedEarly }
+            if fallBack, !proved || runs.contains(where: { !$0.diagnostics.isEmpty }) {
+                progress?.advance(-runs.reduce(0) { $0 + $1.bytesRead })
+                return nil
+            }
+        }
+        if !first.diagnostics.isEmpty { return .failure(DiagnosticList(first.diagnostics)) }
+
+        var lineOffset = 0
+        for index in 1..<runs.count {
+            lineOffset += runs[index - 1].endLine - 1
+            for (consumer, aggregate) in runs[0].aggregates.enumerated() {
+                aggregate.append(runs[index].aggregates[consumer], lineOffset: lineOffset)
+            }
+        }
+        runs[0].aggregates.forEach { $0.finish() }
+        return .success(Output(aggregates: runs[0].aggregates, rowCount: runs.reduce(0) { $0 + $1.rowCount },
+                               sha256: "", size: 0, columnsFoundByHashtag: header.columnsFoundByHashtag, parts: runs.count))
+    }
+
+    /// The offset just after the first line feed at or after `offset`; nil when there is none
+    /// within a few megabytes (a file of very long lines is not worth splitting).
+    private static func lineStart(after offset: Int, descriptor: Int32, size: Int) -> Int? {
+        var buffer = [UInt8](repeating: 0, count: 64 << 10)
+        var position = offset
+        while position < min(size, offset + (4 << 20)) {
+            let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(position)) }
+            guard count > 0 else { return nil }
+            if let index = buffer[0..<count].firstIndex(of: CSVReader.lineFeed) { return position + index + 1 }
+            position += count
+        }
+        return nil
+    }
+}
+
+/// The columns a scan converts, and where they are in each row.
+struct RowLayout: Sendable {
+    let file: String
+    let headerCellCount: Int
+    let columns: [(spec: ColumnSpec, headerIndex: Int)]
+}
+
+/// The reading of one part of a file: its rows, converted and handed to its aggregates.
+private final class PartRun: @unchecked Sendable {
+    let consumers: [InputConsumer]
+    let aggregates: [any AggregateBox]
+    var diagnostics: [Diagnostic] = []
+    var rowCount = 0
+    /// Where the part's last record ended, and the line after it.
+    var endOffset = 0
+    var endLine = 1
+    var bytesRead = 0
+    /// Reading stopped at the limit of errors, before the end of the part.
+    var stoppedEarly = false
+
+    init(consumers: [InputConsumer]) {
+        self.consumers = consumers
+        aggregates = consumers.map { $0.makeAggregate() }
+    }
+
+    func read(_ reader: inout CSVReader, layout: RowLayout, isFirstPart: Bool, plainLines: Bool, progress: ScanProgress?) {
+        // Locals rather than the object's properties in the loop: a property of a class is
+        // checked for exclusive access at every use.
+        var diagnostics = self.diagnostics
+        var rowCount = 0, bytesRead = 0
+        defer {
+            self.diagnostics = diagnostics
+            self.rowCount = rowCount
+            self.bytesRead = bytesRead
+        }
+        // Through a pointer: an array's subscript would check its uniqueness for every cell.
+        let decoders = UnsafeMutableBufferPointer<ColumnDecoder>.allocate(capacity: layout.columns.count)
+        _ = decoders.initialize(from: layout.columns.map { ColumnDecoder($0.spec, headerIndex: $0.headerIndex) })
+        defer {
+            decoders.deinitialize()
+            decoders.deallocate()
+        }
+        var columnIndexes: [String: Int] = [:]
+        for (index, decoder) in decoders.enumerated() { columnIndexes[decoder.name] = index }
+        var lines: [Int] = []
+        lines.reserveCapacity(InputScan.batchSize)
+        var record = CSVRecord()
+        var isSecondRow = isFirstPart
+        var reported = reader.fileOffset
+
+        func flush() {
+            let now = reader.fileOffset
+            progress?.advance(now - reported)
+            bytesRead += now - reported
+            reported = now
+            guard !lines.isEmpty else { return }
+            rowCount += lines.count
+            // Once a problem is found nothing will be computed: converting goes on, for the
+            // messages, but the aggregates are left alone.
+            if diagnostics.isEmpty {
+                var batch = RowBatch(input: "", file: layout.file, count: lines.count, lines: lines,
+                                     columnIndexes: columnIndexes, columns: decoders.map(\.column))
+                for (consumer, aggregate) in zip(consumers, aggregates) {
+                    batch.input = consumer.input
+                    aggregate.add(batch)
+                }
+            }
+            lines.removeAll(keepingCapacity: true)
+            for index in decoders.indices { decoders[index].startBatch() }
+        }
+
+        let cellCount = layout.headerCellCount
+        let delimiters = UnsafeMutablePointer<Int32>.allocate(capacity: cellCount + 1)
+        defer { delimiters.deallocate() }
+        while true {
+            var isValid = true
+            let line: Int
+            // Plain lines (nearly all) by the fast path; the row after the header, which may be
+            // the HXL row, and anything not plain by the tokenizer that knows every rule.
+            if !isSecondRow, plainLines, let plain = reader.nextPlainLine(cellCount: cellCount, delimiters: delimiters) {
+                let buffer = reader.window.buffer
+                line = plain.line
+                for index in decoders.indices {
+                    let column = decoders[index].headerIndex
+                    let start = column == 0 ? plain.start : plain.start + Int(delimiters[column - 1]) + 1
+                    let end = column == cellCount - 1 ? plain.end : plain.start + Int(delimiters[column])
+                    let cell = CSVCell(range: start..<end, isQuoted: false, hasEscapedQuote: false, line: plain.line, lineStart: plain.start)
+                    if !decoders[index].append(cell, buffer: buffer, reader: reader, diagnostics: &diagnostics) { isValid = false }
+                }
+            } else {
+                guard reader.nextRecord(into: &record) else { break }
+                reader.moveDiagnostics(into: &diagnostics)
+                if isSecondRow {
+                    isSecondRow = false
+                    if HeaderMatch.isHashtagRow(record, buffer: reader.window.buffer) { continue }
+                }
+                guard record.isWellFormed else { continue }
+                guard record.cells.count == cellCount else {
+                    diagnostics.append(.wrongCellCount(record.cells.count, expected: cellCount,
+                                                       at: SourceLocation(file: layout.file, line: record.line)))
+                    continue
+                }
+                let buffer = reader.window.buffer
+                line = record.line
+                for index in decoders.indices {
+                    let cell = record.cells[decoders[index].headerIndex]
+                    if !decoders[index].append(cell, buffer: buffer, reader: reader, diagnostics: &diagnostics) { isValid = false }
+                }
+            }
+            if isValid {
+                lines.append(line)
+            } else {
+                // Keeps every column the same length; the batch is never used anyway.
+                rowCount += 1
+                for index in decoders.indices { decoders[index].truncate(to: lines.count) }
+            }
+            if diagnostics.count >= InputReader.maximumErrorsPerFile {
+                diagnostics.append(.tooManyErrors(InputReader.maximumErrorsPerFile, at: SourceLocation(file: layout.file, line: line)))
+                stoppedEarly = true
+                break
+            }
+            if lines.count == InputScan.batchSize { flush() }
+        }
+        reader.moveDiagnostics(into: &diagnostics)
+        flush()
+        endOffset = reader.fileOffset
+        endLine = reader.nextLine
+    }
+}
+
+/// The input's checksum, computed on a thread of its own while the parts are read.
+private final class Hashing: @unchecked Sendable {
+    let descriptor: Int32
+    let size: Int
+    private var digest: String?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(descriptor: Int32, size: Int) {
+        self.descriptor = descriptor
+        self.size = size
+    }
+
+    func start() {
+        let thread = Thread { [self] in
+            digest = hash()
+            done.signal()
+        }
+        thread.start()
+    }
+
+    /// The hex digest; nil when the file could not be read.
+    func wait() -> String? {
+        done.wait()
+        return digest
+    }
+
+    private func hash() -> String? {
+        var hasher = SHA256()
+        let chunk = 1 << 20
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: chunk)
+        defer { buffer.deallocate() }
+        var offset = 0
+        while offset < size {
+            let count = pread(descriptor, buffer.baseAddress, min(chunk, size - offset), off_t(offset))
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return nil }
+            hasher.update(UnsafeBufferPointer(rebasing: buffer[0..<count]))
+            offset += count
+        }
+        return hasher.finalizeHex()
+    }
+}

@@ -1,0 +1,197 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The distinct texts of one column, each stored once and numbered in the order first seen.
+///
+/// The reader turns every text cell into its number here instead of a `String`: a file of
+/// ten million rows has a few hundred distinct FMP codes or countries, so the hashing, checking
+/// and copying of a text happens a few hundred times, and the rows carry 4-byte numbers.
+/// A choice column's table starts with the declared choices, so its numbers are their indexes.
+///
+/// One reader fills a table, on one thread; aggregates read it on that thread too.
+public final class SymbolTable: @unchecked Sendable {
+    /// The texts, by number.
+    public private(set) var texts: [String]
+
+    init(_ texts: [String] = []) {
+        self.texts = texts
+    }
+
+    public var count: Int { texts.count }
+
+    public subscript(id: Int32) -> String { texts[Int(id)] }
+
+    func append(_ text: String) {
+        texts.append(text)
+    }
+}
+
+/// The reader's index of a `SymbolTable`: from a cell's bytes to its number, without building
+/// a `String`. A value type, owned by the column's decoder, so that the lookup for every cell
+/// costs no reference counting or exclusivity check.
+///
+/// Cells are compared by their first sixteen bytes, loaded as two words, and their length; only
+/// longer texts compare the rest byte by byte. `id(of:)` therefore reads up to sixteen bytes
+/// from the start of the value, past its end when it is shorter: its callers guarantee they
+/// are there (`ByteWindow` keeps sixteen bytes of padding after its data).
+struct SymbolLookup {
+    /// The bytes that must be readable after a value's start, whatever its length.
+    static let padding = 16
+
+    private struct Entry {
+        var head: UInt64
+        var tail: UInt64
+        var length: Int
+        var hash: UInt64
+        /// Where the bytes after the sixteenth start in `arena`.
+        var rest: Int
+    }
+
+    /// Open addressing over `slotIDs`: -1 for an empty slot, else a number.
+    private var slotIDs: [Int32]
+    private var mask: Int
+    private var entries: [Entry] = []
+    /// The bytes after the sixteenth of every longer text.
+    private var arena: [UInt8] = []
+
+    init(_ texts: [String] = []) {
+        slotIDs = [Int32](repeating: -1, count: 64)
+        mask = 63
+        for text in texts { insert(Array(text.utf8)) }
+    }
+
+    /// The first sixteen bytes of a value of `length` bytes at `start`, as two words, zero past
+    /// its end.
+    @inline(__always)
+    private static func words(_ start: UnsafeRawPointer, length: Int) -> (UInt64, UInt64) {
+        let head = start.loadUnaligned(as: UInt64.self), tail = start.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        if length >= 16 { return (head, tail) }
+        if length >= 8 {
+            return (head, length == 8 ? 0 : tail & (~0 as UInt64) >> UInt64(64 - 8 * (length - 8)))
+        }
+        return (length == 0 ? 0 : head & (~0 as UInt64) >> UInt64(64 - 8 * length), 0)
+    }
+
+    @inline(__always)
+    private static func hash(head: UInt64, tail: UInt64, length: Int, rest: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = (head ^ 0x9E37_79B9_7F4A_7C15) &* 0xFF51_AFD7_ED55_8CCD
+        hash = (hash ^ (hash >> 29) ^ tail ^ UInt64(length)) &* 0xC4CE_B9FE_1A85_EC53
+        for byte in rest { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return hash ^ (hash >> 32)
+    }
+
+    /// The number of `value`, or -1 when the lookup does not hold it. `SymbolLookup.padding`
+    /// bytes from the value's start must be readable.
+    @inline(__always)
+    func id(of value: UnsafeBufferPointer<UInt8>) -> Int32 {
+        guard let base = value.baseAddress else { return idOfEmpty() }
+        let length = value.count
+        let (head, tail) = SymbolLookup.words(UnsafeRawPointer(base), length: length)
+        let rest = length > 16 ? UnsafeBufferPointer(start: base + 16, count: length - 16) : UnsafeBufferPointer(start: nil, count: 0)
+        let hash = SymbolLookup.hash(head: head, tail: tail, length: length, rest: rest)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        return slotIDs.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                while true {
+                    let id = slots[slot]
+                    if id < 0 { return -1 }
+                    let entry = entries[Int(id)]
+                    if entry.hash == hash, entry.head == head, entry.tail == tail, entry.length == length,
+                       length <= 16 || arena.withUnsafeBufferPointer({ memcmp($0.baseAddress! + entry.rest, rest.baseAddress!, rest.count) == 0 }) {
+                        return id
+                    }
+                    slot = (slot &+ 1) & mask
+                }
+            }
+        }
+    }
+
+    private func idOfEmpty() -> Int32 {
+        let padded = [UInt8](repeating: 0, count: SymbolLookup.padding)
+        return padded.withUnsafeBufferPointer { id(of: UnsafeBufferPointer(rebasing: $0[0..<0])) }
+    }
+
+    /// Adds `value`, which the lookup does not hold; returns its number.
+    @discardableResult
+    mutating func insert(_ value: [UInt8]) -> Int32 {
+        let id = Int32(entries.count)
+        let padded = value + [UInt8](repeating: 0, count: SymbolLookup.padding)
+        let entry = padded.withUnsafeBufferPointer { buffer -> Entry in
+            let (head, tail) = SymbolLookup.words(UnsafeRawPointer(buffer.baseAddress!), length: value.count)
+            let rest = UnsafeBufferPointer(rebasing: buffer[min(16, value.count)..<value.count])
+            return Entry(head: head, tail: tail, length: value.count,
+                         hash: SymbolLookup.hash(head: head, tail: tail, length: value.count, rest: rest), rest: arena.count)
+        }
+        if value.count > 16 { arena.append(contentsOf: value[16...]) }
+        entries.append(entry)
+        if entries.count * 2 > slotIDs.count {
+            slotIDs = [Int32](repeating: -1, count: slotIDs.count * 2)
+            mask = slotIDs.count - 1
+            for (number, entry) in entries.enumerated() { place(Int32(number), hash: entry.hash) }
+        } else {
+            place(id, hash: entry.hash)
+        }
+        return id
+    }
+
+    private mutating func place(_ id: Int32, hash: UInt64) {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slotIDs[slot] >= 0 { slot = (slot + 1) & mask }
+        slotIDs[slot] = id
+    }
+}
+
+/// Dense numbers of the texts of one column, the same across every batch and every part of the
+/// file: what an aggregate indexes its arrays with.
+///
+/// Each part of a file read in parallel has its own `SymbolTable`, so a symbol's number depends
+/// on the part. An aggregate asks this index for its own numbers (one array lookup per row once
+/// a symbol is known), and `absorb(_:)` gives the translation when the parts are merged.
+public struct TextIndex: Sendable {
+    /// The texts, by this index's number, in the order first seen.
+    public private(set) var texts: [String] = []
+    private var numberOfText: [String: Int] = [:]
+    /// This index's number of each symbol of `symbols`, -1 when not looked up yet.
+    private var numberOfSymbol: [Int] = []
+    private var symbols: SymbolTable?
+
+    public init() {}
+
+    public var count: Int { texts.count }
+
+    /// The number of `text`, adding it when new.
+    public mutating func number(of text: String) -> Int {
+        if let number = numberOfText[text] { return number }
+        texts.append(text)
+        numberOfText[text] = texts.count - 1
+        return texts.count - 1
+    }
+
+    /// This index's number for each row of `column`.
+    public mutating func numbers(of column: TextColumn) -> [Int] {
+        if symbols !== column.symbols {
+            // A new part of the file: the symbols' numbers start again.
+            symbols = column.symbols
+            numberOfSymbol.removeAll(keepingCapacity: true)
+        }
+        let table = column.symbols
+        if numberOfSymbol.count < table.count {
+            numberOfSymbol.append(contentsOf: repeatElement(-1, count: table.count - numberOfSymbol.count))
+        }
+        return column.ids.map { id in
+            let known = numberOfSymbol[Int(id)]
+            if known >= 0 { return known }
+            let number = self.number(of: table[id])
+            numberOfSymbol[Int(id)] = number
+            return number
+        }
+    }
+
+    /// Adds `other`'s texts and returns, for each of `other`'s numbers, this index's number.
+    public mutating func absorb(_ other: TextIndex) -> [Int] {
+        other.texts.map { number(of: $0) }
+    }
+}

@@ -12,8 +12,14 @@ public enum DTMReportBinary {
 
     /// Runs `dtm-report arguments` in `folder` and waits for it.
     public static func run(_ arguments: [String], in folder: URL) throws -> Outcome {
+        try runTool(url.path, arguments, in: folder)
+    }
+
+    /// Runs the program at `path` in `folder` and waits for it (`script`, to give `dtm-report` a
+    /// terminal).
+    public static func runTool(_ path: String, _ arguments: [String], in folder: URL) throws -> Outcome {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         process.currentDirectoryURL = folder
         let out = Pipe(), err = Pipe()

@@ -26,6 +26,48 @@ import TestSupport
         #expect(folder.read("out/2017-04/manifest.json") != nil)
     }
 
+    @Test func quietWritesTheSameFilesAndPrintsNothing() throws {
+        let folder = try project()
+        #expect(try dtmReport(["run", "--out", "loud"], in: folder).status == 0)
+        let outcome = try dtmReport(["run", "--quiet", "--out", "quiet"], in: folder)
+        #expect(outcome.status == 0, Comment(rawValue: outcome.stderr))
+        #expect(outcome.stdout.isEmpty)
+        #expect(outcome.stderr.isEmpty)
+        let loud = Golden.files(in: folder.url.appendingPathComponent("loud"))
+        #expect(!loud.isEmpty)
+        #expect(Golden.files(in: folder.url.appendingPathComponent("quiet")) == loud)
+    }
+
+    @Test func threadsOutOfRangeIsAUsageError() throws {
+        let outcome = try dtmReport(["run", "--threads", "0"], in: try project())
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.contains("--threads must be between 1 and 256, not 0"))
+    }
+
+    /// Progress shows on a terminal only: `script` gives the run a pseudo-terminal.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func progressShowsOnATerminalOnly() throws {
+        let folder = try project()
+        // Enough rows that reading takes longer than the progress line's delay.
+        let observations = try #require(folder.read("data/sample/fmp_observations.csv"))
+        let lines = observations.split(separator: "\n", omittingEmptySubsequences: false)
+        let rows = lines.dropFirst(2).filter { !$0.isEmpty }.joined(separator: "\n")
+        try folder.write(lines.prefix(2).joined(separator: "\n") + "\n" + Array(repeating: rows, count: 60).joined(separator: "\n") + "\n",
+                         to: "data/sample/fmp_observations.csv")
+        let command = "\(DTMReportBinary.url.path) validate --threads 1 2>&1"
+        let onTerminal = try DTMReportBinary.runTool("/usr/bin/script", ["-qefc", command, "/dev/null"], in: folder.url)
+        #expect(onTerminal.status == 0, Comment(rawValue: onTerminal.stdout))
+        #expect(onTerminal.stdout.contains("reading inputs: "), Comment(rawValue: onTerminal.stdout))
+        #expect(onTerminal.stdout.contains(" MB/s, "))
+        #expect(onTerminal.stdout.contains("ok: 6 reports checked"))
+        let quiet = try DTMReportBinary.runTool("/usr/bin/script", ["-qefc", command.replacingOccurrences(of: " validate", with: " validate --quiet"), "/dev/null"],
+                                                in: folder.url)
+        #expect(!quiet.stdout.contains("reading inputs"))
+        let redirected = try dtmReport(["validate", "--threads", "1"], in: folder)
+        #expect(redirected.status == 0)
+        #expect(redirected.stderr.isEmpty)
+    }
+
     @Test func anInvalidConfigurationWritesNothingAndExitsOne() throws {
         let folder = try project()
         #expect(try dtmReport(["run"], in: folder).status == 0)

@@ -121,7 +121,7 @@ struct ColumnDecoder {
             return true
         case .text, .optionalText:
             // A text seen before was checked then: only new texts are checked and stored.
-            let known = lookup.id(of: value)
+            let known = lookup.cachedID(of: value)
             if known >= 0 {
                 storage.ids[rowCount] = known
                 rowCount &+= 1
@@ -134,7 +134,7 @@ struct ColumnDecoder {
             return true
         case .choice:
             let trimmed = Self.trimmed(value)
-            let index = lookup.id(of: trimmed)
+            let index = lookup.cachedID(of: trimmed)
             if index >= 0 {
                 storage.ids[rowCount] = index
                 rowCount &+= 1

@@ -83,6 +83,30 @@ struct SymbolLookup {
         return hash ^ (hash >> 32)
     }
 
+    /// The last value found, for `cachedID(of:)`: in a file sorted by day and place, most
+    /// cells of a column are the one above.
+    private var lastHead: UInt64 = 0
+    private var lastTail: UInt64 = 0
+    private var lastLength = -1
+    private var lastID: Int32 = -1
+
+    /// `id(of:)`, answered without hashing when the value is the last one found.
+    @inline(__always)
+    mutating func cachedID(of value: UnsafeBufferPointer<UInt8>) -> Int32 {
+        guard let base = value.baseAddress, value.count <= 16 else { return id(of: value) }
+        let length = value.count
+        let (head, tail) = SymbolLookup.words(UnsafeRawPointer(base), length: length)
+        if length == lastLength, head == lastHead, tail == lastTail { return lastID }
+        let found = find(head: head, tail: tail, length: length, rest: UnsafeBufferPointer(start: nil, count: 0))
+        if found >= 0 {
+            lastHead = head
+            lastTail = tail
+            lastLength = length
+            lastID = found
+        }
+        return found
+    }
+
     /// The number of `value`, or -1 when the lookup does not hold it. `SymbolLookup.padding`
     /// bytes from the value's start must be readable.
     @inline(__always)
@@ -91,6 +115,11 @@ struct SymbolLookup {
         let length = value.count
         let (head, tail) = SymbolLookup.words(UnsafeRawPointer(base), length: length)
         let rest = length > 16 ? UnsafeBufferPointer(start: base + 16, count: length - 16) : UnsafeBufferPointer(start: nil, count: 0)
+        return find(head: head, tail: tail, length: length, rest: rest)
+    }
+
+    @inline(__always)
+    private func find(head: UInt64, tail: UInt64, length: Int, rest: UnsafeBufferPointer<UInt8>) -> Int32 {
         let hash = SymbolLookup.hash(head: head, tail: tail, length: length, rest: rest)
         var slot = Int(truncatingIfNeeded: hash) & mask
         return slotIDs.withUnsafeBufferPointer { slots in

@@ -150,39 +150,48 @@ public struct CSVReader: Sendable {
         var line: Int
     }
 
+    /// What `nextPlainLine` found.
+    enum PlainOutcome {
+        /// A plain line, now read.
+        case line(PlainLine)
+        /// The next record is not a plain line, or there is none: `nextRecord(into:)` reads it.
+        case other
+        /// The next line runs past the window: `refillForPlainLine()`, then ask again. The
+        /// caller first uses up the offsets it holds into the window, which a refill moves.
+        case windowEnd
+    }
+
     /// The next record when it is one plain line of `cellCount` cells: no quote, no carriage
     /// return but the one ending the line, no NUL, not blank, not too long. `delimiters` (room
     /// for `cellCount` offsets) receives the offset of each delimiter from the line's start.
-    /// Nil when the next record is anything else, or there is none: `nextRecord(into:)` then
-    /// reads it by every rule. The two always agree on plain lines; this one is several times
-    /// faster, for the vector instructions that find the delimiters.
+    /// The tokenizer (`nextRecord(into:)`) and this agree on plain lines; this one is several
+    /// times faster, for the vector instructions that find the delimiters.
     @inline(__always)
-    mutating func nextPlainLine(cellCount: Int, delimiters: UnsafeMutablePointer<Int32>) -> PlainLine? {
-        guard !finished, !skippingLongLine, window.fileOffset + position < stopOffset else { return nil }
-        var refilled = false
-        while true {
-            let start = position
-            let available = min(window.count - start, CSVReader.maximumRecordLength + 1)
-            var length = 0
-            var flags: UInt32 = 0
-            let found = clineindex_scan(window.base + start, available, delimiter, delimiters, cellCount, &length, &flags)
-            if flags & UInt32(CLINEINDEX_NO_END) != 0, available <= CSVReader.maximumRecordLength, !window.isAtEnd, !refilled {
-                // The line runs past the window: read on, keeping only this line's start (the
-                // tokenizer's own refill keeps a whole record's worth, which a plain line
-                // never needs).
-                guard refill() else { return nil }
-                refilled = true
-                continue
-            }
-            guard flags == 0, found == cellCount - 1 else { return nil }
-            var end = start + length
-            if length > 0, window.base[end - 1] == CSVReader.carriageReturn { end -= 1 }
-            let plain = PlainLine(start: start, end: end, line: line)
-            position = start + length + 1
-            line += 1
-            lineStart = position
-            return plain
+    mutating func nextPlainLine(cellCount: Int, delimiters: UnsafeMutablePointer<Int32>) -> PlainOutcome {
+        guard !finished, !skippingLongLine, window.fileOffset + position < stopOffset else { return .other }
+        let start = position
+        let available = min(window.count - start, CSVReader.maximumRecordLength + 1)
+        var length = 0
+        var flags: UInt32 = 0
+        let found = clineindex_scan(window.base + start, available, delimiter, delimiters, cellCount, &length, &flags)
+        if flags & UInt32(CLINEINDEX_NO_END) != 0, available <= CSVReader.maximumRecordLength, !window.isAtEnd {
+            return .windowEnd
         }
+        guard flags == 0, found == cellCount - 1 else { return .other }
+        var end = start + length
+        if length > 0, window.base[end - 1] == CSVReader.carriageReturn { end -= 1 }
+        let plain = PlainLine(start: start, end: end, line: line)
+        position = start + length + 1
+        line += 1
+        lineStart = position
+        return .line(plain)
+    }
+
+    /// Reads on when a plain line ran past the window, keeping only that line's start (the
+    /// tokenizer's own refill keeps a whole record's worth, which a plain line never needs).
+    /// False when the file could not be read (the reason is in `diagnostics`).
+    mutating func refillForPlainLine() -> Bool {
+        refill()
     }
 
     /// Reads more of the file when what is left in the window might not hold a whole record.

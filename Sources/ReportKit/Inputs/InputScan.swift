@@ -143,12 +143,21 @@ enum InputScan {
 
     private static func read(file: String, spec: InputSpec, consumers: [InputConsumer], threads: Int, progress: ScanProgress?,
                              tuning: Tuning, window: (Int) -> ByteWindow, findLineStart: (Int) -> Int?) -> Result<Output, DiagnosticList> {
+        // In parts on several threads; else on one thread; else, when a plain line did not fit,
+        // by the tokenizer alone, which words every message.
         if threads > 1,
            let output = read(file: file, spec: spec, consumers: consumers, threads: threads, progress: progress, tuning: tuning,
                              window: window, findLineStart: findLineStart, fallBack: true) {
             return output
         }
-        return read(file: file, spec: spec, consumers: consumers, threads: 1, progress: progress, tuning: tuning,
+        if tuning.plainLines,
+           let output = read(file: file, spec: spec, consumers: consumers, threads: 1, progress: progress, tuning: tuning,
+                             window: window, findLineStart: findLineStart, fallBack: true) {
+            return output
+        }
+        var exact = tuning
+        exact.plainLines = false
+        return read(file: file, spec: spec, consumers: consumers, threads: 1, progress: progress, tuning: exact,
                     window: window, findLineStart: findLineStart, fallBack: false)!
     }
 
@@ -213,9 +222,10 @@ enum InputScan {
         first.read(&reader, layout: layout, isFirstPart: true, plainLines: tuning.plainLines, progress: progress)
         finished.wait()
 
-        if starts.count > 1 {
+        if fallBack {
             let proved = (1..<starts.count).allSatisfy { runs[$0 - 1].endOffset == starts[$0] && !runs[$0 - 1].stoppedEarly }
-            if fallBack, !proved || runs.contains(where: { !$0.diagnostics.isEmpty }) {
+            let problems = starts.count > 1 && runs.contains { !$0.diagnostics.isEmpty }
+            if !proved || problems || runs.contains(where: \.needsExactReading) {
                 progress?.advance(-runs.reduce(0) { $0 + $1.bytesRead })
                 return nil
             }
@@ -268,36 +278,68 @@ private final class PartRun: @unchecked Sendable {
     var bytesRead = 0
     /// Reading stopped at the limit of errors, before the end of the part.
     var stoppedEarly = false
+    /// A plain line had a cell that does not fit: the fast path says nothing about it, so the
+    /// file must be read again without it, for the messages in their order.
+    var needsExactReading = false
 
     init(consumers: [InputConsumer]) {
         self.consumers = consumers
         aggregates = consumers.map { $0.makeAggregate() }
     }
 
+    /// Reads the part. Plain lines (nearly all) are indexed by `CSVReader.nextPlainLine` and
+    /// converted a batch at a time, column by column; the row after the header (perhaps the HXL
+    /// row) and every other record go through the tokenizer, row by row, with their messages.
     func read(_ reader: inout CSVReader, layout: RowLayout, isFirstPart: Bool, plainLines: Bool, progress: ScanProgress?) {
         // Locals rather than the object's properties in the loop: a property of a class is
         // checked for exclusive access at every use.
         var diagnostics = self.diagnostics
-        var rowCount = 0, bytesRead = 0
+        var rowCount = 0, bytesRead = 0, needsExactReading = false
         defer {
             self.diagnostics = diagnostics
             self.rowCount = rowCount
             self.bytesRead = bytesRead
+            self.needsExactReading = needsExactReading
         }
         // Through a pointer: an array's subscript would check its uniqueness for every cell.
         let decoders = UnsafeMutableBufferPointer<ColumnDecoder>.allocate(capacity: layout.columns.count)
         _ = decoders.initialize(from: layout.columns.map { ColumnDecoder($0.spec, headerIndex: $0.headerIndex) })
+        // The cells of the plain lines not converted yet: start and end offsets in the window,
+        // column after column.
+        let batchSize = InputScan.batchSize
+        let cellStarts = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, decoders.count) * batchSize)
+        let cellEnds = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, decoders.count) * batchSize)
+        let cellCount = layout.headerCellCount
+        let delimiters = UnsafeMutablePointer<Int32>.allocate(capacity: cellCount + 1)
         defer {
             decoders.deinitialize()
             decoders.deallocate()
+            cellStarts.deallocate()
+            cellEnds.deallocate()
+            delimiters.deallocate()
         }
         var columnIndexes: [String: Int] = [:]
         for (index, decoder) in decoders.enumerated() { columnIndexes[decoder.name] = index }
         var lines: [Int] = []
-        lines.reserveCapacity(InputScan.batchSize)
+        lines.reserveCapacity(batchSize)
+        var pending = 0
         var record = CSVRecord()
         var isSecondRow = isFirstPart
         var reported = reader.fileOffset
+
+        /// Converts the pending plain lines; false when one does not fit.
+        func convertPending() -> Bool {
+            guard pending > 0 else { return true }
+            let buffer = reader.window.buffer
+            for index in decoders.indices {
+                let offset = index * batchSize
+                guard decoders[index].appendPlain(starts: cellStarts + offset, ends: cellEnds + offset, count: pending, buffer: buffer) else {
+                    return false
+                }
+            }
+            pending = 0
+            return true
+        }
 
         func flush() {
             let now = reader.fileOffset
@@ -308,7 +350,7 @@ private final class PartRun: @unchecked Sendable {
             rowCount += lines.count
             // Once a problem is found nothing will be computed: converting goes on, for the
             // messages, but the aggregates are left alone.
-            if diagnostics.isEmpty {
+            if diagnostics.isEmpty, !needsExactReading {
                 var batch = RowBatch(input: "", file: layout.file, count: lines.count, lines: lines,
                                      columnIndexes: columnIndexes, columns: decoders.map(\.column))
                 for (consumer, aggregate) in zip(consumers, aggregates) {
@@ -320,58 +362,76 @@ private final class PartRun: @unchecked Sendable {
             for index in decoders.indices { decoders[index].startBatch() }
         }
 
-        let cellCount = layout.headerCellCount
-        let delimiters = UnsafeMutablePointer<Int32>.allocate(capacity: cellCount + 1)
-        defer { delimiters.deallocate() }
-        while true {
-            var isValid = true
-            let line: Int
-            // Plain lines (nearly all) by the fast path; the row after the header, which may be
-            // the HXL row, and anything not plain by the tokenizer that knows every rule.
-            if !isSecondRow, plainLines, let plain = reader.nextPlainLine(cellCount: cellCount, delimiters: delimiters) {
-                let buffer = reader.window.buffer
-                line = plain.line
-                for index in decoders.indices {
-                    let column = decoders[index].headerIndex
-                    let start = column == 0 ? plain.start : plain.start + Int(delimiters[column - 1]) + 1
-                    let end = column == cellCount - 1 ? plain.end : plain.start + Int(delimiters[column])
-                    let cell = CSVCell(range: start..<end, isQuoted: false, hasEscapedQuote: false, line: plain.line, lineStart: plain.start)
-                    if !decoders[index].append(cell, buffer: buffer, reader: reader, diagnostics: &diagnostics) { isValid = false }
-                }
-            } else {
-                guard reader.nextRecord(into: &record) else { break }
-                reader.moveDiagnostics(into: &diagnostics)
-                if isSecondRow {
-                    isSecondRow = false
-                    if HeaderMatch.isHashtagRow(record, buffer: reader.window.buffer) { continue }
-                }
-                guard record.isWellFormed else { continue }
-                guard record.cells.count == cellCount else {
-                    diagnostics.append(.wrongCellCount(record.cells.count, expected: cellCount,
-                                                       at: SourceLocation(file: layout.file, line: record.line)))
-                    continue
-                }
-                let buffer = reader.window.buffer
-                line = record.line
-                for index in decoders.indices {
-                    let cell = record.cells[decoders[index].headerIndex]
-                    if !decoders[index].append(cell, buffer: buffer, reader: reader, diagnostics: &diagnostics) { isValid = false }
+        reading: while true {
+            if !isSecondRow, plainLines {
+                switch reader.nextPlainLine(cellCount: cellCount, delimiters: delimiters) {
+                case .line(let plain):
+                    for index in decoders.indices {
+                        let column = decoders[index].headerIndex
+                        let slot = index * batchSize + pending
+                        cellStarts[slot] = Int32(column == 0 ? plain.start : plain.start + Int(delimiters[column - 1]) + 1)
+                        cellEnds[slot] = Int32(column == cellCount - 1 ? plain.end : plain.start + Int(delimiters[column]))
+                    }
+                    pending += 1
+                    lines.append(plain.line)
+                    if lines.count == batchSize {
+                        guard convertPending() else {
+                            needsExactReading = true
+                            break reading
+                        }
+                        flush()
+                    }
+                    continue reading
+                case .windowEnd:
+                    guard convertPending() else {
+                        needsExactReading = true
+                        break reading
+                    }
+                    if reader.refillForPlainLine() { continue reading }
+                    // The file could not be read: the tokenizer finds the reader finished.
+                case .other:
+                    break
                 }
             }
+            // Anything but a plain line: the pending lines first, then this record by the
+            // tokenizer, with every message.
+            guard convertPending() else {
+                needsExactReading = true
+                break reading
+            }
+            guard reader.nextRecord(into: &record) else { break }
+            reader.moveDiagnostics(into: &diagnostics)
+            if isSecondRow {
+                isSecondRow = false
+                if HeaderMatch.isHashtagRow(record, buffer: reader.window.buffer) { continue }
+            }
+            guard record.isWellFormed else { continue }
+            guard record.cells.count == cellCount else {
+                diagnostics.append(.wrongCellCount(record.cells.count, expected: cellCount,
+                                                   at: SourceLocation(file: layout.file, line: record.line)))
+                continue
+            }
+            let buffer = reader.window.buffer
+            var isValid = true
+            for index in decoders.indices {
+                let cell = record.cells[decoders[index].headerIndex]
+                if !decoders[index].append(cell, buffer: buffer, reader: reader, diagnostics: &diagnostics) { isValid = false }
+            }
             if isValid {
-                lines.append(line)
+                lines.append(record.line)
             } else {
                 // Keeps every column the same length; the batch is never used anyway.
                 rowCount += 1
                 for index in decoders.indices { decoders[index].truncate(to: lines.count) }
             }
             if diagnostics.count >= InputReader.maximumErrorsPerFile {
-                diagnostics.append(.tooManyErrors(InputReader.maximumErrorsPerFile, at: SourceLocation(file: layout.file, line: line)))
+                diagnostics.append(.tooManyErrors(InputReader.maximumErrorsPerFile, at: SourceLocation(file: layout.file, line: record.line)))
                 stoppedEarly = true
                 break
             }
-            if lines.count == InputScan.batchSize { flush() }
+            if lines.count == batchSize { flush() }
         }
+        if !needsExactReading, !convertPending() { needsExactReading = true }
         reader.moveDiagnostics(into: &diagnostics)
         flush()
         endOffset = reader.fileOffset

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Compares dtm-report with DuckDB, polars and pandas on flow monitoring aggregations.
+# Usage: Benchmarks/run.sh [--sizes 1000000,10000000] [--runs 5] [--seed 42] [--skip-build]
+# See Benchmarks/README.md.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+
+build=1
+args=()
+for arg in "$@"; do
+    case "$arg" in
+        --skip-build) build=0 ;;
+        -h|--help)
+            sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//'
+            exit 0 ;;
+        *) args+=("$arg") ;;
+    esac
+done
+
+python="${PYTHON:-}"
+if [ -z "$python" ]; then
+    for candidate in python3.11 python3; do
+        if command -v "$candidate" >/dev/null 2>&1; then python="$candidate"; break; fi
+    done
+fi
+[ -n "$python" ] || { echo "run.sh: no python3 found (set PYTHON=...)" >&2; exit 1; }
+
+venv="$here/.venv"
+if [ ! -x "$venv/bin/python" ]; then
+    echo "venv: creating Benchmarks/.venv" >&2
+    "$python" -m venv "$venv"
+fi
+stamp="$venv/.requirements"
+if ! cmp -s "$here/requirements.txt" "$stamp" 2>/dev/null; then
+    echo "venv: installing Benchmarks/requirements.txt from PyPI" >&2
+    "$venv/bin/python" -m pip install --quiet --upgrade pip
+    "$venv/bin/python" -m pip install --quiet -r "$here/requirements.txt"
+    cp "$here/requirements.txt" "$stamp"
+fi
+
+cd "$repo"
+if [ "$build" = 1 ]; then
+    echo "build: swift build -c release --product dtm-report" >&2
+    swift build -c release --product dtm-report >&2
+fi
+bin="$(swift build -c release --show-bin-path)/dtm-report"
+[ -x "$bin" ] || { echo "run.sh: no release binary at $bin (run without --skip-build)" >&2; exit 1; }
+
+exec "$venv/bin/python" "$here/compare.py" --bin "$bin" --repo "$repo" ${args[@]+"${args[@]}"}

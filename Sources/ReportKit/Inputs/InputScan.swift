@@ -305,7 +305,8 @@ private final class PartRun: @unchecked Sendable {
         let decoders = UnsafeMutableBufferPointer<ColumnDecoder>.allocate(capacity: layout.columns.count)
         _ = decoders.initialize(from: layout.columns.map { ColumnDecoder($0.spec, headerIndex: $0.headerIndex) })
         // The cells of the plain lines not converted yet: start and end offsets in the window,
-        // column after column.
+        // row after row (one row's cells side by side: columns a batch apart would put every
+        // store of a row in the same cache set).
         let batchSize = InputScan.batchSize
         let cellStarts = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, decoders.count) * batchSize)
         let cellEnds = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, decoders.count) * batchSize)
@@ -332,8 +333,8 @@ private final class PartRun: @unchecked Sendable {
             guard pending > 0 else { return true }
             let buffer = reader.window.buffer
             for index in decoders.indices {
-                let offset = index * batchSize
-                guard decoders[index].appendPlain(starts: cellStarts + offset, ends: cellEnds + offset, count: pending, buffer: buffer) else {
+                guard decoders[index].appendPlain(starts: cellStarts + index, ends: cellEnds + index, stride: decoders.count,
+                                                  count: pending, buffer: buffer) else {
                     return false
                 }
             }
@@ -368,7 +369,7 @@ private final class PartRun: @unchecked Sendable {
                 case .line(let plain):
                     for index in decoders.indices {
                         let column = decoders[index].headerIndex
-                        let slot = index * batchSize + pending
+                        let slot = pending * decoders.count + index
                         cellStarts[slot] = Int32(column == 0 ? plain.start : plain.start + Int(delimiters[column - 1]) + 1)
                         cellEnds[slot] = Int32(column == cellCount - 1 ? plain.end : plain.start + Int(delimiters[column]))
                     }

@@ -75,12 +75,14 @@ struct SymbolLookup {
         return (length == 0 ? 0 : head & (~0 as UInt64) >> UInt64(64 - 8 * length), 0)
     }
 
+    /// The two words multiplied in full width, high half folded onto the low (as wyhash
+    /// mixes): every bit of either word reaches the low bits that pick the slot.
     @inline(__always)
     private static func hash(head: UInt64, tail: UInt64, length: Int, rest: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash = (head ^ 0x9E37_79B9_7F4A_7C15) &* 0xFF51_AFD7_ED55_8CCD
-        hash = (hash ^ (hash >> 29) ^ tail ^ UInt64(length)) &* 0xC4CE_B9FE_1A85_EC53
+        let (high, low) = (head ^ 0xA076_1D64_78BD_642F).multipliedFullWidth(by: tail ^ UInt64(length) ^ 0xE703_7ED1_A0B4_28DB)
+        var hash = high ^ low
         for byte in rest { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        return hash ^ (hash >> 32)
+        return hash
     }
 
     /// The last value found, for `cachedID(of:)`: in a file sorted by day and place, most

@@ -88,30 +88,35 @@ struct ColumnDecoder {
             while upper > lower, base[upper - 1] == CSVReader.space || base[upper - 1] == CSVReader.tab { upper &-= 1 }
             return UnsafeBufferPointer(start: base + lower, count: upper - lower)
         }
+        // The row count and the storage in locals: a property of `self` would be stored and
+        // loaded again around every call in the loop.
+        var next = rowCount
+        defer { rowCount = next }
+        let days = storage.days, counts = storage.counts, ids = storage.ids, flags = storage.flags
         switch kind {
         case .date:
             for row in 0..<count {
                 guard let day = dayNumber(value(row)) else { return false }
-                storage.days[rowCount] = day
-                rowCount &+= 1
+                days[next] = day
+                next &+= 1
             }
         case .count:
             for row in 0..<count {
                 guard let count = Self.digits(value(row)) else { return false }
-                storage.counts[rowCount] = count
-                rowCount &+= 1
+                counts[next] = count
+                next &+= 1
             }
         case .optionalCount:
             for row in 0..<count {
                 let cell = value(row)
                 if cell.isEmpty {
-                    storage.flags[rowCount] = false
+                    flags[next] = false
                 } else {
                     guard let count = Self.digits(cell) else { return false }
-                    storage.counts[rowCount] = count
-                    storage.flags[rowCount] = true
+                    counts[next] = count
+                    flags[next] = true
                 }
-                rowCount &+= 1
+                next &+= 1
             }
         case .text, .optionalText:
             for row in 0..<count {
@@ -123,27 +128,27 @@ struct ColumnDecoder {
                     symbols.append(text)
                     id = lookup.insert(Array(cell))
                 }
-                storage.ids[rowCount] = id
-                rowCount &+= 1
+                ids[next] = id
+                next &+= 1
             }
         case .choice:
             for row in 0..<count {
                 let id = lookup.cachedID(of: value(row))
                 guard id >= 0 else { return false }
-                storage.ids[rowCount] = id
-                rowCount &+= 1
+                ids[next] = id
+                next &+= 1
             }
         case .flag:
             for row in 0..<count {
                 let cell = value(row)
                 if cell.elementsEqual("true".utf8) {
-                    storage.flags[rowCount] = true
+                    flags[next] = true
                 } else if cell.elementsEqual("false".utf8) {
-                    storage.flags[rowCount] = false
+                    flags[next] = false
                 } else {
                     return false
                 }
-                rowCount &+= 1
+                next &+= 1
             }
         }
         return true

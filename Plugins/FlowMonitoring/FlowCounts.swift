@@ -1,7 +1,9 @@
 import ReportKit
 
 /// The observations of one window (and the month before it): the sums of its months in
-/// `FlowObservations`, added up by code.
+/// `FlowObservations`, added up by code. The window's totals are `sums`, read as properties of
+/// the counts themselves (`counts.incoming`).
+@dynamicMemberLookup
 struct FlowCounts {
     /// One FMP's totals.
     struct FMP {
@@ -20,21 +22,8 @@ struct FlowCounts {
         var total: Int { incoming + outgoing }
     }
 
-    var incoming = 0
-    var outgoing = 0
-    var men = 0
-    var minors = 0
-    /// Unaccompanied children of the rows that recorded them.
-    var uac = 0
-    var rowsWithUAC = 0
-    var rowsWithoutUAC = 0
-    var rows = 0
-    /// The last day with a row in the window, as days since 1970.
-    var lastDay: Int?
+    var sums = FlowSums()
     var fmps: [String: FMP] = [:]
-    /// Indexed by `TransportMode.index`.
-    var modesIncoming = [Int](repeating: 0, count: TransportMode.allCases.count)
-    var modesOutgoing = [Int](repeating: 0, count: TransportMode.allCases.count)
     var nationalities: [String: Directions] = [:]
     var destinations: [String: Int] = [:]
     /// Indexed by day from the window's first day; `dayHasRows` tells a day without rows (not
@@ -48,7 +37,7 @@ struct FlowCounts {
     var previousOutgoing = 0
     var previousRows = 0
 
-    var total: Int { incoming + outgoing }
+    subscript<Value>(dynamicMember keyPath: KeyPath<FlowSums, Value>) -> Value { sums[keyPath: keyPath] }
 
     /// The sums of the days `first...last` (days since 1970), which are whole months or run
     /// from a cumulative window's `since` (the rows before it were never added), and of the
@@ -66,21 +55,9 @@ struct FlowCounts {
         }
         var firstRows: [String: Int] = [:]
         for month in monthNumber(first)...monthNumber(last) {
-            guard let sums = observations.sums(ofMonth: month) else { continue }
-            incoming += sums.incoming
-            outgoing += sums.outgoing
-            men += sums.men
-            minors += sums.minors
-            uac += sums.uac
-            rowsWithUAC += sums.rowsWithUAC
-            rowsWithoutUAC += sums.rowsWithoutUAC
-            rows += sums.rows
-            lastDay = max(lastDay ?? sums.lastDay, sums.lastDay)
-            for index in modesIncoming.indices {
-                modesIncoming[index] += sums.modesIncoming[index]
-                modesOutgoing[index] += sums.modesOutgoing[index]
-            }
-            for (number, sum) in sums.fmps.enumerated() where sum.firstRow != Int.max {
+            guard let counted = observations.month(month) else { continue }
+            sums.add(counted.totals)
+            for (number, sum) in counted.fmps.enumerated() where sum.firstRow != Int.max {
                 let code = observations.fmps.texts[number]
                 var fmp = fmps[code] ?? FMP(code: code, name: sum.name, adm1: sum.adm1)
                 // Name and region as the window's first row of the FMP gives them.
@@ -93,12 +70,12 @@ struct FlowCounts {
                 fmp.outgoing += sum.outgoing
                 fmps[code] = fmp
             }
-            for (number, rows) in sums.nationalityRows.enumerated() where rows > 0 {
+            for (number, rows) in counted.nationalityRows.enumerated() where rows > 0 {
                 let code = observations.nationalities.texts[number]
-                nationalities[code, default: Directions()].incoming += sums.nationalitiesIncoming[number]
-                nationalities[code, default: Directions()].outgoing += sums.nationalitiesOutgoing[number]
+                nationalities[code, default: Directions()].incoming += counted.nationalitiesIncoming[number]
+                nationalities[code, default: Directions()].outgoing += counted.nationalitiesOutgoing[number]
             }
-            for (number, count) in sums.destinations.enumerated() {
+            for (number, count) in counted.destinations.enumerated() {
                 destinations[observations.destinations.texts[number], default: 0] += count
             }
         }
@@ -109,10 +86,10 @@ struct FlowCounts {
             dailyIncoming[offset] = observations.dailyIncoming[index]
             dailyOutgoing[offset] = observations.dailyOutgoing[index]
         }
-        if let previous, let sums = observations.sums(ofMonth: previous.year * 12 + previous.month - 1) {
-            previousIncoming = sums.incoming
-            previousOutgoing = sums.outgoing
-            previousRows = sums.rows
+        if let previous, let counted = observations.month(previous.year * 12 + previous.month - 1) {
+            previousIncoming = counted.totals.incoming
+            previousOutgoing = counted.totals.outgoing
+            previousRows = counted.totals.rows
         }
     }
 

@@ -10,21 +10,9 @@ import ReportKit
 public struct FlowObservations: InputAggregate {
     /// The sums of one month.
     struct Month: Sendable {
-        var incoming = 0
-        var outgoing = 0
-        var men = 0
-        var minors = 0
-        var uac = 0
-        var rowsWithUAC = 0
-        var rowsWithoutUAC = 0
-        var rows = 0
-        /// The last day with a row, as days since 1970.
-        var lastDay = Int.min
+        var totals = FlowSums()
         /// By FMP number (`FlowObservations.fmps`).
         var fmps: [FMP] = []
-        /// By `TransportMode.index`.
-        var modesIncoming = [Int](repeating: 0, count: TransportMode.allCases.count)
-        var modesOutgoing = [Int](repeating: 0, count: TransportMode.allCases.count)
         /// By nationality number.
         var nationalitiesIncoming: [Int] = []
         var nationalitiesOutgoing: [Int] = []
@@ -110,15 +98,15 @@ public struct FlowObservations: InputAggregate {
             let mode = Int(modes[row])
             let nationality = nationalityNumbers[row], destination = destinationNumbers[row]
 
-            months[month].rows += 1
-            months[month].lastDay = max(months[month].lastDay, day)
-            months[month].men += adultM[row] + childM[row]
-            months[month].minors += childM[row] + childF[row]
+            months[month].totals.rows += 1
+            months[month].totals.lastDay = max(months[month].totals.lastDay ?? day, day)
+            months[month].totals.men += adultM[row] + childM[row]
+            months[month].totals.minors += childM[row] + childF[row]
             if let uac = uacColumn[row] {
-                months[month].uac += uac
-                months[month].rowsWithUAC += 1
+                months[month].totals.uac += uac
+                months[month].totals.rowsWithUAC += 1
             } else {
-                months[month].rowsWithoutUAC += 1
+                months[month].totals.rowsWithoutUAC += 1
             }
             grow(&months[month].fmps, to: fmps.count, with: FMP())
             if months[month].fmps[fmp].firstRow == Int.max {
@@ -133,14 +121,14 @@ public struct FlowObservations: InputAggregate {
             months[month].nationalityRows[nationality] += 1
             dayHasRows[dayIndex] = true
             if isIncoming {
-                months[month].incoming += individuals
-                months[month].modesIncoming[mode] += individuals
+                months[month].totals.incoming += individuals
+                months[month].totals.modesIncoming[mode] += individuals
                 months[month].fmps[fmp].incoming += individuals
                 months[month].nationalitiesIncoming[nationality] += individuals
                 dailyIncoming[dayIndex] += individuals
             } else {
-                months[month].outgoing += individuals
-                months[month].modesOutgoing[mode] += individuals
+                months[month].totals.outgoing += individuals
+                months[month].totals.modesOutgoing[mode] += individuals
                 months[month].fmps[fmp].outgoing += individuals
                 months[month].nationalitiesOutgoing[nationality] += individuals
                 dailyOutgoing[dayIndex] += individuals
@@ -156,22 +144,10 @@ public struct FlowObservations: InputAggregate {
         let destinationMap = destinations.absorb(later.destinations)
         while kept.count < fmps.count { kept.append(filter.isEmpty || filter.contains(fmps.texts[kept.count])) }
         monthsWithRows.formUnion(later.monthsWithRows)
-        for (offset, theirs) in later.months.enumerated() where theirs.rows > 0 {
+        for (offset, theirs) in later.months.enumerated() where theirs.totals.rows > 0 {
             let month = slot(forMonth: later.firstMonth + offset)
             var ours = months[month]
-            ours.incoming += theirs.incoming
-            ours.outgoing += theirs.outgoing
-            ours.men += theirs.men
-            ours.minors += theirs.minors
-            ours.uac += theirs.uac
-            ours.rowsWithUAC += theirs.rowsWithUAC
-            ours.rowsWithoutUAC += theirs.rowsWithoutUAC
-            ours.rows += theirs.rows
-            ours.lastDay = max(ours.lastDay, theirs.lastDay)
-            for index in ours.modesIncoming.indices {
-                ours.modesIncoming[index] += theirs.modesIncoming[index]
-                ours.modesOutgoing[index] += theirs.modesOutgoing[index]
-            }
+            ours.totals.add(theirs.totals)
             grow(&ours.fmps, to: fmps.count, with: FMP())
             for (number, fmp) in theirs.fmps.enumerated() where fmp.firstRow != Int.max {
                 let target = fmpMap[number]
@@ -245,10 +221,10 @@ public struct FlowObservations: InputAggregate {
     /// The index of `incoming` among the direction column's declared choices.
     static let incoming = 0
 
-    /// The sums of `month` (a month number), or nil when it has no row.
-    func sums(ofMonth month: Int) -> Month? {
+    /// The sums of `month` (a month number, `year * 12 + month - 1`), or nil when it has no row.
+    func month(_ month: Int) -> Month? {
         let index = month - firstMonth
-        guard index >= 0, index < months.count, months[index].rows > 0 else { return nil }
+        guard index >= 0, index < months.count, months[index].totals.rows > 0 else { return nil }
         return months[index]
     }
 }

@@ -113,11 +113,6 @@ public struct PluginInputs: InputAggregate {
     mutating func shiftLines(by offset: Int) {
         for name in builders.keys { builders[name]!.shiftLines(by: offset) }
     }
-
-    /// Records the columns that `input`'s file names by hashtag.
-    mutating func setColumnsFoundByHashtag(_ matches: [HashtagMatch], for input: String) {
-        tables[input]?.columnsFoundByHashtag = matches
-    }
 }
 
 /// The columns of one input's table, appended batch by batch.

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import ReportKit
 
 @Suite struct SHA256Tests {
@@ -92,24 +93,6 @@ import Testing
 }
 
 /// A seeded generator, so that a failure names data that can be made again.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
-
-    mutating func bytes(_ count: Int) -> [UInt8] {
-        let words = (0..<(count + 7) / 8).map { _ in next() }
-        return words.withUnsafeBytes { Array($0.prefix(count)) }
-    }
-}
 
 /// The textbook algorithm in one go (FIPS 180-4, section 6.2): slow, but independent of `SHA256`'s
 /// buffering, padding and compression.

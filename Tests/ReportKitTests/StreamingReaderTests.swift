@@ -9,18 +9,6 @@ import TestSupport
 @Suite struct StreamingReaderTests {
     static let spec = InputReaderTests.spec
 
-    /// A small deterministic generator (SplitMix64), so that a failure can be reproduced.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     struct Shape {
         var delimiter: Character = ","
         var lineEnd = "\n"
@@ -34,7 +22,7 @@ import TestSupport
 
     /// A file of `rows` rows for `spec`, with an extra column the spec does not declare.
     static func file(rows: Int, seed: UInt64, shape: Shape) -> [UInt8] {
-        var random = Generator(state: seed)
+        var random = SplitMix64(seed: seed)
         let d = String(shape.delimiter)
         var text = ["date", "fmp_code", "transport_mode", "adult_m", "uac", "estimated", "note", "extra"].joined(separator: d) + shape.lineEnd
         if shape.hxlRow {

@@ -295,18 +295,8 @@ struct ColumnDecoder {
     @inline(__always)
     private func count(_ value: UnsafeBufferPointer<UInt8>, _ cell: CSVCell, _ reader: CSVReader,
                        _ diagnostics: inout [Diagnostic]) -> Int? {
-        // The common case first: a few digits.
-        if let base = value.baseAddress, value.count <= InputReader.maximumCountDigits, value.count > 0 {
-            var result = 0
-            var index = 0
-            while index < value.count {
-                let digit = base[index] &- UInt8(ascii: "0")
-                guard digit < 10 else { break }
-                result = result &* 10 &+ Int(digit)
-                index &+= 1
-            }
-            if index == value.count { return result }
-        }
+        // The common case first: a few digits; anything else is worded by `countOrProblem`.
+        if let count = Self.digits(value) { return count }
         return countOrProblem(value, cell, reader, &diagnostics)
     }
 

@@ -32,12 +32,15 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 "CSHA256",
                 "CLineIndex",
+                "CFileExchange",
             ]
         ),
         // The cells of a plain CSV line found with vector instructions (`CSVReader.nextPlainLine`).
         .target(name: "CLineIndex"),
         // SHA-256 compression in C, for the SHA instructions Swift cannot issue (`SHA256.swift`).
         .target(name: "CSHA256"),
+        // The one-step exchange of the staged and the published month (`renameat2` on Linux).
+        .target(name: "CFileExchange"),
         .target(
             name: "BuiltInPlugins",
             dependencies: ["ReportKit"] + reportPlugins.map { .target(name: $0.name) }

@@ -38,7 +38,9 @@ struct Run: ParsableCommand {
         discussion: """
             Outputs land in <out>/<period>/<report-id>/, with <out>/<period>/manifest.json. Everything is \
             checked first; when anything is wrong, every problem is printed, nothing is written and the exit \
-            code is 1. Earlier outputs are replaced only once the new ones are complete.
+            code is 1. Earlier outputs are replaced only once the new ones are complete. One run at a time \
+            writes a month: a run that finds another writing the same month into the same folder waits for \
+            it (and says so), or with --no-wait stops at once with exit code 75.
             """
     )
 
@@ -53,9 +55,16 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("out"), help: ArgumentHelp("Output folder, instead of `output:` in the configuration.", valueName: "dir"))
     var outputFolder: String?
 
+    @Flag(help: "When another run is writing one of the months, stop at once (exit code 75) instead of waiting for it.")
+    var noWait = false
+
     @OptionGroup var reading: ReadingOptions
 
+    /// The exit code of a run that stopped because another run was writing its month (EX_TEMPFAIL).
+    static let busyExitCode: Int32 = 75
+
     func run() throws {
+        let started = Date()
         let progress = ProgressLine.start(quiet: reading.quiet)
         let runOptions = RunOptions(
             configFile: options.configURL, period: period, reportIDs: reports,
@@ -65,14 +74,19 @@ struct Run: ParsableCommand {
         let planned = Result { try planOrExit(runOptions) }
         progress?.stop()
         let plan = try planned.get()
+        let shownRoot = outputFolder ?? plan.outputRoot.relativePath(from: options.configURL.deletingLastPathComponent())
+        var writer = OutputWriter(root: plan.outputRoot, toolVersion: ReportRun.toolVersion, holder: .current(started: started))
+        writer.displayRoot = shownRoot
+        writer.waitForOtherRuns = !noWait
+        writer.onWait = { printError("\(shownRoot): \($0)") }
+        writer.onWarning = { printError($0) }
         do {
-            try OutputWriter(root: plan.outputRoot, toolVersion: ReportRun.toolVersion).write(plan.outputs)
+            try writer.write(plan.outputs)
         } catch {
             printError("\(error)")
-            throw ExitCode.failure
+            throw error.kind == .busy ? ExitCode(Self.busyExitCode) : ExitCode.failure
         }
         guard !reading.quiet else { return }
-        let shownRoot = outputFolder ?? plan.outputRoot.relativePath(from: options.configURL.deletingLastPathComponent())
         for output in plan.outputs {
             print("wrote \(shownRoot)/\(output.period)/\(output.id)/ (\(output.files.map(\.name).joined(separator: ", ")))")
         }

@@ -33,7 +33,9 @@ import TestSupport
         #expect(files.first?["sha256"] as? String == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(files.first?["size"] as? Int == 3)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
-        #expect(leftovers == ["2017-04"])
+        #expect(leftovers == [".2017-04.lock", "2017-04"])
+        // The lock file is left empty by a run that finished, so finished runs leave equal folders.
+        #expect(contents(root.appendingPathComponent(".2017-04.lock")) == "")
     }
 
     @Test func aRunOfOneReportKeepsTheOthersOfThePeriod() throws {
@@ -50,10 +52,12 @@ import TestSupport
         let root = try TemporaryFolder().url
         try OutputWriter(root: root, toolVersion: "1").write([report("a", text: "old a"), report("b", text: "old b")])
         let before = try snapshot(root)
-        var failing = OutputWriter(root: root, toolVersion: "1")
-        failing.failAfterFiles = 3
-        #expect(throws: OutputWriteError.self) {
+        var failing = OutputWriter(root: root, toolVersion: "1", fileSystem: RecordingFileSystem(fault: (.write, 3)))
+        failing.displayRoot = "out"
+        #expect {
             try failing.write([report("a", text: "new a"), report("b", text: "new b")])
+        } throws: { error in
+            "\(error)" == "out/2017-04: error: the new outputs of 2017-04 could not be written: writing 'out/2017-04/a/report.fr.md' failed (Input/output error); the earlier outputs of 2017-04 are kept"
         }
         let after = try snapshot(root)
         #expect(after.0 == before.0)
@@ -64,7 +68,8 @@ import TestSupport
         let root = try TemporaryFolder().url
         let writer = OutputWriter(root: root, toolVersion: "1")
         try writer.write([report("a", text: "old")])
-        // The state a kill between the renames leaves: the old folder set aside, the new one staged.
+        // The state a kill between the two renames of the fallback leaves: the old folder set
+        // aside, the new one staged.
         try FileManager.default.moveItem(at: writer.periodFolder(april), to: writer.oldFolder(april))
         try FileManager.default.createDirectory(at: writer.stagingFolder(april), withIntermediateDirectories: true)
         try writer.recover(april)
@@ -73,6 +78,17 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: writer.oldFolder(april).path))
     }
 
+    @Test func recoveryRemovesTheEarlierMonthAnExchangeLeftUnderTheStagingName() throws {
+        let root = try TemporaryFolder().url
+        let writer = OutputWriter(root: root, toolVersion: "1")
+        try writer.write([report("a", text: "new")])
+        // A kill after the exchange and before the removal: the earlier month sits in the staging folder.
+        try FileManager.default.createDirectory(at: writer.stagingFolder(april).appendingPathComponent("a"), withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: writer.stagingFolder(april).appendingPathComponent("a/report.en.md"))
+        try writer.recover(april)
+        #expect(contents(root.appendingPathComponent("2017-04/a/report.en.md")) == "new")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == [".2017-04.lock", "2017-04"])
+    }
     /// Every file under `root` with its bytes, and the entries of `root` itself (where a
     /// leftover staging folder would show).
     func snapshot(_ root: URL) throws -> ([String: [UInt8]], [String]) {

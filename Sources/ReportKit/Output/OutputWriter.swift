@@ -45,39 +45,63 @@ public struct ReportOutput: Sendable, Hashable {
     }
 }
 
-/// Writes a run's outputs so that a reader never sees half of them.
+/// Writes a run's outputs so that a reader never sees half of them, and no two runs write one
+/// month at once.
 ///
-/// Each period folder (`out/2017-04/`) is built complete in a staging folder beside it
-/// (`out/.2017-04.staging/`), synced to disk, then swapped in with two renames: the old folder
-/// becomes `out/.2017-04.old/`, the staging folder becomes `out/2017-04/`, and the old one is
-/// removed. A run killed at any point leaves either the old folder or the new one in place, or
-/// the old one under its `.old` name; the next run restores or removes those leftovers before
-/// it starts (`recover`). Reports of the period that this run does not write (a run with
-/// `--report`) are carried over from the old folder with their manifest entries, so the
-/// manifest always describes exactly the folder it sits in.
+/// For each period (`out/2017-04/`) the writer takes the month's lock (`MonthLock`), tidies
+/// what a killed run left (`recover`), builds the month complete in a staging folder beside it
+/// (`out/.2017-04.staging/`) and syncs every file and folder of it to disk. It then exchanges the
+/// staged and the published folder in one step (`renameat2` with `RENAME_EXCHANGE`), syncs the
+/// output folder so that the exchange survives a power cut, and only then removes the earlier
+/// month, which the exchange left under the staging name. Where the system cannot exchange, two
+/// renames do it (the earlier month to `out/.2017-04.old/`, the staged one into place), and the
+/// earlier month is renamed back at once if the second fails. At every instant `out/2017-04`
+/// holds the earlier month or the whole new one.
+///
+/// Reports of the period that this run does not write (a run with `--report`) are carried over
+/// from the published folder with their manifest entries, so the manifest always describes
+/// exactly the folder it sits in. Every call of the write path goes through `fileSystem`, where
+/// the tests fail each one in turn.
 public struct OutputWriter {
     public let root: URL
     public let toolVersion: String
-    private let fileManager = FileManager.default
-    /// Fault injection for tests: the write of file number N + 1 fails as a full disk would.
-    var failAfterFiles: Int?
-    private let filesWritten = Counter()
+    /// The output folder as messages name it ("out"); the full path unless set.
+    public var displayRoot: String
+    public var fileSystem: any OutputFileSystem
+    /// Whether to wait for another run writing the same month; when false, such a run makes
+    /// `write` throw `OutputWriteError.Kind.busy` before anything is written.
+    public var waitForOtherRuns = true
+    /// This run, as a waiting run sees it in the lock file.
+    public var holder: LockHolder
+    /// Told when this run waits for another: the message to show.
+    public var onWait: (String) -> Void = { _ in }
+    /// Told of what went wrong after the new month was in place (the replaced month could not
+    /// be removed): the run succeeded, and the next run tidies it.
+    public var onWarning: (String) -> Void = { _ in }
 
-    public init(root: URL, toolVersion: String) {
+    public init(root: URL, toolVersion: String, fileSystem: any OutputFileSystem = PosixFileSystem.shared,
+                holder: LockHolder = .current(started: Date())) {
         self.root = root
         self.toolVersion = toolVersion
+        self.displayRoot = root.path
+        self.fileSystem = fileSystem
+        self.holder = holder
     }
 
-    /// Writes every period's reports. Throws `OutputWriteError` when the file system refuses;
-    /// the period being written is then left as it was.
+    /// Writes every period's reports. Throws `OutputWriteError` when the file system refuses,
+    /// or when another run writes one of the periods and `waitForOtherRuns` is false; the period
+    /// being written is then left as it was.
     public func write(_ outputs: [ReportOutput]) throws(OutputWriteError) {
         let byPeriod = Dictionary(grouping: outputs, by: \.period)
-        do {
-            try fileManager.createDirectory(at: root, withIntermediateDirectories: true)
-        } catch {
-            throw OutputWriteError(path: root.path, reason: "cannot create the output folder: \(error.localizedDescription)")
-        }
-        for period in byPeriod.keys.sorted() {
+        try makeRoot()
+        // Every month's lock first, in order (so two runs never wait for each other in a circle),
+        // so that a run told not to wait stops before writing anything.
+        let periods = byPeriod.keys.sorted()
+        var locks: [MonthLock] = []
+        defer { for lock in locks { lock.release() } }
+        for period in periods { locks.append(try lock(period)) }
+        for period in periods {
+            try recoverLeftovers(period)
             try writePeriod(period, reports: byPeriod[period]!.sorted { $0.id < $1.id })
         }
     }
@@ -86,36 +110,84 @@ public struct OutputWriter {
     func stagingFolder(_ period: Period) -> URL { root.appendingPathComponent(".\(period.iso).staging", isDirectory: true) }
     func oldFolder(_ period: Period) -> URL { root.appendingPathComponent(".\(period.iso).old", isDirectory: true) }
 
-    /// Puts back what an interrupted run left: an old folder whose replacement never arrived is
-    /// restored; a staging or old folder whose swap completed is removed.
+    /// Puts back what a killed run left, holding the month's lock: an earlier month set aside
+    /// under `.old` whose replacement never arrived is restored; a staging folder (a month
+    /// half built, or an earlier one exchanged out) and an `.old` folder whose swap completed
+    /// are removed. Under the lock no other run is between its steps, so nothing a live run
+    /// is building is ever touched.
     public func recover(_ period: Period) throws(OutputWriteError) {
-        let final = periodFolder(period), old = oldFolder(period), staging = stagingFolder(period)
-        if exists(old) {
-            if exists(final) {
-                try remove(old)
-            } else {
-                try move(old, to: final)
+        try makeRoot()
+        let lock = try lock(period)
+        defer { lock.release() }
+        try recoverLeftovers(period)
+    }
+
+    private func makeRoot() throws(OutputWriteError) {
+        do {
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        } catch {
+            throw OutputWriteError(path: displayRoot, reason: OutputMessage.outputFolderNotCreated(reason: Self.reason(of: error)))
+        }
+    }
+
+    private func lock(_ period: Period) throws(OutputWriteError) -> MonthLock {
+        do {
+            return try MonthLock.acquire(root: root, period: period, holder: holder, wait: waitForOtherRuns) { other in
+                onWait(OutputMessage.waiting(period, holder: other))
+            }
+        } catch {
+            switch error {
+            case .busy(let other):
+                throw OutputWriteError(path: shown(periodFolder(period)), reason: OutputMessage.busy(period, holder: other), kind: .busy)
+            case .unavailable(let file, let code):
+                throw OutputWriteError(path: shown(periodFolder(period)),
+                                       reason: OutputMessage.lockNotTaken(period, file: shown(URL(fileURLWithPath: file)), reason: String(cString: strerror(code))))
             }
         }
-        if exists(staging) { try remove(staging) }
+    }
+
+    private func recoverLeftovers(_ period: Period) throws(OutputWriteError) {
+        let final = periodFolder(period).path, old = oldFolder(period).path, staging = stagingFolder(period).path
+        var changed = false
+        do {
+            if fileSystem.exists(old) {
+                if fileSystem.exists(final) {
+                    try fileSystem.removeTree(old)
+                } else {
+                    try fileSystem.rename(old, to: final)
+                }
+                changed = true
+            }
+            if fileSystem.exists(staging) {
+                try fileSystem.removeTree(staging)
+                changed = true
+            }
+            if changed { try fileSystem.syncDirectory(root.path) }
+        } catch {
+            let doing = error.step == .rename ? "renamed back to \(period)" : error.step == .sync ? "saved to disk" : "removed"
+            let folder = error.step == .sync ? root : URL(fileURLWithPath: error.path)
+            throw OutputWriteError(path: shown(periodFolder(period)),
+                                   reason: OutputMessage.leftoverNotCleaned(period, folder: shown(folder), doing: doing, reason: error.systemReason))
+        }
     }
 
     private func writePeriod(_ period: Period, reports: [ReportOutput]) throws(OutputWriteError) {
-        try recover(period)
-        let final = periodFolder(period), staging = stagingFolder(period), old = oldFolder(period)
+        let final = periodFolder(period), staging = stagingFolder(period)
+        let hadEarlier = fileSystem.exists(final.path)
         do {
-            try makeFolder(staging)
+            try fileSystem.makeDirectory(staging.path)
             var entries: [String: [String: Any]] = [:]
             for report in reports {
                 let folder = staging.appendingPathComponent(report.id, isDirectory: true)
-                try makeFolder(folder)
+                try fileSystem.makeDirectory(folder.path)
                 for file in report.files {
-                    try writeFile(file.bytes, to: folder.appendingPathComponent(file.name))
+                    try writeFile(file.bytes, to: folder.appendingPathComponent(file.name).path)
                 }
+                try fileSystem.syncDirectory(folder.path)
                 entries[report.id] = manifestEntry(report)
             }
-            for (id, entry) in try carriedOverReports(from: final, excluding: Set(reports.map(\.id))) {
-                try copy(final.appendingPathComponent(id, isDirectory: true), to: staging.appendingPathComponent(id, isDirectory: true))
+            for (id, entry) in carriedOverReports(from: final, excluding: Set(reports.map(\.id))) {
+                try copy(final.appendingPathComponent(id).path, to: staging.appendingPathComponent(id).path)
                 entries[id] = entry
             }
             let manifest: [String: Any] = [
@@ -124,14 +196,72 @@ public struct OutputWriter {
                 "period": period.iso,
                 "reports": entries.keys.sorted().map { entries[$0]! },
             ]
-            try writeFile(JSONDocument.bytes(manifest), to: staging.appendingPathComponent("manifest.json"))
+            try writeFile(JSONDocument.bytes(manifest), to: staging.appendingPathComponent("manifest.json").path)
+            try fileSystem.syncDirectory(staging.path)
         } catch {
-            try? fileManager.removeItem(at: staging)
-            throw error
+            try? fileSystem.removeTree(staging.path)
+            throw OutputWriteError(path: shown(final), reason: OutputMessage.notWritten(
+                period, step: error.step, path: shownInMonth(error.path, period: period), reason: error.systemReason, hadEarlier: hadEarlier))
         }
-        if exists(final) { try move(final, to: old) }
-        try move(staging, to: final)
-        if exists(old) { try remove(old) }
+        try swap(period, hadEarlier: hadEarlier)
+    }
+
+    /// Puts the staged month in place of the published one (see the type's documentation).
+    private func swap(_ period: Period, hadEarlier: Bool) throws(OutputWriteError) {
+        let final = periodFolder(period).path, staging = stagingFolder(period).path, old = oldFolder(period).path
+        let shownFinal = shown(periodFolder(period))
+        func notPutInPlace(_ error: FileSystemError) -> OutputWriteError {
+            try? fileSystem.removeTree(staging)
+            return OutputWriteError(path: shownFinal, reason: OutputMessage.notPutInPlace(period, reason: error.systemReason, hadEarlier: hadEarlier))
+        }
+        // The folder that holds the replaced month once the new one is in place.
+        var replaced: String?
+        if hadEarlier {
+            do {
+                try fileSystem.exchange(staging, final)
+                replaced = staging
+            } catch where error.isUnsupported {
+                do {
+                    try fileSystem.rename(final, to: old)
+                } catch {
+                    throw notPutInPlace(error)
+                }
+                do {
+                    try fileSystem.rename(staging, to: final)
+                } catch {
+                    do {
+                        try fileSystem.rename(old, to: final)
+                    } catch let back {
+                        throw OutputWriteError(path: shownFinal, reason: OutputMessage.notRenamedBack(
+                            period, reason: error.systemReason, old: shown(oldFolder(period)), backReason: back.systemReason))
+                    }
+                    throw notPutInPlace(error)
+                }
+                replaced = old
+            } catch {
+                throw notPutInPlace(error)
+            }
+        } else {
+            do {
+                try fileSystem.rename(staging, to: final)
+            } catch {
+                throw notPutInPlace(error)
+            }
+        }
+        // The new name must be on disk before the earlier month goes: after a power cut the
+        // folder then holds one of the two, never neither.
+        do {
+            try fileSystem.syncDirectory(root.path)
+        } catch {
+            throw OutputWriteError(path: shownFinal, reason: OutputMessage.notSynced(period, reason: error.systemReason))
+        }
+        if let replaced {
+            do {
+                try fileSystem.removeTree(replaced)
+            } catch {
+                onWarning("\(shownFinal): \(OutputMessage.oldNotRemoved(period, folder: shown(URL(fileURLWithPath: replaced)), reason: error.systemReason))")
+            }
+        }
     }
 
     private func manifestEntry(_ report: ReportOutput) -> [String: Any] {
@@ -148,93 +278,89 @@ public struct OutputWriter {
     /// The reports of an existing period folder that this run does not rewrite, with their
     /// manifest entries. A folder without a readable manifest entry was not written by
     /// dtm-report and is not carried over.
-    private func carriedOverReports(from final: URL, excluding written: Set<String>) throws(OutputWriteError) -> [(String, [String: Any])] {
-        guard exists(final),
-              let data = fileManager.contents(atPath: final.appendingPathComponent("manifest.json").path),
-              let manifest = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+    private func carriedOverReports(from final: URL, excluding written: Set<String>) -> [(String, [String: Any])] {
+        guard let data = fileSystem.contents(final.appendingPathComponent("manifest.json").path),
+              let manifest = try? JSONSerialization.jsonObject(with: Data(data)) as? [String: Any],
               let reports = manifest["reports"] as? [[String: Any]] else { return [] }
         return reports.compactMap { entry in
             guard let id = entry["id"] as? String, !written.contains(id),
-                  exists(final.appendingPathComponent(id, isDirectory: true)) else { return nil }
+                  fileSystem.isDirectory(final.appendingPathComponent(id).path) else { return nil }
             return (id, entry)
         }
     }
 
-    // MARK: File system steps, each turning a Foundation error into one message with its path.
+    // MARK: Steps of the write path
 
-    private func exists(_ url: URL) -> Bool {
-        fileManager.fileExists(atPath: url.path)
-    }
-
-    private func makeFolder(_ url: URL) throws(OutputWriteError) {
-        do {
-            try fileManager.createDirectory(at: url, withIntermediateDirectories: true)
-        } catch {
-            throw OutputWriteError(path: url.path, reason: "cannot create folder: \(error.localizedDescription)")
-        }
-    }
-
-    /// Writes and syncs a file, so that a folder renamed into place never holds a file whose
+    /// Creates, writes and syncs a file, so that a folder put in place never holds a file whose
     /// bytes are still only in memory.
-    func writeFile(_ bytes: [UInt8], to url: URL) throws(OutputWriteError) {
-        if let limit = failAfterFiles, filesWritten.increment() > limit {
-            throw OutputWriteError(path: url.path, reason: "cannot write file: No space left on device")
-        }
-        guard fileManager.createFile(atPath: url.path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: url.path) else {
-            throw OutputWriteError(path: url.path, reason: "cannot create file")
-        }
+    private func writeFile(_ bytes: [UInt8], to path: String) throws(FileSystemError) {
+        let descriptor = try fileSystem.createFile(path)
         do {
-            defer { try? handle.close() }
-            try handle.write(contentsOf: bytes)
-            try handle.synchronize()
+            try fileSystem.write(descriptor, bytes, path: path)
+            try fileSystem.sync(descriptor, path: path)
         } catch {
-            throw OutputWriteError(path: url.path, reason: "cannot write file: \(error.localizedDescription)")
+            try? fileSystem.close(descriptor, path: path)
+            throw error
+        }
+        try fileSystem.close(descriptor, path: path)
+    }
+
+    /// Copies a carried-over report with the same steps as a new one, synced alike.
+    private func copy(_ source: String, to destination: String) throws(FileSystemError) {
+        if fileSystem.isDirectory(source) {
+            try fileSystem.makeDirectory(destination)
+            guard let names = fileSystem.entries(of: source) else { throw FileSystemError(.read, path: source, code: errno == 0 ? EIO : errno) }
+            for name in names { try copy(source + "/" + name, to: destination + "/" + name) }
+            try fileSystem.syncDirectory(destination)
+        } else {
+            guard let bytes = fileSystem.contents(source) else { throw FileSystemError(.read, path: source, code: errno == 0 ? EIO : errno) }
+            try writeFile(bytes, to: destination)
         }
     }
 
-    private func move(_ source: URL, to destination: URL) throws(OutputWriteError) {
-        guard rename(source.path, destination.path) == 0 else {
-            throw OutputWriteError(path: source.path, reason: "cannot rename to \(destination.lastPathComponent): \(String(cString: strerror(errno)))")
-        }
+    // MARK: Names in messages
+
+    /// A path under the output folder as messages show it (`out/2017-04`).
+    private func shown(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path, base = root.standardizedFileURL.path + "/"
+        guard path.hasPrefix(base) else { return path == root.standardizedFileURL.path ? displayRoot : path }
+        return displayRoot + "/" + path.dropFirst(base.count)
     }
 
-    private func remove(_ url: URL) throws(OutputWriteError) {
-        do {
-            try fileManager.removeItem(at: url)
-        } catch {
-            throw OutputWriteError(path: url.path, reason: "cannot remove: \(error.localizedDescription)")
-        }
+    /// A file of the staged month as it would be named once published: its place in `out/2017-04/`.
+    private func shownInMonth(_ path: String, period: Period) -> String {
+        let staging = stagingFolder(period).standardizedFileURL.path
+        guard path.hasPrefix(staging) else { return shown(URL(fileURLWithPath: path)) }
+        return displayRoot + "/" + period.iso + path.dropFirst(staging.count)
     }
 
-    private func copy(_ source: URL, to destination: URL) throws(OutputWriteError) {
-        do {
-            try fileManager.copyItem(at: source, to: destination)
-        } catch {
-            throw OutputWriteError(path: source.path, reason: "cannot copy: \(error.localizedDescription)")
+    private static func reason(of error: any Error) -> String {
+        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
         }
+        return error.localizedDescription
     }
 }
 
-/// Counts across the non-mutating steps of one writer.
-private final class Counter: @unchecked Sendable {
-    private var value = 0
-
-    func increment() -> Int {
-        value += 1
-        return value
-    }
-}
-
-/// The file system refused a write. Nothing of the period being written was replaced.
+/// The file system refused a write, or another run holds the month. The published month is as
+/// it was (the one exception, `notSynced`, says so).
 public struct OutputWriteError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable {
+        case failed
+        /// Another run writes the month, and this one would not wait.
+        case busy
+    }
+
     public var path: String
     public var reason: String
+    public var kind: Kind
 
-    public init(path: String, reason: String) {
+    public init(path: String, reason: String, kind: Kind = .failed) {
         self.path = path
         self.reason = reason
+        self.kind = kind
     }
 
+    /// One line: the month's folder, then what happened and what is kept.
     public var description: String { "\(path): error: \(reason)" }
 }

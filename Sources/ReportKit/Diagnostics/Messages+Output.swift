@@ -1,0 +1,75 @@
+/// Messages about the output folder: writing a month, putting it in place, the lock that keeps
+/// one writer per month, and `verify`. Each is one line a coordinator can act on; the system's
+/// own words for an error only ever follow, in parentheses.
+enum OutputMessage {
+    /// What a step of the write path was doing, in words.
+    static func doing(_ step: FileSystemError.Step, _ path: String) -> String {
+        switch step {
+        case .create: "creating '\(path)'"
+        case .write: "writing '\(path)'"
+        case .sync: "saving '\(path)' to disk"
+        case .rename: "renaming '\(path)'"
+        case .remove: "removing '\(path)'"
+        case .read: "reading '\(path)'"
+        }
+    }
+
+    static func kept(_ period: Period, hadEarlier: Bool) -> String {
+        hadEarlier ? "the earlier outputs of \(period) are kept" : "nothing of \(period) was published"
+    }
+
+    /// A step before the swap failed: the staged month is thrown away.
+    static func notWritten(_ period: Period, step: FileSystemError.Step, path: String, reason: String, hadEarlier: Bool) -> String {
+        "the new outputs of \(period) could not be written: \(doing(step, path)) failed (\(reason)); \(kept(period, hadEarlier: hadEarlier))"
+    }
+
+    /// The swap failed and the published month is as it was.
+    static func notPutInPlace(_ period: Period, reason: String, hadEarlier: Bool) -> String {
+        "the new outputs of \(period) could not be put in place (\(reason)); \(kept(period, hadEarlier: hadEarlier))"
+    }
+
+    /// The second of the two renames failed, and so did renaming the earlier month back.
+    static func notRenamedBack(_ period: Period, reason: String, old: String, backReason: String) -> String {
+        "the new outputs of \(period) could not be put in place (\(reason)) and the earlier outputs could not be renamed back from '\(old)' (\(backReason)); they are kept there, and the next run of \(period) puts them back"
+    }
+
+    /// The new month is in place but the disk did not confirm its name.
+    static func notSynced(_ period: Period, reason: String) -> String {
+        "the new outputs of \(period) are in place, but the disk did not confirm them (\(reason)); run again so that they survive a power cut"
+    }
+
+    /// The replaced month could not be removed; the run still succeeded.
+    static func oldNotRemoved(_ period: Period, folder: String, reason: String) -> String {
+        "warning: the new outputs of \(period) are in place, but the replaced ones could not be removed from '\(folder)' (\(reason)); the next run of \(period) removes them"
+    }
+
+    /// What an interrupted run left could not be tidied before writing.
+    static func leftoverNotCleaned(_ period: Period, folder: String, doing: String, reason: String) -> String {
+        "a folder an interrupted run of \(period) left, '\(folder)', could not be \(doing) (\(reason)); nothing was written: fix the folder's permissions or remove it by hand, then run again"
+    }
+
+    static func outputFolderNotCreated(reason: String) -> String {
+        "the output folder could not be created (\(reason)); nothing was written"
+    }
+
+    static func lockNotTaken(_ period: Period, file: String, reason: String) -> String {
+        "the lock file '\(file)' that keeps one run at a time writing \(period) could not be opened (\(reason)); nothing was written"
+    }
+
+    /// Who holds a month's lock, in words ("process 4121, started 2017-05-02T06:00:01Z").
+    static func holder(_ holder: LockHolder?) -> String {
+        guard let holder else { return "a process that is just starting" }
+        return "process \(holder.processID), started \(holder.startText)"
+    }
+
+    static func waiting(_ period: Period, holder: LockHolder?) -> String {
+        "waiting: another run is writing \(period) (\(self.holder(holder))); this run writes it when that one has finished"
+    }
+
+    static func busy(_ period: Period, holder: LockHolder?) -> String {
+        "another run is writing \(period) (\(self.holder(holder))); nothing was written: run again when it has finished, or without --no-wait to wait for it"
+    }
+
+    /// An input whose size or modification time changed while the run read it.
+    static let inputChanged = "the file changed while it was read (a copy or an export still in progress?); nothing was written: run again when it is complete"
+}

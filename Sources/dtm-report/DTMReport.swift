@@ -9,7 +9,7 @@ struct DTMReport: ParsableCommand {
         commandName: "dtm-report",
         abstract: "Turns displacement-tracking data into the monthly DTM reports, in English and French.",
         version: ReportRun.toolVersion,
-        subcommands: [Run.self, Validate.self, Plugins.self, Describe.self, NewReport.self, Reference.self, ScanInput.self]
+        subcommands: [Run.self, Validate.self, Verify.self, Plugins.self, Describe.self, NewReport.self, Reference.self, ScanInput.self]
     )
 }
 
@@ -201,5 +201,65 @@ final class SourceLines {
         guard let lines = files[file], number >= 1, number <= lines.count else { return nil }
         let line = lines[number - 1]
         return String(line.hasSuffix("\r") ? line.dropLast() : line)
+    }
+}
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check published month folders against their manifest.json before sharing them.",
+        discussion: """
+            Each month folder must hold every file its manifest lists, with the size and SHA-256 listed, \
+            and no other file; every report must have its texts and its JSON. A FOLDER is a month folder \
+            (out/2017-04) or an output folder, whose months are all checked; without one, every month \
+            under out/. With --inputs, the inputs each report was computed from must still have the \
+            checksums recorded (paths relative to the folder of --config). Exit code 0 when everything \
+            is intact, 1 otherwise, with a line for each file and what is wrong with it.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Month folders, or output folders holding months.", valueName: "folder"))
+    var folders: [String] = []
+
+    @Flag(help: "Also check that the inputs each report was computed from are unchanged.")
+    var inputs = false
+
+    @Option(help: ArgumentHelp("The report definitions, whose folder the recorded input paths are relative to (with --inputs).", valueName: "file"))
+    var config: String = "reports.yaml"
+
+    func run() throws {
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let projectFolder = URL(fileURLWithPath: config, relativeTo: current).absoluteURL.standardizedFileURL.deletingLastPathComponent()
+        var months: [(url: URL, shown: String)] = []
+        var problems: [String] = []
+        for folder in folders.isEmpty ? ["out"] : folders {
+            let shown = folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder
+            let url = URL(fileURLWithPath: folder, relativeTo: current).standardizedFileURL
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
+                problems.append("\(shown): error: no such folder; give a month folder (out/2017-04) or an output folder")
+                continue
+            }
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("manifest.json").path) || Period(iso: url.lastPathComponent) != nil {
+                months.append((url, shown))
+            } else {
+                let found = MonthVerifier.months(in: url)
+                if found.isEmpty { problems.append("\(shown): error: no month folder (YYYY-MM) in it; nothing to verify") }
+                months += found.map { ($0, "\(shown)/\($0.lastPathComponent)") }
+            }
+        }
+        for month in months {
+            let outcome = MonthVerifier.verify(month.url, shown: month.shown, inputsFolder: inputs ? projectFolder : nil) {
+                URL(fileURLWithPath: $0, relativeTo: projectFolder).standardizedFileURL.relativePath(from: current)
+            }
+            if outcome.problems.isEmpty {
+                print("ok: \(month.shown): \(outcome.reportCount) report\(outcome.reportCount == 1 ? "" : "s"), \(outcome.fileCount) files intact\(inputs ? ", inputs unchanged" : "")")
+            }
+            problems += outcome.problems.map(\.description)
+        }
+        guard problems.isEmpty else {
+            printError(problems.joined(separator: "\n"))
+            printError("\(problems.count) problem\(problems.count == 1 ? "" : "s") found")
+            throw ExitCode.failure
+        }
     }
 }

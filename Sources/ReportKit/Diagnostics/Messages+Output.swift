@@ -73,3 +73,35 @@ enum OutputMessage {
     /// An input whose size or modification time changed while the run read it.
     static let inputChanged = "the file changed while it was read (a copy or an export still in progress?); nothing was written: run again when it is complete"
 }
+
+/// What `verify` says of each kind of damage.
+enum VerifyMessage {
+    static let noManifest = "no manifest.json: this is not a month folder written by dtm-report, or it was damaged; run the month again"
+    static let unreadableManifest = "manifest.json cannot be read (it is not the JSON dtm-report writes); run the month again"
+    static func otherPeriod(_ period: String, folder: String) -> String {
+        "manifest.json describes \(period), but the folder is named \(folder); a folder was renamed or copied over: run the month again"
+    }
+    static func badEntry(report: String) -> String {
+        "an entry of report '\(report)' lacks a path, size or sha256; manifest.json was edited: run the month again"
+    }
+    static let missing = "missing: manifest.json lists it; run the month again"
+    static func wrongSize(_ size: Int, listed: Int) -> String {
+        "\(size) bytes where manifest.json lists \(listed) (cut short or edited since it was written); run the month again"
+    }
+    static let wrongChecksum = "contents differ from manifest.json (edited since it was written); run the month again"
+    static let unlisted = "not listed in manifest.json (added since the month was written); remove it, or run the month again"
+    static let noJSON = "the report has no report.json in manifest.json; run the month again"
+    static let noTexts = "the report has no text (report.<language>.md) in manifest.json; run the month again"
+    static func missingTexts(_ languages: [String]) -> String {
+        "the report has no text in \(languages.joined(separator: ", ")), which the other reports of the month have; run the month again"
+    }
+    static func readBy(_ reports: [String]) -> String {
+        reports.map { "'\($0)'" }.joined(separator: ", ")
+    }
+    static func inputMissing(month: String, reports: [String]) -> String {
+        "no longer exists or cannot be read; \(month) (\(readBy(reports))) was computed from it"
+    }
+    static func inputChanged(month: String, reports: [String]) -> String {
+        "changed since \(month) was written from it (\(readBy(reports))): its SHA-256 differs from manifest.json; run the month again to report on it"
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Runs of one month that overlap: one writes at a time, the others wait (saying for whom) or,
+/// with --no-wait, stop at once; whatever the order, and with one killed while it holds the
+/// lock, the month left behind is whole and `verify` accepts it.
+@Suite(.serialized) struct OverlappingRunTests {
+    /// A started run whose standard error goes to a file, read when it has ended.
+    struct StartedRun {
+        let process: Process
+        let stderrFile: URL
+
+        var stderr: String { (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? "" }
+
+        init(_ arguments: [String], in folder: URL) throws {
+            process = Process()
+            process.executableURL = DTMReportBinary.url
+            process.arguments = arguments
+            process.currentDirectoryURL = folder
+            stderrFile = FileManager.default.temporaryDirectory.appendingPathComponent("dtm-report-stderr-\(UUID().uuidString)")
+            FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = try FileHandle(forWritingTo: stderrFile)
+            try process.run()
+        }
+    }
+
+    /// The lock of a month, held by the test itself as another run would hold it.
+    final class HeldLock {
+        let descriptor: Int32
+
+        init(_ file: URL, record: String) throws {
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            descriptor = open(file.path, O_RDWR | O_CREAT, 0o644)
+            guard descriptor >= 0, flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { throw CatalogueError("cannot lock \(file.path)") }
+            _ = ftruncate(descriptor, 0)
+            _ = Array(record.utf8).withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+        }
+
+        func release() { close(descriptor) }
+    }
+
+    func month(_ folder: TemporaryFolder) -> [String: [UInt8]] {
+        Golden.files(in: folder.url.appendingPathComponent("out/2017-04"))
+    }
+
+    func verify(_ folder: TemporaryFolder) throws -> DTMReportBinary.Outcome {
+        try DTMReportBinary.run(["verify", "out/2017-04"], in: folder.url)
+    }
+
+    static let otherRun = "pid 4121\nstarted 2017-05-02T06:00:01Z\n"
+
+    @Test func overlappingRunsInManyOrdersLeaveAWholeMonth() throws {
+        let reference = try CrashTests().project(seed: 7)
+        #expect(try DTMReportBinary.run(["run", "--period", "2017-04"], in: reference.url).status == 0)
+        let whole = month(reference)
+        #expect(whole.count == 5)
+
+        var generator = SplitMix64(seed: 16)
+        var waited = 0
+        for round in 0..<4 {
+            let folder = try CrashTests().project(seed: 11)
+            if round % 2 == 1 {
+                // An earlier month of other numbers in place.
+                #expect(try DTMReportBinary.run(["run", "--period", "2017-04", "--quiet"], in: folder.url).status == 0)
+            }
+            let input = "data/sample/population_movements.csv"
+            try FileManager.default.removeItem(at: folder.url.appendingPathComponent(input))
+            try FileManager.default.copyItem(at: reference.url.appendingPathComponent(input), to: folder.url.appendingPathComponent(input))
+            var runs: [StartedRun] = []
+            for _ in 0..<5 {
+                runs.append(try StartedRun(["run", "--period", "2017-04", "--quiet"], in: folder.url))
+                Thread.sleep(forTimeInterval: Double(generator.next() % 300) / 1000)
+            }
+            // In the odd rounds one of them is killed, perhaps holding the lock.
+            if round % 2 == 1 {
+                Thread.sleep(forTimeInterval: Double(generator.next() % 500) / 1000)
+                kill(runs[2].process.processIdentifier, SIGKILL)
+            }
+            for run in runs { run.process.waitUntilExit() }
+            for (index, run) in runs.enumerated() where !(round % 2 == 1 && index == 2) {
+                #expect(run.process.terminationStatus == 0, Comment(rawValue: run.stderr))
+                // A run that waited said so, in one line naming the other run.
+                for line in run.stderr.split(separator: "\n") {
+                    waited += 1
+                    #expect(line.hasPrefix("out: waiting: another run is writing 2017-04 (process "), Comment(rawValue: String(line)))
+                }
+            }
+            #expect(month(folder) == whole, "round \(round): the month is not whole")
+            let verified = try verify(folder)
+            #expect(verified.status == 0, Comment(rawValue: verified.stderr))
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("out").path).sorted()
+            #expect(leftovers == [".2017-04.lock", "2017-04"])
+        }
+        #expect(waited > 0, "no run ever waited: the runs did not overlap")
+    }
+
+    @Test func aRunKilledHoldingTheLockDoesNotBlockTheNext() throws {
+        let folder = try CrashTests().project(seed: 7)
+        #expect(try DTMReportBinary.run(["run", "--period", "2017-04", "--quiet"], in: folder.url).status == 0)
+        let whole = month(folder)
+        let lockFile = folder.url.appendingPathComponent("out/.2017-04.lock")
+        let run = try StartedRun(["run", "--period", "2017-04", "--quiet"], in: folder.url)
+        // Killed as soon as it has recorded itself as the holder.
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, (try? String(contentsOf: lockFile, encoding: .utf8))?.hasPrefix("pid \(run.process.processIdentifier)") != true {
+            Thread.sleep(forTimeInterval: 0.001)
+        }
+        #expect((try? String(contentsOf: lockFile, encoding: .utf8))?.hasPrefix("pid \(run.process.processIdentifier)") == true)
+        kill(run.process.processIdentifier, SIGKILL)
+        run.process.waitUntilExit()
+        #expect(month(folder) == whole)
+        let next = try DTMReportBinary.run(["run", "--period", "2017-04", "--no-wait", "--quiet"], in: folder.url)
+        #expect(next.status == 0, Comment(rawValue: next.stderr))
+        #expect(next.stderr.isEmpty)
+        #expect(month(folder) == whole)
+        #expect(try verify(folder).status == 0)
+    }
+
+    @Test func noWaitStopsAtOnceNamingTheOtherRun() throws {
+        let folder = try CrashTests().project(seed: 7)
+        #expect(try DTMReportBinary.run(["run", "--period", "2017-04", "--quiet"], in: folder.url).status == 0)
+        let before = Golden.files(in: folder.url.appendingPathComponent("out"))
+        let lock = try HeldLock(folder.url.appendingPathComponent("out/.2017-04.lock"), record: Self.otherRun)
+        defer { lock.release() }
+        let outcome = try DTMReportBinary.run(["run", "--period", "2017-04", "--no-wait"], in: folder.url)
+        #expect(outcome.status == 75)
+        #expect(outcome.stdout.isEmpty)
+        #expect(outcome.stderr == "out/2017-04: error: another run is writing 2017-04 (process 4121, started 2017-05-02T06:00:01Z); nothing was written: run again when it has finished, or without --no-wait to wait for it\n")
+        #expect(Golden.files(in: folder.url.appendingPathComponent("out")).filter { !$0.key.hasSuffix(".lock") } == before.filter { !$0.key.hasSuffix(".lock") })
+    }
+
+    @Test func aSecondRunWaitsAndSaysForWhom() throws {
+        let folder = try CrashTests().project(seed: 7)
+        let lock = try HeldLock(folder.url.appendingPathComponent("out/.2017-04.lock"), record: Self.otherRun)
+        let run = try StartedRun(["run", "--period", "2017-04", "--quiet"], in: folder.url)
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, !run.stderr.contains("\n") { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(run.stderr == "out: waiting: another run is writing 2017-04 (process 4121, started 2017-05-02T06:00:01Z); this run writes it when that one has finished\n")
+        #expect(run.process.isRunning)
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out/2017-04").path))
+        lock.release()
+        run.process.waitUntilExit()
+        #expect(run.process.terminationStatus == 0)
+        #expect(try verify(folder).status == 0)
+    }
+
+    @Test func otherMonthsOtherFoldersAndValidateDoNotWait() throws {
+        let folder = try CrashTests().project(seed: 7)
+        let lock = try HeldLock(folder.url.appendingPathComponent("out/.2017-04.lock"), record: Self.otherRun)
+        defer { lock.release() }
+        let otherMonth = try DTMReportBinary.run(["run", "--period", "2017-03", "--no-wait", "--quiet"], in: folder.url)
+        #expect(otherMonth.status == 0, Comment(rawValue: otherMonth.stderr))
+        let otherFolder = try DTMReportBinary.run(["run", "--period", "2017-04", "--out", "elsewhere", "--no-wait", "--quiet"], in: folder.url)
+        #expect(otherFolder.status == 0, Comment(rawValue: otherFolder.stderr))
+        let validate = try DTMReportBinary.run(["validate", "--period", "2017-04", "--quiet"], in: folder.url)
+        #expect(validate.status == 0, Comment(rawValue: validate.stderr))
+    }
+}

@@ -70,8 +70,14 @@ enum OutputMessage {
         "another run is writing \(period) (\(self.holder(holder))); nothing was written: run again when it has finished, or without --no-wait to wait for it"
     }
 
-    /// An input whose size or modification time changed while the run read it.
-    static let inputChanged = "the file changed while it was read (a copy or an export still in progress?); nothing was written: run again when it is complete"
+}
+
+extension Diagnostic {
+    /// An input whose size, modification time or identity changed while the run read it: a copy,
+    /// an export or a sync still in progress.
+    static func inputChangedWhileRead(at location: SourceLocation) -> Diagnostic {
+        Diagnostic("the file changed while it was read (a copy, an export or a sync still in progress?); run again when it is complete", at: location)
+    }
 }
 
 /// What `verify` says of each kind of damage.

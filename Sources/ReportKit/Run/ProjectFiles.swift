@@ -60,6 +60,39 @@ struct ProjectFiles {
     struct OpenFile {
         var descriptor: Int32
         var size: Int
+        /// What the file was when opened, to tell whether it changed while it was read.
+        var version: FileVersion
+    }
+
+    /// A file's identity, size and modification time: a writer appending to it, rewriting it in
+    /// place or replacing it by a rename changes at least one.
+    struct FileVersion: Equatable {
+        var device: UInt64
+        var inode: UInt64
+        var size: Int
+        var modifiedSeconds: Int
+        var modifiedNanoseconds: Int
+
+        init(_ status: stat) {
+            device = UInt64(status.st_dev)
+            inode = UInt64(status.st_ino)
+            size = Int(status.st_size)
+            #if canImport(Darwin)
+            modifiedSeconds = Int(status.st_mtimespec.tv_sec)
+            modifiedNanoseconds = Int(status.st_mtimespec.tv_nsec)
+            #else
+            modifiedSeconds = Int(status.st_mtim.tv_sec)
+            modifiedNanoseconds = Int(status.st_mtim.tv_nsec)
+            #endif
+        }
+    }
+
+    /// Whether the open file, and the file now at its path, are still the version `file` was
+    /// when opened.
+    func isUnchanged(_ file: OpenFile, at url: URL) -> Bool {
+        var open = stat(), named = stat()
+        guard fstat(file.descriptor, &open) == 0, stat(url.path, &named) == 0 else { return false }
+        return FileVersion(open) == file.version && FileVersion(named) == file.version
     }
 
     /// Opens a file to read it in parts, or a diagnostic at the YAML position that named it.
@@ -72,7 +105,7 @@ struct ProjectFiles {
             close(descriptor)
             return .failure(.fileNotReadable(path.value, at: path.location, keyPath: path.keyPath))
         }
-        return .success(OpenFile(descriptor: descriptor, size: Int(status.st_size)))
+        return .success(OpenFile(descriptor: descriptor, size: Int(status.st_size), version: FileVersion(status)))
     }
 
     /// That `url` names a regular file, or a diagnostic at the YAML position that named it.

@@ -411,6 +411,11 @@ struct InputScans {
         progress?.expect(opened.size)
         let output = InputScan.scan(descriptor: opened.descriptor, size: opened.size, file: file, spec: scan.spec,
                                     consumers: scan.consumers, threads: threads, progress: progress, tuning: tuning)
+        // The reading and the checksum cover the first `size` bytes; a file that changed meanwhile
+        // (appended to, rewritten, replaced) gives reports of a version that no longer exists.
+        guard project.isUnchanged(opened, at: scan.url) else {
+            return .failure(DiagnosticList(.inputChangedWhileRead(at: SourceLocation(file: file))))
+        }
         // A header without rows is an export that went wrong far more often than a month
         // without data: no report should be written from it.
         if case .success(let read) = output, read.rowCount == 0 {

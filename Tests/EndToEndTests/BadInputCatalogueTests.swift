@@ -150,8 +150,9 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         return lines.filter { !$0.hasPrefix("  ") }
     }
 
+    /// A usage error, and a run that stopped for another (75), print their line without a count.
     var expectedLines: [String] {
-        status == 64 ? errors : errors + ["\(total ?? errors.count) error\(total ?? errors.count == 1 ? "" : "s"); nothing was written"]
+        status == 64 || status == 75 ? errors : errors + ["\(total ?? errors.count) error\(total ?? errors.count == 1 ? "" : "s"); nothing was written"]
     }
 
     static let movements = "data/sample/population_movements.csv"
@@ -180,7 +181,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput(kind: .fileSystem, name: name, mutate: mutate, errors: errors)
     }
 
-    static let catalogue: [BadInput] = yamlCases + csvCases + templateCases + fileSystemCases + commandLineCases
+    static let catalogue: [BadInput] = yamlCases + csvCases + templateCases + fileSystemCases + commandLineCases + outputCases
 
     // MARK: reports.yaml
 

@@ -58,7 +58,7 @@ enum OutputMessage {
 
     /// Who holds a month's lock, in words ("process 4121, started 2017-05-02T06:00:01Z").
     static func holder(_ holder: LockHolder?) -> String {
-        guard let holder else { return "a process that is just starting" }
+        guard let holder else { return "which has not yet recorded its process id" }
         return "process \(holder.processID), started \(holder.startText)"
     }
 

@@ -155,4 +155,59 @@ import TestSupport
             #expect(!calls.contains { if case .removeTree = $0 { true } else { false } })
         }
     }
+
+    /// What a killed run can leave beside the month: a staging folder; the month set aside
+    /// under `.old` with the staged one beside it (killed between the fallback's renames); an
+    /// `.old` folder beside the new month (killed before removing it).
+    static let leftovers = ["staging", "old instead of the month", "old beside the month"]
+
+    func leaveBehind(_ leftover: String, in root: URL) throws {
+        let final = root.appendingPathComponent("2017-04"), staging = root.appendingPathComponent(".2017-04.staging")
+        let old = root.appendingPathComponent(".2017-04.old")
+        switch leftover {
+        case "staging":
+            try FileManager.default.createDirectory(at: staging.appendingPathComponent("a"), withIntermediateDirectories: true)
+            try Data("half".utf8).write(to: staging.appendingPathComponent("a/report.en.md"))
+        case "old instead of the month":
+            try FileManager.default.moveItem(at: final, to: old)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        default:
+            try FileManager.default.copyItem(at: final, to: old)
+        }
+    }
+
+    /// The tidying of what a killed run left, with each of its calls failing in turn: the run
+    /// stops in one line naming the month and the folder, the earlier month stays where it was,
+    /// and the next run tidies up and writes the new month.
+    @Test(arguments: leftovers)
+    func tidyingWhatAKilledRunLeftFailsInOneLineAndTheNextRunSucceeds(_ leftover: String) throws {
+        let (old, new) = try expectedMonths()
+        for step in [FileSystemError.Step.rename, .remove, .sync] {
+            for number in 1...2 {
+                let root = try TemporaryFolder().url
+                try OutputWriter(root: root, toolVersion: "1").write(earlier)
+                try leaveBehind(leftover, in: root)
+                let faulty = RecordingFileSystem(fault: (step, number))
+                var writer = OutputWriter(root: root, toolVersion: "1", fileSystem: faulty)
+                writer.displayRoot = "out"
+                var messages: [String] = []
+                writer.onWarning = { messages.append($0) }
+                do {
+                    try writer.write(newer)
+                } catch {
+                    messages.append("\(error)")
+                }
+                let label = Comment(rawValue: "\(leftover), \(step) number \(number): \(messages)")
+                let now = month(root), setAside = Golden.files(in: root.appendingPathComponent(".2017-04.old"))
+                #expect(now == old || now == new || (now.isEmpty && setAside == old), label)
+                #expect(messages.count <= 1, label)
+                for message in messages {
+                    #expect(!message.contains("\n") && message.hasPrefix("out/2017-04: ") && message.contains("2017-04"), label)
+                }
+                try OutputWriter(root: root, toolVersion: "1").write(newer)
+                #expect(month(root) == new, label)
+                #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == [".2017-04.lock", "2017-04"], label)
+            }
+        }
+    }
 }

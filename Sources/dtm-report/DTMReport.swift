@@ -236,14 +236,14 @@ struct Verify: ParsableCommand {
             let url = URL(fileURLWithPath: folder, relativeTo: current).standardizedFileURL
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
-                problems.append("\(shown): error: no such folder; give a month folder (out/2017-04) or an output folder")
+                problems.append("\(shown): error: \(VerifyMessage.noSuchFolder)")
                 continue
             }
             if FileManager.default.fileExists(atPath: url.appendingPathComponent("manifest.json").path) || Period(iso: url.lastPathComponent) != nil {
                 months.append((url, shown))
             } else {
                 let found = MonthVerifier.months(in: url)
-                if found.isEmpty { problems.append("\(shown): error: no month folder (YYYY-MM) in it; nothing to verify") }
+                if found.isEmpty { problems.append("\(shown): error: \(VerifyMessage.noMonths)") }
                 months += found.map { ($0, "\(shown)/\($0.lastPathComponent)") }
             }
         }
@@ -252,13 +252,13 @@ struct Verify: ParsableCommand {
                 URL(fileURLWithPath: $0, relativeTo: projectFolder).standardizedFileURL.relativePath(from: current)
             }
             if outcome.problems.isEmpty {
-                print("ok: \(month.shown): \(outcome.reportCount) report\(outcome.reportCount == 1 ? "" : "s"), \(outcome.fileCount) files intact\(inputs ? ", inputs unchanged" : "")")
+                print("ok: \(month.shown): \(VerifyMessage.intact(reports: outcome.reportCount, files: outcome.fileCount, inputs: inputs))")
             }
             problems += outcome.problems.map(\.description)
         }
         guard problems.isEmpty else {
             printError(problems.joined(separator: "\n"))
-            printError("\(problems.count) problem\(problems.count == 1 ? "" : "s") found")
+            printError(VerifyMessage.problemCount(problems.count))
             throw ExitCode.failure
         }
     }

@@ -80,8 +80,17 @@ extension Diagnostic {
     }
 }
 
-/// What `verify` says of each kind of damage.
-enum VerifyMessage {
+/// What `verify` says of each kind of damage, and of folders it cannot check.
+public enum VerifyMessage {
+    public static let noSuchFolder = "no such folder; give a month folder (out/2017-04) or an output folder"
+    public static let noMonths = "no month folder (YYYY-MM) in it; nothing to verify"
+    public static func intact(reports: Int, files: Int, inputs: Bool) -> String {
+        "\(reports) report\(reports == 1 ? "" : "s"), \(files) files intact\(inputs ? ", inputs unchanged" : "")"
+    }
+    public static func problemCount(_ count: Int) -> String {
+        "\(count) problem\(count == 1 ? "" : "s") found"
+    }
+
     static let noManifest = "no manifest.json: this is not a month folder written by dtm-report, or it was damaged; run the month again"
     static let unreadableManifest = "manifest.json cannot be read (it is not the JSON dtm-report writes); run the month again"
     static func otherPeriod(_ period: String, folder: String) -> String {

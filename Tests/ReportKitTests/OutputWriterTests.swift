@@ -89,6 +89,34 @@ import TestSupport
         #expect(contents(root.appendingPathComponent("2017-04/a/report.en.md")) == "new")
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == [".2017-04.lock", "2017-04"])
     }
+    @Test func theSystemExchangesTwoFoldersInOneStep() throws {
+        let root = try TemporaryFolder()
+        try root.write("first", to: "a/file")
+        try root.write("second", to: "b/file")
+        try PosixFileSystem().exchange(root.url.appendingPathComponent("a").path, root.url.appendingPathComponent("b").path)
+        #expect(root.read("a/file") == "second")
+        #expect(root.read("b/file") == "first")
+    }
+
+    @Test func aRunThatWillNotWaitStopsBeforeWritingAnything() throws {
+        let root = try TemporaryFolder().url
+        try OutputWriter(root: root, toolVersion: "1").write([report("a", text: "old")])
+        let before = try snapshot(root)
+        // Another run's lock, held through another open file description.
+        let descriptor = open(root.appendingPathComponent(".2017-04.lock").path, O_RDWR)
+        #expect(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+        defer { close(descriptor) }
+        var writer = OutputWriter(root: root, toolVersion: "1")
+        writer.waitForOtherRuns = false
+        writer.displayRoot = "out"
+        #expect {
+            try writer.write([report("a", text: "new")])
+        } throws: { error in
+            (error as? OutputWriteError)?.kind == .busy && "\(error)".hasPrefix("out/2017-04: error: another run is writing 2017-04 (")
+        }
+        #expect(try snapshot(root) == before)
+    }
+
     /// Every file under `root` with its bytes, and the entries of `root` itself (where a
     /// leftover staging folder would show).
     func snapshot(_ root: URL) throws -> ([String: [UInt8]], [String]) {

@@ -96,26 +96,53 @@ import TestSupport
         #expect(waited > 0, "no run ever waited: the runs did not overlap")
     }
 
+    /// A run killed while it holds the lock, with another waiting for it: the waiting run goes on
+    /// at once, tidies what the killed one left, and writes the whole month.
     @Test func aRunKilledHoldingTheLockDoesNotBlockTheNext() throws {
         let folder = try CrashTests().project(seed: 7)
         #expect(try DTMReportBinary.run(["run", "--period", "2017-04", "--quiet"], in: folder.url).status == 0)
         let whole = month(folder)
         let lockFile = folder.url.appendingPathComponent("out/.2017-04.lock")
-        let run = try StartedRun(["run", "--period", "2017-04", "--quiet"], in: folder.url)
-        // Killed as soon as it has recorded itself as the holder.
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, (try? String(contentsOf: lockFile, encoding: .utf8))?.hasPrefix("pid \(run.process.processIdentifier)") != true {
-            Thread.sleep(forTimeInterval: 0.001)
+        // A run stopped (SIGSTOP) while it holds the lock, so that it holds it as long as the
+        // test needs; a run that finished before it could be stopped is started again.
+        func holding() -> Bool { (try? String(contentsOf: lockFile, encoding: .utf8))?.hasPrefix("pid ") == true }
+        var held: StartedRun?
+        let deadline = Date().addingTimeInterval(120)
+        while held == nil, Date() < deadline {
+            let run = try StartedRun(["run", "--period", "2017-04", "--quiet"], in: folder.url)
+            while run.process.isRunning, !holding() { usleep(100) }
+            kill(run.process.processIdentifier, SIGSTOP)
+            let record = try? String(contentsOf: lockFile, encoding: .utf8)
+            if run.process.isRunning, record?.hasPrefix("pid \(run.process.processIdentifier)\n") == true {
+                held = run
+            } else {
+                kill(run.process.processIdentifier, SIGCONT)
+                run.process.waitUntilExit()
+            }
         }
-        #expect((try? String(contentsOf: lockFile, encoding: .utf8))?.hasPrefix("pid \(run.process.processIdentifier)") == true)
+        let run = try #require(held, "no run could be stopped while it held the lock")
+        // A second run waits for it; the first is killed while the second waits.
+        let waiting = try StartedRun(["run", "--period", "2017-04", "--quiet"], in: folder.url)
+        while Date() < deadline, !waiting.stderr.contains("\n"), waiting.process.isRunning { Thread.sleep(forTimeInterval: 0.005) }
+        let waited = waiting.stderr
         kill(run.process.processIdentifier, SIGKILL)
         run.process.waitUntilExit()
+        waiting.process.waitUntilExit()
+        #expect(waiting.process.terminationStatus == 0, Comment(rawValue: waiting.stderr))
+        if waiting.stderr.isEmpty {
+            Issue.record("the second run did not wait: the first had finished before it started")
+        } else {
+            #expect(waited.hasPrefix("out: waiting: another run is writing 2017-04 (process \(run.process.processIdentifier), started "), Comment(rawValue: waited))
+        }
         #expect(month(folder) == whole)
+        // And a run after them neither waits nor finds anything to tidy.
         let next = try DTMReportBinary.run(["run", "--period", "2017-04", "--no-wait", "--quiet"], in: folder.url)
         #expect(next.status == 0, Comment(rawValue: next.stderr))
         #expect(next.stderr.isEmpty)
         #expect(month(folder) == whole)
         #expect(try verify(folder).status == 0)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("out").path).sorted()
+        #expect(leftovers == [".2017-04.lock", "2017-04"])
     }
 
     @Test func noWaitStopsAtOnceNamingTheOtherRun() throws {

@@ -156,6 +156,15 @@ import TestSupport
         }
     }
 
+    /// A new output folder's name is synced in its parent, after it is created and before the swap.
+    @Test func aNewOutputFolderIsSyncedInItsParent() throws {
+        let parent = try TemporaryFolder().url.standardizedFileURL
+        let recording = RecordingFileSystem()
+        try OutputWriter(root: parent.appendingPathComponent("out"), toolVersion: "1", fileSystem: recording).write(newer)
+        let sync = try #require(recording.calls.firstIndex(of: .syncDirectory(parent.path)), "the new output folder's parent is never synced")
+        #expect(recording.calls.firstIndex { if case .rename = $0 { true } else { false } }.map { sync < $0 } == true)
+    }
+
     /// What a killed run can leave beside the month: a staging folder; the month set aside
     /// under `.old` with the staged one beside it (killed between the fallback's renames); an
     /// `.old` folder beside the new month (killed before removing it).

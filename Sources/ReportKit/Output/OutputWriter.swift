@@ -123,8 +123,12 @@ public struct OutputWriter {
     }
 
     private func makeRoot() throws(OutputWriteError) {
+        guard !fileSystem.isDirectory(root.path) else { return }
         do {
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            // A new output folder's name must be on disk too, or a power cut could lose the
+            // whole folder with the months synced inside it.
+            try fileSystem.syncDirectory(root.deletingLastPathComponent().path)
         } catch {
             throw OutputWriteError(path: displayRoot, reason: OutputMessage.outputFolderNotCreated(reason: Self.reason(of: error)))
         }
@@ -335,6 +339,7 @@ public struct OutputWriter {
     }
 
     private static func reason(of error: any Error) -> String {
+        if let error = error as? FileSystemError { return error.systemReason }
         if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(underlying.code)))
         }

@@ -55,8 +55,10 @@ public struct ReportOutput: Sendable, Hashable {
 /// output folder so that the exchange survives a power cut, and only then removes the earlier
 /// month, which the exchange left under the staging name. Where the system cannot exchange, two
 /// renames do it (the earlier month to `out/.2017-04.old/`, the staged one into place), and the
-/// earlier month is renamed back at once if the second fails. At every instant `out/2017-04`
-/// holds the earlier month or the whole new one.
+/// earlier month is renamed back at once if the second fails. With the exchange, at every
+/// instant `out/2017-04` holds the earlier month or the whole new one; with the two renames,
+/// the name is missing between them, while the earlier month is whole under `.old` (what
+/// `recover` puts back if the run is killed there).
 ///
 /// Reports of the period that this run does not write (a run with `--report`) are carried over
 /// from the published folder with their manifest entries, so the manifest always describes

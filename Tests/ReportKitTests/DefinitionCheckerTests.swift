@@ -112,7 +112,7 @@ private func decoded(_ params: [String]?) throws -> Result<TestParameters, Diagn
 
     @Test func unknownInputWithSuggestionAndMissingRequiredInput() throws {
         #expect(try problems([], inputs: ["movments: m.csv"]) == [
-            "reports.yaml:9:7: error: reports[0].inputs.movments: unknown input 'movments' for plugin 'test-plugin' (did you mean 'movements'?)",
+            "reports.yaml:9:7: error: reports[0].inputs.movments: unknown input 'movments' for plugin 'test-plugin'; the inputs allowed here are movements, locations (did you mean 'movements'?)",
             "reports.yaml:8:5: error: reports[0].inputs: missing input 'movements' (usually population_movements.csv)",
         ])
     }
@@ -121,7 +121,7 @@ private func decoded(_ params: [String]?) throws -> Result<TestParameters, Diagn
 
     @Test func unknownParameterWithSuggestion() throws {
         #expect(try problems(["windw: 3"]) == [
-            "reports.yaml:11:7: error: reports[0].params.windw: unknown key 'windw' (did you mean 'window'?)",
+            "reports.yaml:11:7: error: reports[0].params.windw: unknown key 'windw'; the keys allowed here are population, window, since, estimated, regions, months, note (did you mean 'window'?)",
         ])
     }
 

@@ -79,10 +79,24 @@ extension Diagnostic {
         Diagnostic("duplicate key '\(key)'" + (firstLine.map { " (first at line \($0))" } ?? ""), at: location, subject: subject)
     }
 
-    /// A key the mapping does not accept, with the nearest accepted key.
+    /// A key the mapping does not accept, with the keys it does accept and the nearest of them.
     public static func yamlUnknownKey(at location: SourceLocation, subject: String, key: String, allowed: [String]) -> Diagnostic {
-        Diagnostic("unknown key '\(key)'", at: location, subject: subject,
-                   suggestion: Suggestion.nearest(to: key, in: allowed))
+        Diagnostic("unknown key '\(key)'; " + allowedNames(near: key, in: allowed, noun: "keys", none: "no keys are allowed here"),
+                   at: location, subject: subject, suggestion: Suggestion.nearest(to: key, in: allowed))
+    }
+
+    /// The most names an "allowed here" list shows in full; beyond it, the nearest this many.
+    static let allowedNamesShown = 8
+
+    /// "the keys allowed here are a, b, c" when there are few, "the nearest of the 12 keys
+    /// allowed here are …" when there are many, so that an unknown name always shows what to write.
+    static func allowedNames(near word: String, in allowed: [String], noun: String, none: String) -> String {
+        if allowed.isEmpty { return none }
+        if allowed.count <= allowedNamesShown {
+            return "the \(noun) allowed here are \(allowed.joined(separator: ", "))"
+        }
+        let nearest = Suggestion.ranked(word, in: allowed).prefix(5)
+        return "the nearest of the \(allowed.count) \(noun) allowed here are \(nearest.joined(separator: ", "))"
     }
 
     /// A required key that is absent; `location` is where the mapping is introduced.
@@ -175,8 +189,9 @@ extension Diagnostic {
 
     /// An input the plugin does not read, with the nearest input it does read.
     public static func definitionUnknownInput(at location: SourceLocation, subject: String, input: String, plugin: String, known: [String]) -> Diagnostic {
-        Diagnostic("unknown input '\(input)' for plugin '\(plugin)'", at: location, subject: subject,
-                   suggestion: Suggestion.nearest(to: input, in: known))
+        Diagnostic("unknown input '\(input)' for plugin '\(plugin)'; "
+                   + allowedNames(near: input, in: known, noun: "inputs", none: "the plugin reads no inputs"),
+                   at: location, subject: subject, suggestion: Suggestion.nearest(to: input, in: known))
     }
 
     /// A required input that is not given.

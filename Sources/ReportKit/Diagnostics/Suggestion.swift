@@ -15,6 +15,14 @@ public enum Suggestion {
         return best?.candidate
     }
 
+    /// `candidates` nearest first (by edit distance, ignoring case; ties in alphabetical order).
+    public static func ranked(_ word: String, in candidates: some Sequence<String>) -> [String] {
+        let lowered = word.lowercased()
+        return candidates.map { ($0, editDistance(lowered, $0.lowercased())) }
+            .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+            .map(\.0)
+    }
+
     /// Levenshtein distance over characters.
     public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)

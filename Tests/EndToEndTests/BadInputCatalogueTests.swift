@@ -180,7 +180,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput(kind: .fileSystem, name: name, mutate: mutate, errors: errors)
     }
 
-    static let catalogue: [BadInput] = yamlCases + csvCases + templateCases + fileSystemCases + commandLineCases
+    static let catalogue: [BadInput] = yamlCases + csvCases + templateCases + fileSystemCases + commandLineCases + coordinatorCases
 
     // MARK: reports.yaml
 
@@ -225,16 +225,16 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             "reports.yaml:4:10: error: version: value is null; expected an integer",
         ]),
         yaml("an unknown top-level key", { try $0.replace("output: out", with: "output: out\nauthor: DTM Mali") }, [
-            "reports.yaml:6:1: error: author: unknown key 'author'",
+            "reports.yaml:6:1: error: author: unknown key 'author'; the keys allowed here are version, output, languages, reports",
         ]),
         yaml("a misspelt top-level key", { try $0.replace("output: out", with: "outptu: out") }, [
-            "reports.yaml:5:1: error: outptu: unknown key 'outptu' (did you mean 'output'?)",
+            "reports.yaml:5:1: error: outptu: unknown key 'outptu'; the keys allowed here are version, output, languages, reports (did you mean 'output'?)",
         ]),
         yaml("a misspelt report key", { try $0.replace("    plugin: returnee-movements", with: "    plugn: returnee-movements") }, [
-            "reports.yaml:9:5: error: reports[0].plugn: unknown key 'plugn' (did you mean 'plugin'?)",
+            "reports.yaml:9:5: error: reports[0].plugn: unknown key 'plugn'; the keys allowed here are id, plugin, title, inputs, params, templates, absolute_inputs (did you mean 'plugin'?)",
         ]),
         yaml("a misspelt parameter", { try $0.replace("      window: month", with: "      windw: month") }, [
-            "reports.yaml:28:7: error: reports[1].params.windw: unknown key 'windw' (did you mean 'window'?)",
+            "reports.yaml:28:7: error: reports[1].params.windw: unknown key 'windw'; the keys allowed here are window, since, fmps, top (did you mean 'window'?)",
         ]),
         yaml("a parameter value not among the choices", { try $0.replace("      population: returnees", with: "      population: returnes") }, [
             "reports.yaml:16:19: error: reports[0].params.population: 'returnes' is not one of: returnees, idps, returned_idps (did you mean 'returnees'?)",
@@ -247,7 +247,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         ]),
         yaml("an unknown input name", { try $0.replace("      poes: data", with: "      poe: data") }, [
             "reports.yaml:50:5: error: reports[3].inputs: missing input 'poes' (usually poe_status.csv)",
-            "reports.yaml:51:7: error: reports[3].inputs.poe: unknown input 'poe' for plugin 'covid-mobility' (did you mean 'poes'?)",
+            "reports.yaml:51:7: error: reports[3].inputs.poe: unknown input 'poe' for plugin 'covid-mobility'; the inputs allowed here are poes (did you mean 'poes'?)",
         ]),
         yaml("a duplicate report id", { try $0.replace("  - id: fmp-snapshot", with: "  - id: fmp-monthly") }, [
             "reports.yaml:32:9: error: reports[2].id: duplicate report id 'fmp-monthly' (first at line 20)",

@@ -4,6 +4,29 @@ import Foundation
 /// refused with the place to fix and what to write there, never a report that is silently wrong.
 extension BadInput {
     static let coordinatorCases: [BadInput] = [
+        // MARK: Filters that match nothing
+
+        yaml("an FMP code that is not in the data", { try $0.replace("fmps: [GAO-01]", with: "fmps: [XYZ-99]") }, [
+            "reports.yaml:76:14: error: reports[5].params.fmps[0]: 'XYZ-99' is not a value of column 'fmp_code' in data/sample/fmp_observations.csv; its values are BEN-01, GAO-01, MEN-01",
+        ]),
+        yaml("an FMP code in the wrong case", { try $0.replace("fmps: [GAO-01]", with: "fmps: [men-01]") }, [
+            "reports.yaml:76:14: error: reports[5].params.fmps[0]: 'men-01' is not a value of column 'fmp_code' in data/sample/fmp_observations.csv: values are matched exactly (did you mean 'MEN-01'?)",
+        ]),
+        yaml("one FMP code of two misspelt", { try $0.replace("fmps: [GAO-01]", with: "fmps: [MEN-01, GAO-1]") }, [
+            "reports.yaml:76:22: error: reports[5].params.fmps[1]: 'GAO-1' is not a value of column 'fmp_code' in data/sample/fmp_observations.csv; its values are BEN-01, GAO-01, MEN-01 (did you mean 'GAO-01'?)",
+        ]),
+        yaml("an FMP name where its code is needed", { try $0.replace("fmps: [GAO-01]", with: "fmps: [Gao]") }, [
+            "reports.yaml:76:14: error: reports[5].params.fmps[0]: 'Gao' is a name in column 'fmp_name' of data/sample/fmp_observations.csv, not a value of column 'fmp_code': write its code (did you mean 'GAO-01'?)",
+        ]),
+        BadInput(kind: .yaml, name: "a filter that keeps no row of the period", mutate: {
+            try $0.replace("      window: month", with: "      window: month\n      fmps: [MEN-01]")
+        }, errors: [
+            "reports.yaml:29:13: error: reports[1].params.fmps: no row of data/sample/fmp_observations.csv in 2016-12 has fmp_code 'MEN-01', so the report would count nothing; its rows run from 2017-01 to 2017-04",
+        ], arguments: ["run", "--period", "2016-12", "--report", "fmp-monthly"]),
+        yaml("a point-of-entry type that is not in the data", { try $0.write(try $0.text(poes).replacingOccurrences(of: ",blue_border,", with: ",land_border,"), to: poes); try $0.replace("      poes: data/sample/poe_status.csv", with: "      poes: data/sample/poe_status.csv\n    params:\n      types: [land_border, blue_border]") }, [
+            "reports.yaml:53:28: error: reports[3].params.types[1]: 'blue_border' is not a value of column 'poe_type' in data/sample/poe_status.csv; its values are airport, internal_transit, land_border",
+        ]),
+
         // MARK: Braces next to a tag
 
         template("a tag opened with one brace", { try $0.replace("{{total}}", with: "{total}}", in: englishSummary) }, [

@@ -236,4 +236,45 @@ extension Diagnostic {
     public static func parameterProblem(at location: SourceLocation, subject: String, message: String) -> Diagnostic {
         Diagnostic(message, at: location, subject: subject)
     }
+
+    // MARK: Filters against the data
+
+    /// A filter value that the column holds only in another case or with other accents.
+    static func selectedValueDiffersInCase(at location: SourceLocation, subject: String, value: String, column: String,
+                                           file: String, existing: String) -> Diagnostic {
+        Diagnostic("'\(value)' is not a value of column '\(column)' in \(file): values are matched exactly",
+                   at: location, subject: subject, suggestion: existing)
+    }
+
+    /// A filter value that is the name of one of the column's values, not the value itself.
+    static func selectedValueIsAName(at location: SourceLocation, subject: String, value: String, column: String,
+                                     nameColumn: String, file: String, code: String) -> Diagnostic {
+        Diagnostic("'\(value)' is a name in column '\(nameColumn)' of \(file), not a value of column '\(column)': write its code",
+                   at: location, subject: subject, suggestion: code)
+    }
+
+    /// A filter value that matches no row: it would leave its rows out of every figure.
+    static func selectedValueNotFound(at location: SourceLocation, subject: String, value: String, column: String,
+                                      file: String, existing: [String]) -> Diagnostic {
+        let values: String
+        if existing.count <= allowedNamesShown {
+            values = "its values are " + existing.sorted().joined(separator: ", ")
+        } else {
+            values = "the nearest of its \(existing.count) values are " + Suggestion.ranked(value, in: existing).prefix(5).joined(separator: ", ")
+        }
+        return Diagnostic("'\(value)' is not a value of column '\(column)' in \(file); \(values)",
+                          at: location, subject: subject, suggestion: Suggestion.nearest(to: value, in: existing))
+    }
+
+    /// Every filter value exists, but none has a row in the period, while others do.
+    static func selectionHasNoRows(at location: SourceLocation, subject: String, values: [String], column: String, file: String,
+                                   period: Period, first: Period?, last: Period?) -> Diagnostic {
+        let named = values.map { "'\($0)'" }.joined(separator: ", ")
+        let span = first.map { first in
+            let last = last ?? first
+            return first == last ? "; its rows are all in \(first)" : "; its rows run from \(first) to \(last)"
+        } ?? ""
+        return Diagnostic("no row of \(file) in \(period) has \(column) \(named), so the report would count nothing\(span)",
+                          at: location, subject: subject)
+    }
 }

@@ -27,6 +27,36 @@ extension BadInput {
             "reports.yaml:53:28: error: reports[3].params.types[1]: 'blue_border' is not a value of column 'poe_type' in data/sample/poe_status.csv; its values are airport, internal_transit, land_border",
         ]),
 
+        // MARK: Suggestions with the fix
+
+        yaml("a date written day/month/year", { try $0.replace("since: 2016-06-30", with: "since: 1/1/2017") }, [
+            "reports.yaml:41:14: error: reports[2].params.since: '1/1/2017' is not a date: write YYYY-MM-DD (did you mean '2017-01-01'?)",
+        ]),
+        yaml("a date written with dashes, year last", { try $0.replace("since: 2016-06-30", with: "since: 30-06-2016") }, [
+            "reports.yaml:41:14: error: reports[2].params.since: '30-06-2016' is not a date: write YYYY-MM-DD (did you mean '2016-06-30'?)",
+        ]),
+        yaml("a date written year/month/day", { try $0.replace("since: 2016-06-30", with: "since: 2016/6/30") }, [
+            "reports.yaml:41:14: error: reports[2].params.since: '2016/6/30' is not a date: write YYYY-MM-DD (did you mean '2016-06-30'?)",
+        ]),
+        yaml("a date whose day and month could be swapped", { try $0.replace("since: 2016-06-30", with: "since: 3/4/2017") }, [
+            "reports.yaml:41:14: error: reports[2].params.since: '3/4/2017' is not a date: write YYYY-MM-DD, 2017-04-03 or 2017-03-04 (day and month could be either way round)",
+        ]),
+        yaml("one FMP code where a list is expected", { try $0.replace("fmps: [GAO-01]", with: "fmps: GAO-01") }, [
+            "reports.yaml:76:13: error: reports[5].params.fmps: expected list of text, found text 'GAO-01' (did you mean '[GAO-01]'?)",
+        ]),
+        BadInput(kind: .commandLine, name: "the same month given twice", mutate: { _ in }, errors: [
+            "Error: --period: month 2017-04 is given twice (in '2017-04'); name each month once, or a range as 2017-01...2017-03",
+        ], arguments: ["run", "--period", "2017-04", "--period", "2017-04"], status: 64),
+        BadInput(kind: .commandLine, name: "a month inside a range given as well", mutate: { _ in }, errors: [
+            "Error: --period: month 2017-03 is given twice (in '2017-03'); name each month once, or a range as 2017-01...2017-03",
+        ], arguments: ["run", "--period", "2017-01...2017-04", "--period", "2017-03"], status: 64),
+        BadInput(kind: .commandLine, name: "a range that ends before it starts", mutate: { _ in }, errors: [
+            "Error: The value '2017-04...2017-01' is invalid for '--period <YYYY-MM>'",
+        ], arguments: ["run", "--period", "2017-04...2017-01"], status: 64),
+        BadInput(kind: .commandLine, name: "a backfill where one month fails writes no month", mutate: { try $0.replace("      window: month", with: "      window: month\n      fmps: [MEN-01]") }, errors: [
+            "reports.yaml:29:13: error: reports[1].params.fmps: no row of data/sample/fmp_observations.csv in 2016-12 has fmp_code 'MEN-01', so the report would count nothing; its rows run from 2017-01 to 2017-04",
+        ], arguments: ["run", "--period", "2017-04", "--period", "2016-12", "--report", "fmp-monthly"]),
+
         // MARK: Braces next to a tag
 
         template("a tag opened with one brace", { try $0.replace("{{total}}", with: "{total}}", in: englishSummary) }, [

@@ -198,7 +198,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             "reports.yaml:45:4: error: tab character where YAML needs a space",
         ]),
         yaml("languages is text, not a list", { try $0.replace("languages: [en, fr]", with: "languages: en") }, [
-            "reports.yaml:6:12: error: languages: expected a list, found text 'en'",
+            "reports.yaml:6:12: error: languages: expected a list, found text 'en' (did you mean '[en]'?)",
         ]),
         yaml("a list item without its dash", { try $0.replace("reports:\n  - id: cmp-returnees", with: "reports:\n  id: cmp-returnees") }, [
             "reports.yaml:9:11: error: YAML syntax error: mapping values are not allowed in this context",
@@ -328,7 +328,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             "data/sample/population_movements.csv:94:1: error: column 'report_date': value '2017-02-30' is not a date (YYYY-MM-DD)",
         ]),
         csv("a date written day first", { try $0.replace(movementsRow, with: "30/04/2017,ML06,Tombouctou,returnees,21679,3871", in: movements) }, [
-            "data/sample/population_movements.csv:94:1: error: column 'report_date': value '30/04/2017' is not a date (YYYY-MM-DD)",
+            "data/sample/population_movements.csv:94:1: error: column 'report_date': value '30/04/2017' is not a date (YYYY-MM-DD) (did you mean '2017-04-30'?)",
         ]),
         csv("an Excel serial number as a date", { try $0.replace(movementsRow, with: "42855,ML06,Tombouctou,returnees,21679,3871", in: movements) }, [
             "data/sample/population_movements.csv:94:1: error: column 'report_date': value '42855' is not a date (YYYY-MM-DD)",
@@ -415,7 +415,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             "data/sample/poe_status.csv:4:30: error: column 'poe_type': value 'Airport' is not one of airport, land_border, blue_border, internal_transit (did you mean 'airport'?)",
         ]),
         csv("COVID-19 mobility: a date written day first", { try $0.replace(poesRow, with: "26/03/2020,MLI-POE-002,Kayes,airport,ML01,,fully_closed,entry_ban", in: poes) }, [
-            "data/sample/poe_status.csv:4:1: error: column 'assessment_date': value '26/03/2020' is not a date (YYYY-MM-DD)",
+            "data/sample/poe_status.csv:4:1: error: column 'assessment_date': value '26/03/2020' is not a date (YYYY-MM-DD) (did you mean '2020-03-26'?)",
         ]),
         csv("COVID-19 mobility: a header with no rows", { try $0.write("assessment_date,poe_code,poe_name,poe_type,adm1_code,neighbour_country,status,restriction\n", to: poes) }, [
             "data/sample/poe_status.csv:1: error: the file has a header but no rows; export the data again",
@@ -538,7 +538,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         ],
                  arguments: ["run", "--period", "2017-4"], status: 64),
         BadInput(kind: .commandLine, name: "a configuration file that does not exist", mutate: { _ in }, errors: [
-            "report.yaml: error: no such file; run dtm-report in the folder of reports.yaml or give --config FILE",
+            "report.yaml: error: no such file; run dtm-report in the folder of reports.yaml or give --config FILE (did you mean 'reports.yaml'?)",
         ],
                  arguments: ["run", "--period", "2017-04", "--config", "report.yaml"]),
         BadInput(kind: .commandLine, name: "an unknown report", mutate: { _ in }, errors: [

@@ -273,7 +273,7 @@ private func edited(_ old: String, _ new: String, in text: String = validFile) -
         let text = edited("    inputs:\n      movements: data/sample/population_movements.csv\n", "    inputs: data.csv\n",
                           in: edited("languages: [en, fr]", "languages: en"))
         #expect(errors(text) == [
-            "reports.yaml:3:12: error: languages: expected a list, found text 'en'",
+            "reports.yaml:3:12: error: languages: expected a list, found text 'en' (did you mean '[en]'?)",
             "reports.yaml:10:13: error: reports[0].inputs: expected a mapping, found text 'data.csv'",
         ])
     }

@@ -66,7 +66,7 @@ public enum DefinitionChecker {
         let wrongType = Diagnostic.yamlWrongType(at: value.location, subject: keyPath, expected: type.displayName,
                                                  found: YAMLReader.found(value))
         if case .list(let element) = type {
-            guard let elements = value.sequence else { return [wrongType] }
+            guard let elements = value.sequence else { return [YAMLReader.listSuggested(wrongType, for: value)] }
             return elements.enumerated().flatMap { index, item in
                 checkValue(item, against: element, keyPath: "\(keyPath)[\(index)]")
             }

@@ -217,8 +217,16 @@ extension Diagnostic {
     }
 
     /// Text that is not a calendar day.
+    /// Another form of a day is answered with its ISO form when only one day fits, and with
+    /// both when day and month could be swapped.
     public static func parameterNotADate(at location: SourceLocation, subject: String, value: String) -> Diagnostic {
-        Diagnostic("'\(value)' is not a date: write YYYY-MM-DD", at: location, subject: subject)
+        let readings = Day.readings(ofOtherForm: value)
+        if readings.count == 2 {
+            return Diagnostic("'\(value)' is not a date: write YYYY-MM-DD, \(readings[0].iso) or \(readings[1].iso) (day and month could be either way round)",
+                              at: location, subject: subject)
+        }
+        return Diagnostic("'\(value)' is not a date: write YYYY-MM-DD", at: location, subject: subject,
+                          suggestion: readings.first?.iso)
     }
 
     /// `yes`, `True`, `on`, `"true"`… where a flag is expected: only plain `true` and `false` are booleans.

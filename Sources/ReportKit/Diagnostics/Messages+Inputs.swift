@@ -92,7 +92,9 @@ extension Diagnostic {
 
     /// Not `YYYY-MM-DD` (optionally `T00:00:00`), or not a day of the calendar.
     static func notADate(_ value: String, column: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic("value '\(displayedCellValue(value))' is not a date (YYYY-MM-DD)", at: location, subject: inputColumnSubject(column))
+        let readings = Day.readings(ofOtherForm: value)
+        return Diagnostic("value '\(displayedCellValue(value))' is not a date (YYYY-MM-DD)", at: location, subject: inputColumnSubject(column),
+                          suggestion: readings.count == 1 ? readings[0].iso : nil)
     }
 
     /// Anything but ASCII digits in a count cell.

@@ -54,7 +54,7 @@ public enum ReportRun {
             return .failure(DiagnosticList([.reportsFileTooLarge(file: configName, size: size, limit: ReportsFileLoader.maximumFileSize)]))
         }
         guard let configData = FileManager.default.contents(atPath: options.configFile.path) else {
-            return .failure(DiagnosticList([.configNotFound(configName)]))
+            return .failure(DiagnosticList([.configNotFound(configName, nearest: nearestYAMLFile(to: options.configFile))]))
         }
         let file: ReportsFile
         switch ReportsFileLoader.load(Array(configData), file: configName) {
@@ -133,6 +133,15 @@ public enum ReportRun {
         }
         guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics.diagnostics)) }
         return .success(RunPlan(outputRoot: outputRoot, outputs: outputs, columnsFoundByHashtag: inputs.columnsFoundByHashtag))
+    }
+
+    /// The YAML file of the folder of `missing` whose name is nearest to its name, as the user
+    /// wrote the path (`config/report.yaml` → `config/reports.yaml`).
+    static func nearestYAMLFile(to missing: URL) -> String? {
+        let folder = missing.deletingLastPathComponent()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(".") }
+        return Suggestion.ranked(missing.lastPathComponent, in: names).first
     }
 
     /// The output folder must be a folder (or not exist yet), and no file the run reads may

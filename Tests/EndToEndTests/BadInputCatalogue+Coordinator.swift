@@ -57,6 +57,29 @@ extension BadInput {
             "reports.yaml:29:13: error: reports[1].params.fmps: no row of data/sample/fmp_observations.csv in 2016-12 has fmp_code 'MEN-01', so the report would count nothing; its rows run from 2017-01 to 2017-04",
         ], arguments: ["run", "--period", "2017-04", "--period", "2016-12", "--report", "fmp-monthly"]),
 
+        // MARK: YAML syntax in words
+
+        yaml("a title with ': ' and no quotes", { try $0.replace("en: \"Mali — Gao: Quarterly Flow Monitoring Summary\"", with: "en: Mali — Gao: Quarterly Flow Monitoring Summary") }, [
+            "reports.yaml:69:11: error: a value containing ': ' must be in quotes (did you mean 'en: \"Mali — Gao: Quarterly Flow Monitoring Summary\"'?)",
+            "reports.yaml:69:21: note: the YAML parser says: mapping values are not allowed in this context",
+        ]),
+        yaml("a key indented one space more than the one above", { try $0.replace("      since: 2017-01-01", with: "       since: 2017-01-01") }, [
+            "reports.yaml:75:8: error: this line is indented 1 space more than 'window' above it, which already has a value: line it up with 'window'",
+            "reports.yaml:75:13: note: the YAML parser says: mapping values are not allowed in this context",
+        ]),
+        yaml("a key indented one space less than the one above", { try $0.replace("      fr: templates/returnee-movements/summary.fr.md", with: "     fr: templates/returnee-movements/summary.fr.md") }, [
+            "reports.yaml:19:6: error: this line is indented 1 space more than 'templates' on line 17 and 1 space less than 'en' on line 18: line it up with the keys it belongs with",
+            "reports.yaml:19:6: note: the YAML parser says: did not find expected key (while parsing a block mapping at line 8, column 5)",
+        ]),
+        yaml("a report indented one space more than the others", { try $0.replace("  - id: fmp-monthly", with: "   - id: fmp-monthly") }, [
+            "reports.yaml:20:4: error: this line is indented 1 space more than the list items above it ('- id', line 8)",
+            "reports.yaml:20:4: note: the YAML parser says: did not find expected '-' indicator (while parsing a block collection at line 8, column 3)",
+        ]),
+        yaml("a quote never closed", { try $0.replace("en: \"Mali — Flow Monitoring Report\"", with: "en: \"Mali — Flow Monitoring Report") }, [
+            "reports.yaml:23:11: error: the quote that starts here is not closed on its line: end the text with '\"'",
+            "reports.yaml:24:12: note: the YAML parser says: did not find expected key (while parsing a block mapping at line 23, column 7)",
+        ]),
+
         // MARK: Braces next to a tag
 
         template("a tag opened with one brace", { try $0.replace("{{total}}", with: "{total}}", in: englishSummary) }, [

@@ -160,9 +160,14 @@ private func edited(_ old: String, _ new: String, in text: String = validFile) -
 
     // MARK: Syntax
 
-    @Test func syntaxErrorWithLibyamlsPositionAndContext() {
-        #expect(errors(edited("languages: [en, fr]", "languages: [en, fr")) == [
-            "reports.yaml:4:8: error: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 3, column 12)",
+    @Test func syntaxErrorInWordsWithLibyamlsPositionAndContextAsANote() {
+        let problem = ReportsFileLoader.load(Array(edited("languages: [en, fr]", "languages: [en, fr").utf8), file: "reports.yaml")
+        guard case .failure(let list) = problem else { Issue.record("loaded"); return }
+        #expect(list.diagnostics.map(\.description) == [
+            "reports.yaml:3:12: error: the '[' on this line is never closed: end the list with ']' on the same line",
+        ])
+        #expect(list.diagnostics.map(\.note) == [
+            "reports.yaml:4:8: note: the YAML parser says: did not find expected ',' or ']' (while parsing a flow sequence at line 3, column 12)",
         ])
     }
 

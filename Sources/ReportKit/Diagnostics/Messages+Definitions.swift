@@ -47,6 +47,17 @@ extension Diagnostic {
         return Diagnostic(message, at: location)
     }
 
+    /// A syntax error in plain words at the line to fix, the lines above it shown for the
+    /// indentation, and libyaml's own message kept as a note at its own position.
+    public static func yamlSyntaxExplained(at location: SourceLocation, message: String, suggestion: String?,
+                                           parser: Diagnostic) -> Diagnostic {
+        var diagnostic = Diagnostic(message, at: location, suggestion: suggestion)
+        let parserPlace = parser.location.map { "\($0): " } ?? ""
+        diagnostic.note = "\(parserPlace)note: the YAML parser says: " + String(parser.message.dropFirst("YAML syntax error: ".count))
+        diagnostic.linesBefore = 2
+        return diagnostic
+    }
+
     /// A tab where libyaml expected a space (after `-` or `:` at the start of a value).
     public static func yamlTabCharacter(at location: SourceLocation) -> Diagnostic {
         Diagnostic("tab character where YAML needs a space", at: location)

@@ -57,6 +57,27 @@ extension BadInput {
             "reports.yaml:29:13: error: reports[1].params.fmps: no row of data/sample/fmp_observations.csv in 2016-12 has fmp_code 'MEN-01', so the report would count nothing; its rows run from 2017-01 to 2017-04",
         ], arguments: ["run", "--period", "2017-04", "--period", "2016-12", "--report", "fmp-monthly"]),
 
+        // MARK: Header help
+
+        csv("a column named in another case", { project in
+            try project.replace("adm1_name,population", with: "adm1_name,Population", in: movements)
+            try project.replace(",#x_population,", with: ",#x_group,", in: movements)
+        }, [
+            "data/sample/population_movements.csv:1:33: error: column 'population': the header says 'Population'; names are matched exactly: write 'population', or tag the column #x_population in an HXL row",
+        ]),
+        csv("a column named with an accent", { project in
+            try project.replace(",direction,", with: ",diréction,", in: observations)
+            try project.replace(",#x_direction,", with: ",#x_way,", in: observations)
+        }, [
+            "data/sample/fmp_observations.csv:1:44: error: column 'direction': the header says 'diréction'; names are matched exactly: write 'direction', or tag the column #x_direction in an HXL row",
+        ]),
+        csv("a title line above the header", { try $0.write("Mali — Population movements (CMP), April 2017\n" + (try $0.text(movements)), to: movements) }, [
+            "data/sample/population_movements.csv:1: error: the header is on line 2, not on the first line: remove line 1 (a title above the table) and save the file again",
+        ]),
+        csv("two title lines above the header", { try $0.write("Mali — Population movements\nSource: CMP,,\n" + (try $0.text(movements)), to: movements) }, [
+            "data/sample/population_movements.csv:1: error: the header is on line 3, not on the first line: remove lines 1 to 2 (a title above the table) and save the file again",
+        ]),
+
         // MARK: YAML syntax in words
 
         yaml("a title with ': ' and no quotes", { try $0.replace("en: \"Mali — Gao: Quarterly Flow Monitoring Summary\"", with: "en: Mali — Gao: Quarterly Flow Monitoring Summary") }, [

@@ -130,8 +130,5 @@ struct WrittenSelection {
     }
 
     /// Text compared without case or accents: `men-01` is `MEN-01`, `menaka` is `Ménaka`.
-    static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-            .trimmingCharacters(in: .whitespaces)
-    }
+    static func fold(_ text: String) -> String { Suggestion.folded(text) }
 }

@@ -311,9 +311,13 @@ private func edited(_ old: String, _ new: String, in text: String = validFile) -
         ])
     }
 
-    @Test func nullParamsIsAnErrorNotDefaults() {
-        #expect(errors(edited("    params:\n      population: returnees\n", "    params:\n")) == [
-            "reports.yaml:12:12: error: reports[0].params: value is null; expected a mapping",
+    /// `params:` with every line under it commented out says what leaving `params:` out says.
+    @Test func paramsWithNothingUnderItIsNoParameters() throws {
+        let text = edited("    params:\n      population: returnees\n", "    params:\n    # population: idps\n")
+        let file = try ReportsFileLoader.load(Array(text.utf8), file: "reports.yaml").get()
+        #expect(file.reports[0].params == nil)
+        #expect(errors(edited("    params:\n      population: returnees\n", "    params: []\n")) == [
+            "reports.yaml:12:13: error: reports[0].params: expected a mapping, found a list",
         ])
     }
 

@@ -50,6 +50,8 @@ public enum DefinitionChecker {
                 diagnostics.append(.yamlUnknownKey(at: pair.keyLocation, subject: keyPath, key: pair.key, allowed: parameterNames))
                 continue
             }
+            // `since: ~` says what leaving `since` out says, where that is the default.
+            if pair.value.isNull, spec.acceptsNull { continue }
             diagnostics += checkValue(pair.value, against: spec.type, keyPath: keyPath)
         }
         for spec in description.parameters where spec.defaultValue == nil && !pairs.contains(where: { $0.key == spec.name }) {

@@ -105,7 +105,9 @@ public enum ColumnType: Sendable, Hashable {
 public struct ParameterSpec: Sendable, Hashable {
     public var name: String
     public var type: ParameterType
-    /// The value used when the key is absent, as YAML would write it; nil when required.
+    /// The value used when the key is absent, as YAML would write it, optionally followed by an
+    /// explanation in parentheses (`[] (every FMP)`); `none (…)` when the absence itself is the
+    /// default; nil when required.
     public var defaultValue: String?
     public var documentation: String
 
@@ -120,6 +122,23 @@ public struct ParameterSpec: Sendable, Hashable {
         self.defaultValue = defaultValue
         self.documentation = documentation
     }
+
+    /// The default as a YAML value that reads back as that default: `~` for `none`, the text
+    /// before an explanation otherwise; nil when required.
+    public var defaultYAML: String? {
+        guard let defaultValue else { return nil }
+        let value = defaultValue.components(separatedBy: " (").first ?? defaultValue
+        return value == "none" ? "~" : value
+    }
+
+    /// The explanation that follows the default, without its parentheses (`every FMP`).
+    public var defaultExplanation: String? {
+        guard let defaultValue, let open = defaultValue.range(of: " ("), defaultValue.hasSuffix(")") else { return nil }
+        return String(defaultValue[open.upperBound..<defaultValue.index(before: defaultValue.endIndex)])
+    }
+
+    /// Whether `~` (null) may be written: when the default is the absence of a value.
+    public var acceptsNull: Bool { defaultYAML == "~" }
 
     /// This parameter, declared as keeping the rows of `input` whose `column` holds one of its
     /// values; `namedBy` is a column that gives each value's name (`fmp_name` for `fmp_code`),

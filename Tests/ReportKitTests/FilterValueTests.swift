@@ -36,6 +36,7 @@ import Testing
             census.add(batch(part))
             if joined == nil { joined = census } else { joined!.append(census) }
         }
+        joined!.finish()
         return joined!
     }
 

@@ -18,9 +18,12 @@ struct ColumnValues: InputAggregate {
     private(set) var names: [String: String] = [:]
     /// The months each value has rows in.
     private(set) var months: [String: Set<Period>] = [:]
-    /// The table the last batch numbered its values in, and which of its numbers were seen.
+    /// The table the last batch numbered its values in; which of its numbers were seen, and
+    /// the months of each number, moved into `months` when the table changes or at the end.
     private var table: SymbolTable?
     private var seen: [Bool] = []
+    private var monthsByNumber: [Set<Period>] = []
+    private var lastMonthByNumber: [Period?] = []
 
     init(column: String, nameColumn: String?, periodColumn: String) {
         self.column = column
@@ -36,11 +39,17 @@ struct ColumnValues: InputAggregate {
         let names = nameColumn.map { rows.texts($0) }
         let days = rows.days(periodColumn)
         if table !== cells.symbols {
+            flushMonths()
             table = cells.symbols
             seen = []
         }
-        if seen.count < cells.symbols.count { seen.append(contentsOf: repeatElement(false, count: cells.symbols.count - seen.count)) }
-        var cachedDay = Int32.min, period = Period(year: 1970, month: 1)!, lastID = -1, lastPeriod = period
+        let count = cells.symbols.count
+        if seen.count < count {
+            seen.append(contentsOf: repeatElement(false, count: count - seen.count))
+            monthsByNumber.append(contentsOf: repeatElement([], count: count - monthsByNumber.count))
+            lastMonthByNumber.append(contentsOf: repeatElement(nil, count: count - lastMonthByNumber.count))
+        }
+        var cachedDay = Int32.min, period = Period(year: 1970, month: 1)!
         for row in 0..<rows.count {
             let id = Int(cells.ids[row])
             if !seen[id] {
@@ -51,18 +60,34 @@ struct ColumnValues: InputAggregate {
                 cachedDay = days[row]
                 period = Day(daysSinceEpoch: Int(cachedDay)).period
             }
-            // Rows come mostly in runs of one value and month: a set insert only at a change.
-            if id != lastID || period != lastPeriod {
-                lastID = id
-                lastPeriod = period
-                months[cells.symbols[cells.ids[row]], default: []].insert(period)
+            // Rows come in date order, mostly: a set insert only when a value's month changes.
+            if lastMonthByNumber[id] != period {
+                lastMonthByNumber[id] = period
+                monthsByNumber[id].insert(period)
             }
         }
     }
 
     mutating func append(_ later: ColumnValues) {
+        var later = later
+        later.flushMonths()
         for value in later.values { record(value, name: later.names[value]) }
         for (value, periods) in later.months { months[value, default: []].formUnion(periods) }
+    }
+
+    mutating func finish() {
+        flushMonths()
+    }
+
+    /// Moves the months gathered by number into `months`, by text.
+    private mutating func flushMonths() {
+        if let table {
+            for (number, periods) in monthsByNumber.enumerated() where !periods.isEmpty {
+                months[table.texts[number], default: []].formUnion(periods)
+            }
+        }
+        monthsByNumber = []
+        lastMonthByNumber = []
     }
 
     private mutating func record(_ value: String, name: String?) {

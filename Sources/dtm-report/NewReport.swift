@@ -40,7 +40,8 @@ struct NewReport: ParsableCommand {
         let folder = configURL.deletingLastPathComponent()
         let shownConfig = options.config
         guard let data = FileManager.default.contents(atPath: configURL.path) else {
-            printError("error: cannot read \(shownConfig)")
+            let missing = Diagnostic.configNotFound(shownConfig, nearest: ReportRun.nearestYAMLFile(to: configURL))
+            printError(DiagnosticReport.text(DiagnosticList([missing]), limit: 50))
             throw ExitCode.failure
         }
         let fileName = configURL.lastPathComponent

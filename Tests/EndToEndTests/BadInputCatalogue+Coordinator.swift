@@ -44,6 +44,9 @@ extension BadInput {
         yaml("one FMP code where a list is expected", { try $0.replace("fmps: [GAO-01]", with: "fmps: GAO-01") }, [
             "reports.yaml:76:13: error: reports[5].params.fmps: expected list of text, found text 'GAO-01' (did you mean '[GAO-01]'?)",
         ]),
+        BadInput(kind: .commandLine, name: "new-report with a configuration file that does not exist", mutate: { _ in }, errors: [
+            "report.yaml: error: no such file; run dtm-report in the folder of reports.yaml or give --config FILE (did you mean 'reports.yaml'?)",
+        ], arguments: ["new-report", "--plugin", "flow-monitoring", "--id", "fmp-new", "--config", "report.yaml"]),
         BadInput(kind: .commandLine, name: "the same month given twice", mutate: { _ in }, errors: [
             "Error: --period: month 2017-04 is given twice (in '2017-04'); name each month once, or a range as 2017-01...2017-03",
         ], arguments: ["run", "--period", "2017-04", "--period", "2017-04"], status: 64),

@@ -18,7 +18,7 @@ extension Diagnostic {
 
     /// A configuration file that does not exist, with the YAML file of its folder whose name is
     /// nearest (any distance: a folder has few YAML files).
-    static func configNotFound(_ file: String, nearest: String?) -> Diagnostic {
+    public static func configNotFound(_ file: String, nearest: String?) -> Diagnostic {
         let folder = file.contains("/") ? String(file[...file.lastIndex(of: "/")!]) : ""
         return Diagnostic("no such file; run dtm-report in the folder of reports.yaml or give --config FILE", at: SourceLocation(file: file),
                           suggestion: nearest.map { folder + $0 })

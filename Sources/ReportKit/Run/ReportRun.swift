@@ -137,7 +137,7 @@ public enum ReportRun {
 
     /// The YAML file of the folder of `missing` whose name is nearest to its name, as the user
     /// wrote the path (`config/report.yaml` → `config/reports.yaml`).
-    static func nearestYAMLFile(to missing: URL) -> String? {
+    public static func nearestYAMLFile(to missing: URL) -> String? {
         let folder = missing.deletingLastPathComponent()
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(".") }

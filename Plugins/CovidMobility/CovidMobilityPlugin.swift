@@ -53,7 +53,9 @@ public enum CovidMobilityPlugin: ReportPlugin {
         ],
         parameters: [
             ParameterSpec("types", .list(.choice(PoEType.allCases.map(\.rawValue))), default: Parameters.defaultTypesYAML,
-                          "The PoE types the report counts, each at most once; other rows are ignored."),
+                          "The PoE types the report counts, each at most once; other rows are ignored.")
+                // A period without an assessment of these types reports the latest earlier one.
+                .selecting("poe_type", of: "poes", rowsInPeriod: false),
         ],
         facts: [
             FactSpec("has_assessment", .flag, "True when a PoE of the selected types was assessed in the period."),

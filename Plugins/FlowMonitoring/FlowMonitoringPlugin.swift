@@ -43,7 +43,8 @@ public enum FlowMonitoringPlugin: ReportPlugin {
                           "`month`: the period's calendar month; `cumulative`: from `since` to the last day with counts in the period."),
             ParameterSpec("since", .date, default: "none (required with window: cumulative)",
                           "The first day of a cumulative window, usually the day monitoring began; only with `window: cumulative`."),
-            ParameterSpec("fmps", .list(.text), default: "[] (every FMP)", "FMP codes to keep; the others are left out of every figure."),
+            ParameterSpec("fmps", .list(.text), default: "[] (every FMP)", "FMP codes to keep; the others are left out of every figure.")
+                .selecting("fmp_code", of: "observations", namedBy: "fmp_name"),
             ParameterSpec("top", .integer(1...20), default: String(Parameters().top), "How many nationalities and destinations the text names."),
         ],
         facts: [

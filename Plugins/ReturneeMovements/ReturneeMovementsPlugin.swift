@@ -25,7 +25,9 @@ public enum ReturneeMovementsPlugin: ReportPlugin {
         ],
         parameters: [
             ParameterSpec("population", .choice(Population.allCases.map(\.rawValue)), default: Parameters().population.rawValue,
-                          "The population to report on."),
+                          "The population to report on.")
+                // A month without figures for this population says so and gives the latest earlier ones.
+                .selecting("population", of: "movements", rowsInPeriod: false),
             ParameterSpec("regions", .integer(1...20), default: String(Parameters().regions), "How many regions with the largest stocks the text names."),
         ],
         facts: [

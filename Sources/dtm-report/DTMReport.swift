@@ -26,10 +26,9 @@ struct ConfigOptions: ParsableArguments {
     }
 }
 
-extension Period: ExpressibleByArgument {
-    public init?(argument: String) {
-        self.init(iso: argument)
-    }
+extension Array {
+    /// The array, or an array of `element` alone when it is empty.
+    func orIfEmpty(_ element: Element) -> [Element] { isEmpty ? [element] : self }
 }
 
 struct Run: ParsableCommand {
@@ -46,8 +45,8 @@ struct Run: ParsableCommand {
 
     @OptionGroup var options: ConfigOptions
 
-    @Option(help: ArgumentHelp("The month to report on. Without it, each report takes the latest month with data.", valueName: "YYYY-MM"))
-    var period: Period?
+    @Option(help: ArgumentHelp("The month to report on; repeated, or a range YYYY-MM...YYYY-MM, each month in turn. Without it, each report takes the latest month with data.", valueName: "YYYY-MM"))
+    var period: [PeriodOption] = []
 
     @Option(name: .customLong("report"), help: ArgumentHelp("Only this report (repeatable).", valueName: "id"))
     var reports: [String] = []
@@ -63,32 +62,42 @@ struct Run: ParsableCommand {
     /// The exit code of a run that stopped because another run was writing its month (EX_TEMPFAIL).
     static let busyExitCode: Int32 = 75
 
+    func validate() throws {
+        _ = try PeriodOption.months(of: period)
+    }
+
     func run() throws {
         let started = Date()
-        let progress = ProgressLine.start(quiet: reading.quiet)
-        let runOptions = RunOptions(
-            configFile: options.configURL, period: period, reportIDs: reports,
-            outputFolder: outputFolder.map { URL(fileURLWithPath: $0).standardizedFileURL },
-            threads: reading.threads, progress: progress?.progress
-        )
-        let planned = Result { try planOrExit(runOptions) }
-        progress?.stop()
-        let plan = try planned.get()
-        let shownRoot = outputFolder ?? plan.outputRoot.relativePath(from: options.configURL.deletingLastPathComponent())
-        var writer = OutputWriter(root: plan.outputRoot, toolVersion: ReportRun.toolVersion, holder: .current(started: started))
-        writer.displayRoot = shownRoot
-        writer.waitForOtherRuns = !noWait
-        writer.onWait = { printError("\(shownRoot): \($0)") }
-        writer.onWarning = { printError($0) }
-        do {
-            try writer.write(plan.outputs)
-        } catch {
-            printError("\(error)")
-            throw error.kind == .busy ? ExitCode(Self.busyExitCode) : ExitCode.failure
+        // Several months (a backfill) are all checked before any is written.
+        var plans: [RunPlan] = []
+        for month in try PeriodOption.months(of: period).map(Optional.some).orIfEmpty(nil) {
+            let progress = ProgressLine.start(quiet: reading.quiet)
+            let runOptions = RunOptions(
+                configFile: options.configURL, period: month, reportIDs: reports,
+                outputFolder: outputFolder.map { URL(fileURLWithPath: $0).standardizedFileURL },
+                threads: reading.threads, progress: progress?.progress
+            )
+            let planned = Result { try planOrExit(runOptions) }
+            progress?.stop()
+            plans.append(try planned.get())
         }
-        guard !reading.quiet else { return }
-        for output in plan.outputs {
-            print("wrote \(shownRoot)/\(output.period)/\(output.id)/ (\(output.files.map(\.name).joined(separator: ", ")))")
+        for plan in plans {
+            let shownRoot = outputFolder ?? plan.outputRoot.relativePath(from: options.configURL.deletingLastPathComponent())
+            var writer = OutputWriter(root: plan.outputRoot, toolVersion: ReportRun.toolVersion, holder: .current(started: started))
+            writer.displayRoot = shownRoot
+            writer.waitForOtherRuns = !noWait
+            writer.onWait = { printError("\(shownRoot): \($0)") }
+            writer.onWarning = { printError($0) }
+            do {
+                try writer.write(plan.outputs)
+            } catch {
+                printError("\(error)")
+                throw error.kind == .busy ? ExitCode(Self.busyExitCode) : ExitCode.failure
+            }
+            guard !reading.quiet else { continue }
+            for output in plan.outputs {
+                print("wrote \(shownRoot)/\(output.period)/\(output.id)/ (\(output.files.map(\.name).joined(separator: ", ")))")
+            }
         }
     }
 }
@@ -101,21 +110,29 @@ struct Validate: ParsableCommand {
 
     @OptionGroup var options: ConfigOptions
 
-    @Option(help: ArgumentHelp("The month to check. Without it, each report takes the latest month with data.", valueName: "YYYY-MM"))
-    var period: Period?
+    @Option(help: ArgumentHelp("The month to check; repeated, or a range YYYY-MM...YYYY-MM, each month in turn. Without it, each report takes the latest month with data.", valueName: "YYYY-MM"))
+    var period: [PeriodOption] = []
 
     @OptionGroup var reading: ReadingOptions
 
+    func validate() throws {
+        _ = try PeriodOption.months(of: period)
+    }
+
     func run() throws {
-        let progress = ProgressLine.start(quiet: reading.quiet)
-        let planned = Result {
-            try planOrExit(RunOptions(configFile: options.configURL, period: period, threads: reading.threads, progress: progress?.progress))
+        var plans: [RunPlan] = []
+        for month in try PeriodOption.months(of: period).map(Optional.some).orIfEmpty(nil) {
+            let progress = ProgressLine.start(quiet: reading.quiet)
+            let planned = Result {
+                try planOrExit(RunOptions(configFile: options.configURL, period: month, threads: reading.threads, progress: progress?.progress))
+            }
+            progress?.stop()
+            plans.append(try planned.get())
         }
-        progress?.stop()
-        let plan = try planned.get()
-        for match in plan.columnsFoundByHashtag { print(match.note) }
-        let count = plan.outputs.count
-        print("ok: \(count) report\(count == 1 ? "" : "s") checked, nothing written")
+        // The notes are the same for every month: the files are the same.
+        for match in plans[0].columnsFoundByHashtag { print(match.note) }
+        let count = plans.reduce(0) { $0 + $1.outputs.count }
+        print("ok: \(count) report\(count == 1 ? "" : "s") checked\(plans.count > 1 ? " over \(plans.count) months" : ""), nothing written")
     }
 }
 

@@ -40,7 +40,8 @@ struct NewReport: ParsableCommand {
         let folder = configURL.deletingLastPathComponent()
         let shownConfig = options.config
         guard let data = FileManager.default.contents(atPath: configURL.path) else {
-            printError("error: cannot read \(shownConfig)")
+            let missing = Diagnostic.configNotFound(shownConfig, nearest: ReportRun.nearestYAMLFile(to: configURL))
+            printError(DiagnosticReport.text(DiagnosticList([missing]), limit: 50))
             throw ExitCode.failure
         }
         let fileName = configURL.lastPathComponent
@@ -129,15 +130,19 @@ struct NewReport: ParsableCommand {
             } else if input.isRequired {
                 lines.append("\(value)\(input.name): data/\(input.conventionalFileName)")
             } else {
-                lines.append("\(value)# \(input.name): data/\(input.conventionalFileName)    (optional)")
+                lines.append("\(value)# \(input.name): data/\(input.conventionalFileName)    # optional")
             }
         }
         if !description.parameters.isEmpty {
-            lines.append("\(key)# params: every parameter at its default; uncomment `params:` and a line to change one.")
-            lines.append("\(key)# `dtm-report describe \(description.id)` explains each.")
+            // Every commented line reads as YAML once its `#` is removed: explanations are
+            // comments of their own (`##`) or follow the value after `#`.
+            lines.append("\(key)## every parameter at its default; uncomment `params:` and a line to change one.")
+            lines.append("\(key)## `dtm-report describe \(description.id)` explains each.")
             lines.append("\(key)# params:")
             for parameter in description.parameters {
-                lines.append("\(key)#   \(parameter.name): \(parameter.defaultValue ?? "required")")
+                let explanation = parameter.defaultYAML == nil ? "required" : parameter.defaultExplanation
+                let value = parameter.defaultYAML ?? Self.example(of: parameter.type)
+                lines.append("\(key)#   \(parameter.name): \(value)" + (explanation.map { "    # \($0)" } ?? ""))
             }
         }
         lines.append("\(key)templates:")
@@ -145,6 +150,18 @@ struct NewReport: ParsableCommand {
             lines.append("\(value)\(language.rawValue): \(path)")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A value of `type` for a required parameter, which has no default to show.
+    static func example(of type: ParameterType) -> String {
+        switch type {
+        case .choice(let choices): choices.first ?? "~"
+        case .integer(let range): String(range.lowerBound)
+        case .date: "2017-01-01"
+        case .text: "\"\""
+        case .flag: "false"
+        case .list: "[]"
+        }
     }
 
     /// A path as a YAML plain scalar when that reads back as the same text, else double-quoted.

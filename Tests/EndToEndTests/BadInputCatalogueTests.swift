@@ -152,7 +152,9 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 
     /// A usage error, and a run that stopped for another (75), print their line without a count.
     var expectedLines: [String] {
-        status == 64 || status == 75 ? errors : errors + ["\(total ?? errors.count) error\(total ?? errors.count == 1 ? "" : "s"); nothing was written"]
+        // A note (`file:line:column: note: …`) explains the error above it and is not counted.
+        let count = total ?? errors.filter { !$0.contains(": note: ") }.count
+        return status == 64 || status == 75 ? errors : errors + ["\(count) error\(count == 1 ? "" : "s"); nothing was written"]
     }
 
     static let movements = "data/sample/population_movements.csv"
@@ -181,16 +183,18 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput(kind: .fileSystem, name: name, mutate: mutate, errors: errors)
     }
 
-    static let catalogue: [BadInput] = yamlCases + csvCases + templateCases + fileSystemCases + commandLineCases + outputCases
+    static let catalogue: [BadInput] = yamlCases + csvCases + templateCases + fileSystemCases + commandLineCases + outputCases + coordinatorCases
 
     // MARK: reports.yaml
 
     static let yamlCases: [BadInput] = [
         yaml("YAML syntax: an unclosed flow sequence", { try $0.replace("languages: [en, fr]", with: "languages: [en, fr") }, [
-            "reports.yaml:7:8: error: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 6, column 12)",
+            "reports.yaml:6:12: error: the '[' on this line is never closed: end the list with ']' on the same line",
+            "reports.yaml:7:8: note: the YAML parser says: did not find expected ',' or ']' (while parsing a flow sequence at line 6, column 12)",
         ]),
         yaml("YAML syntax: a key without a value's colon", { try $0.replace("    plugin: returnee-movements", with: "    plugin returnee-movements") }, [
-            "reports.yaml:10:5: error: YAML syntax error: could not find expected ':' (while scanning a simple key at line 9, column 5)",
+            "reports.yaml:9:5: error: this line has no ':' after its key (did you mean 'plugin: returnee-movements'?)",
+            "reports.yaml:10:5: note: the YAML parser says: could not find expected ':' (while scanning a simple key at line 9, column 5)",
         ]),
         yaml("a tab in the indentation", { try $0.replace("    plugin: flow-monitoring", with: "\tplugin: flow-monitoring") }, [
             "reports.yaml:21:1: error: tab character used for indentation; indent with spaces",
@@ -199,10 +203,11 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             "reports.yaml:45:4: error: tab character where YAML needs a space",
         ]),
         yaml("languages is text, not a list", { try $0.replace("languages: [en, fr]", with: "languages: en") }, [
-            "reports.yaml:6:12: error: languages: expected a list, found text 'en'",
+            "reports.yaml:6:12: error: languages: expected a list, found text 'en' (did you mean '[en]'?)",
         ]),
         yaml("a list item without its dash", { try $0.replace("reports:\n  - id: cmp-returnees", with: "reports:\n  id: cmp-returnees") }, [
-            "reports.yaml:9:11: error: YAML syntax error: mapping values are not allowed in this context",
+            "reports.yaml:9:5: error: this line is indented 2 spaces more than 'id' above it, which already has a value: line it up with 'id', or, if 'id' starts a list item, write '- id'",
+            "reports.yaml:9:11: note: the YAML parser says: mapping values are not allowed in this context",
         ]),
         yaml("version is text", { try $0.replace("version: 1", with: "version: one") }, [
             "reports.yaml:4:10: error: version: expected an integer, found text 'one'",
@@ -226,16 +231,16 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             "reports.yaml:4:10: error: version: value is null; expected an integer",
         ]),
         yaml("an unknown top-level key", { try $0.replace("output: out", with: "output: out\nauthor: DTM Mali") }, [
-            "reports.yaml:6:1: error: author: unknown key 'author'",
+            "reports.yaml:6:1: error: author: unknown key 'author'; the keys allowed here are version, output, languages, reports",
         ]),
         yaml("a misspelt top-level key", { try $0.replace("output: out", with: "outptu: out") }, [
-            "reports.yaml:5:1: error: outptu: unknown key 'outptu' (did you mean 'output'?)",
+            "reports.yaml:5:1: error: outptu: unknown key 'outptu'; the keys allowed here are version, output, languages, reports (did you mean 'output'?)",
         ]),
         yaml("a misspelt report key", { try $0.replace("    plugin: returnee-movements", with: "    plugn: returnee-movements") }, [
-            "reports.yaml:9:5: error: reports[0].plugn: unknown key 'plugn' (did you mean 'plugin'?)",
+            "reports.yaml:9:5: error: reports[0].plugn: unknown key 'plugn'; the keys allowed here are id, plugin, title, inputs, params, templates, absolute_inputs (did you mean 'plugin'?)",
         ]),
         yaml("a misspelt parameter", { try $0.replace("      window: month", with: "      windw: month") }, [
-            "reports.yaml:28:7: error: reports[1].params.windw: unknown key 'windw' (did you mean 'window'?)",
+            "reports.yaml:28:7: error: reports[1].params.windw: unknown key 'windw'; the keys allowed here are window, since, fmps, top (did you mean 'window'?)",
         ]),
         yaml("a parameter value not among the choices", { try $0.replace("      population: returnees", with: "      population: returnes") }, [
             "reports.yaml:16:19: error: reports[0].params.population: 'returnes' is not one of: returnees, idps, returned_idps (did you mean 'returnees'?)",
@@ -248,7 +253,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         ]),
         yaml("an unknown input name", { try $0.replace("      poes: data", with: "      poe: data") }, [
             "reports.yaml:50:5: error: reports[3].inputs: missing input 'poes' (usually poe_status.csv)",
-            "reports.yaml:51:7: error: reports[3].inputs.poe: unknown input 'poe' for plugin 'covid-mobility' (did you mean 'poes'?)",
+            "reports.yaml:51:7: error: reports[3].inputs.poe: unknown input 'poe' for plugin 'covid-mobility'; the inputs allowed here are poes (did you mean 'poes'?)",
         ]),
         yaml("a duplicate report id", { try $0.replace("  - id: fmp-snapshot", with: "  - id: fmp-monthly") }, [
             "reports.yaml:32:9: error: reports[2].id: duplicate report id 'fmp-monthly' (first at line 20)",
@@ -329,7 +334,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             "data/sample/population_movements.csv:94:1: error: column 'report_date': value '2017-02-30' is not a date (YYYY-MM-DD)",
         ]),
         csv("a date written day first", { try $0.replace(movementsRow, with: "30/04/2017,ML06,Tombouctou,returnees,21679,3871", in: movements) }, [
-            "data/sample/population_movements.csv:94:1: error: column 'report_date': value '30/04/2017' is not a date (YYYY-MM-DD)",
+            "data/sample/population_movements.csv:94:1: error: column 'report_date': value '30/04/2017' is not a date (YYYY-MM-DD) (did you mean '2017-04-30'?)",
         ]),
         csv("an Excel serial number as a date", { try $0.replace(movementsRow, with: "42855,ML06,Tombouctou,returnees,21679,3871", in: movements) }, [
             "data/sample/population_movements.csv:94:1: error: column 'report_date': value '42855' is not a date (YYYY-MM-DD)",
@@ -416,7 +421,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             "data/sample/poe_status.csv:4:30: error: column 'poe_type': value 'Airport' is not one of airport, land_border, blue_border, internal_transit (did you mean 'airport'?)",
         ]),
         csv("COVID-19 mobility: a date written day first", { try $0.replace(poesRow, with: "26/03/2020,MLI-POE-002,Kayes,airport,ML01,,fully_closed,entry_ban", in: poes) }, [
-            "data/sample/poe_status.csv:4:1: error: column 'assessment_date': value '26/03/2020' is not a date (YYYY-MM-DD)",
+            "data/sample/poe_status.csv:4:1: error: column 'assessment_date': value '26/03/2020' is not a date (YYYY-MM-DD) (did you mean '2020-03-26'?)",
         ]),
         csv("COVID-19 mobility: a header with no rows", { try $0.write("assessment_date,poe_code,poe_name,poe_type,adm1_code,neighbour_country,status,restriction\n", to: poes) }, [
             "data/sample/poe_status.csv:1: error: the file has a header but no rows; export the data again",
@@ -539,7 +544,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         ],
                  arguments: ["run", "--period", "2017-4"], status: 64),
         BadInput(kind: .commandLine, name: "a configuration file that does not exist", mutate: { _ in }, errors: [
-            "report.yaml: error: no such file; run dtm-report in the folder of reports.yaml or give --config FILE",
+            "report.yaml: error: no such file; run dtm-report in the folder of reports.yaml or give --config FILE (did you mean 'reports.yaml'?)",
         ],
                  arguments: ["run", "--period", "2017-04", "--config", "report.yaml"]),
         BadInput(kind: .commandLine, name: "an unknown report", mutate: { _ in }, errors: [

@@ -71,12 +71,12 @@ import TestSupport
                       fr: "TODO : titre en français"
                     inputs:
                       observations: data/sample/fmp_observations.csv
-                    # params: every parameter at its default; uncomment `params:` and a line to change one.
-                    # `dtm-report describe flow-monitoring` explains each.
+                    ## every parameter at its default; uncomment `params:` and a line to change one.
+                    ## `dtm-report describe flow-monitoring` explains each.
                     # params:
                     #   window: month
-                    #   since: none (required with window: cumulative)
-                    #   fmps: [] (every FMP)
+                    #   since: ~    # required with window: cumulative
+                    #   fmps: []    # every FMP
                     #   top: 5
                     templates:
                       en: templates/flow-monitoring/fmp-menaka.en.md
@@ -98,8 +98,8 @@ import TestSupport
         let defaults = """
                 # params:
                 #   window: month
-                #   since: none (required with window: cumulative)
-                #   fmps: [] (every FMP)
+                #   since: ~    # required with window: cumulative
+                #   fmps: []    # every FMP
                 #   top: 5
 
             """
@@ -134,6 +134,42 @@ import TestSupport
             Comment(rawValue: french))
     }
 
+    /// Every commented line of the definition is valid once uncommented as written: `params:`
+    /// alone, and `params:` with any one parameter line, pass `validate` as they are.
+    @Test(arguments: pluginIDs)
+    func everyCommentedLineOfTheStubIsValidWhenUncommented(plugin: String) throws {
+        let folder = try project()
+        let id = "new-\(plugin)"
+        #expect(try dtmReport(["new-report", "--plugin", plugin, "--id", id], in: folder).status == 0)
+        let written = try #require(folder.read("reports.yaml"))
+        let lines = written.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let start = try #require(lines.firstIndex(of: "  - id: \(id)"))
+        let commented = lines.indices.filter { $0 > start && lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix("#") }
+        func uncommented(_ line: String) -> String {
+            guard let hash = line.firstIndex(of: "#") else { return line }
+            var rest = line[line.index(after: hash)...]
+            if rest.first == " " { rest = rest.dropFirst() }
+            return String(line[..<hash]) + rest
+        }
+        let paramsLine = lines.firstIndex { $0.hasSuffix("# params:") }
+        var tried = 0
+        for index in commented {
+            var edited = lines
+            edited[index] = uncommented(lines[index])
+            // A parameter line is uncommented with `params:` above it, as the stub says.
+            if let paramsLine, index > paramsLine, lines[index].contains("#   ") { edited[paramsLine] = uncommented(lines[paramsLine]) }
+            try folder.write(edited.joined(separator: "\n"), to: "reports.yaml")
+            let outcome = try dtmReport(["validate", "--period", "2017-03"], in: folder)
+            let isOptionalInput = lines[index].hasSuffix("# optional")
+            // An optional input names a file to provide: its YAML is read, the file may be missing.
+            #expect(outcome.status == 0 || (isOptionalInput && outcome.stderr.contains("does not exist")),
+                    "uncommented '\(lines[index])': \(outcome.stderr)")
+            #expect(!outcome.stderr.contains("YAML syntax"), "uncommented '\(lines[index])': \(outcome.stderr)")
+            tried += 1
+        }
+        #expect(tried == commented.count)
+    }
+
     @Test func withoutAnEarlierReportOfThePluginTheInputsAreTheConventionalFilesUnderData() throws {
         let folder = try TemporaryFolder()
         let yaml =
@@ -150,7 +186,7 @@ import TestSupport
                     fr: "TODO : titre en français"
                   inputs:
                     events: data/displacement_events.csv
-                    # movements: data/population_movements.csv    (optional)
+                    # movements: data/population_movements.csv    # optional
                   templates:
                     en: templates/situation-report/sitrep.en.md
                     fr: templates/situation-report/sitrep.fr.md

@@ -112,7 +112,7 @@ private func decoded(_ params: [String]?) throws -> Result<TestParameters, Diagn
 
     @Test func unknownInputWithSuggestionAndMissingRequiredInput() throws {
         #expect(try problems([], inputs: ["movments: m.csv"]) == [
-            "reports.yaml:9:7: error: reports[0].inputs.movments: unknown input 'movments' for plugin 'test-plugin' (did you mean 'movements'?)",
+            "reports.yaml:9:7: error: reports[0].inputs.movments: unknown input 'movments' for plugin 'test-plugin'; the inputs allowed here are movements, locations (did you mean 'movements'?)",
             "reports.yaml:8:5: error: reports[0].inputs: missing input 'movements' (usually population_movements.csv)",
         ])
     }
@@ -121,7 +121,7 @@ private func decoded(_ params: [String]?) throws -> Result<TestParameters, Diagn
 
     @Test func unknownParameterWithSuggestion() throws {
         #expect(try problems(["windw: 3"]) == [
-            "reports.yaml:11:7: error: reports[0].params.windw: unknown key 'windw' (did you mean 'window'?)",
+            "reports.yaml:11:7: error: reports[0].params.windw: unknown key 'windw'; the keys allowed here are population, window, since, estimated, regions, months, note (did you mean 'window'?)",
         ])
     }
 
@@ -155,7 +155,16 @@ private func decoded(_ params: [String]?) throws -> Result<TestParameters, Diagn
             "reports.yaml:11:14: error: reports[0].params.since: '2017-02-30' is not a date: write YYYY-MM-DD",
         ])
         #expect(try problems(["since: 30/04/2017"]) == [
-            "reports.yaml:11:14: error: reports[0].params.since: '30/04/2017' is not a date: write YYYY-MM-DD",
+            "reports.yaml:11:14: error: reports[0].params.since: '30/04/2017' is not a date: write YYYY-MM-DD (did you mean '2017-04-30'?)",
+        ])
+        #expect(try problems(["since: 04/05/2017"]) == [
+            "reports.yaml:11:14: error: reports[0].params.since: '04/05/2017' is not a date: write YYYY-MM-DD, 2017-05-04 or 2017-04-05 (day and month could be either way round)",
+        ])
+        #expect(try problems(["since: 2017.5.4", "window: 3"]) == [
+            "reports.yaml:11:14: error: reports[0].params.since: '2017.5.4' is not a date: write YYYY-MM-DD (did you mean '2017-05-04'?)",
+        ])
+        #expect(try problems(["since: 31/02/2017"]) == [
+            "reports.yaml:11:14: error: reports[0].params.since: '31/02/2017' is not a date: write YYYY-MM-DD",
         ])
     }
 
@@ -166,7 +175,7 @@ private func decoded(_ params: [String]?) throws -> Result<TestParameters, Diagn
             "reports.yaml:11:26: error: reports[0].params.months[3]: expected integer from 1 to 12, found a list",
         ])
         #expect(try problems(["regions: Gao"]) == [
-            "reports.yaml:11:16: error: reports[0].params.regions: expected list of text, found text 'Gao'",
+            "reports.yaml:11:16: error: reports[0].params.regions: expected list of text, found text 'Gao' (did you mean '[Gao]'?)",
         ])
     }
 

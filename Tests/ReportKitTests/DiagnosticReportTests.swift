@@ -21,6 +21,22 @@ import Testing
             """)
     }
 
+    @Test func showsTheLinesBeforeAndTheNoteUnderTheCaret() {
+        var diagnostic = Diagnostic("this line is indented 2 spaces more than 'id' above it", at: SourceLocation(file: "reports.yaml", line: 4, column: 5))
+        diagnostic.linesBefore = 2
+        diagnostic.note = "reports.yaml:4:10: note: the YAML parser says: mapping values are not allowed in this context"
+        #expect(DiagnosticReport.text(DiagnosticList([diagnostic]), limit: 50, sourceLine: line) == """
+            reports.yaml:4:5: error: this line is indented 2 spaces more than 'id' above it
+              reports:
+                - id: a
+                  plugn: x
+                  ^
+            reports.yaml:4:10: note: the YAML parser says: mapping values are not allowed in this context
+            1 error; nothing was written
+
+            """)
+    }
+
     @Test func keepsTabsSoTheCaretLinesUp() {
         let list = DiagnosticList([Diagnostic("tab", at: SourceLocation(file: "reports.yaml", line: 5, column: 2))])
         #expect(DiagnosticReport.text(list, limit: 50, sourceLine: line).contains("  \tbad: tab\n  \t^\n"))

@@ -274,8 +274,10 @@ import Testing
     @Test(arguments: ["2017-02-30", "30/04/2017", "42855", "2017-4-30", "2017-04-31", "2017-13-01", "0000-01-01",
                       "2017-04-30T12:00:00", "2017-04-30 12:00", "17-04-30", "2017/04/30"])
     func badDateIsAnError(value: String) {
+        // Another form of one day is answered with its ISO form.
+        let iso = ["30/04/2017": "2017-04-30", "2017-4-30": "2017-04-30", "2017/04/30": "2017-04-30"][value]
         #expect(Self.errors(Self.header + "\(value),GAO-01,bus,40,1,true,\n") == [
-            "in.csv:2:1: error: column 'date': value '\(value)' is not a date (YYYY-MM-DD)",
+            "in.csv:2:1: error: column 'date': value '\(value)' is not a date (YYYY-MM-DD)" + (iso.map { " (did you mean '\($0)'?)" } ?? ""),
         ])
     }
 

@@ -160,9 +160,14 @@ private func edited(_ old: String, _ new: String, in text: String = validFile) -
 
     // MARK: Syntax
 
-    @Test func syntaxErrorWithLibyamlsPositionAndContext() {
-        #expect(errors(edited("languages: [en, fr]", "languages: [en, fr")) == [
-            "reports.yaml:4:8: error: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 3, column 12)",
+    @Test func syntaxErrorInWordsWithLibyamlsPositionAndContextAsANote() {
+        let problem = ReportsFileLoader.load(Array(edited("languages: [en, fr]", "languages: [en, fr").utf8), file: "reports.yaml")
+        guard case .failure(let list) = problem else { Issue.record("loaded"); return }
+        #expect(list.diagnostics.map(\.description) == [
+            "reports.yaml:3:12: error: the '[' on this line is never closed: end the list with ']' on the same line",
+        ])
+        #expect(list.diagnostics.map(\.note) == [
+            "reports.yaml:4:8: note: the YAML parser says: did not find expected ',' or ']' (while parsing a flow sequence at line 3, column 12)",
         ])
     }
 
@@ -195,24 +200,24 @@ private func edited(_ old: String, _ new: String, in text: String = validFile) -
 
     @Test func unknownTopLevelKeyWithSuggestion() {
         #expect(errors(edited("output: out", "outptu: out")) == [
-            "reports.yaml:2:1: error: outptu: unknown key 'outptu' (did you mean 'output'?)",
+            "reports.yaml:2:1: error: outptu: unknown key 'outptu'; the keys allowed here are version, output, languages, reports (did you mean 'output'?)",
         ])
     }
 
     @Test func misspeltReportKeyIsOneErrorThatSuggestsTheRealOne() {
         #expect(errors(edited("    plugin: returnee-movements", "    plugn: returnee-movements")) == [
-            "reports.yaml:6:5: error: reports[0].plugn: unknown key 'plugn' (did you mean 'plugin'?)",
+            "reports.yaml:6:5: error: reports[0].plugn: unknown key 'plugn'; the keys allowed here are id, plugin, title, inputs, params, templates, absolute_inputs (did you mean 'plugin'?)",
         ])
         // A missing key that no unknown key resembles is still reported.
         #expect(errors(edited("    plugin: returnee-movements", "    colour: returnee-movements")) == [
             "reports.yaml:5:3: error: reports[0]: missing key 'plugin'",
-            "reports.yaml:6:5: error: reports[0].colour: unknown key 'colour'",
+            "reports.yaml:6:5: error: reports[0].colour: unknown key 'colour'; the keys allowed here are id, plugin, title, inputs, params, templates, absolute_inputs",
         ])
     }
 
     @Test func unknownKeyWithoutAnyCloseKey() {
         #expect(errors(edited("    plugin: returnee-movements", "    plugin: returnee-movements\n    colour: blue")) == [
-            "reports.yaml:7:5: error: reports[0].colour: unknown key 'colour'",
+            "reports.yaml:7:5: error: reports[0].colour: unknown key 'colour'; the keys allowed here are id, plugin, title, inputs, params, templates, absolute_inputs",
         ])
     }
 
@@ -273,7 +278,7 @@ private func edited(_ old: String, _ new: String, in text: String = validFile) -
         let text = edited("    inputs:\n      movements: data/sample/population_movements.csv\n", "    inputs: data.csv\n",
                           in: edited("languages: [en, fr]", "languages: en"))
         #expect(errors(text) == [
-            "reports.yaml:3:12: error: languages: expected a list, found text 'en'",
+            "reports.yaml:3:12: error: languages: expected a list, found text 'en' (did you mean '[en]'?)",
             "reports.yaml:10:13: error: reports[0].inputs: expected a mapping, found text 'data.csv'",
         ])
     }
@@ -306,9 +311,13 @@ private func edited(_ old: String, _ new: String, in text: String = validFile) -
         ])
     }
 
-    @Test func nullParamsIsAnErrorNotDefaults() {
-        #expect(errors(edited("    params:\n      population: returnees\n", "    params:\n")) == [
-            "reports.yaml:12:12: error: reports[0].params: value is null; expected a mapping",
+    /// `params:` with every line under it commented out says what leaving `params:` out says.
+    @Test func paramsWithNothingUnderItIsNoParameters() throws {
+        let text = edited("    params:\n      population: returnees\n", "    params:\n    # population: idps\n")
+        let file = try ReportsFileLoader.load(Array(text.utf8), file: "reports.yaml").get()
+        #expect(file.reports[0].params == nil)
+        #expect(errors(edited("    params:\n      population: returnees\n", "    params: []\n")) == [
+            "reports.yaml:12:13: error: reports[0].params: expected a mapping, found a list",
         ])
     }
 
@@ -460,7 +469,7 @@ private func edited(_ old: String, _ new: String, in text: String = validFile) -
             .replacingOccurrences(of: "title: {en: Flows, fr: Flux}", with: "title: {en: Flows, fr: ~}")
         #expect(errors(text) == [
             "reports.yaml:1:10: error: version: version 2 is newer than this dtm-report understands (1)",
-            "reports.yaml:6:5: error: reports[0].plugn: unknown key 'plugn' (did you mean 'plugin'?)",
+            "reports.yaml:6:5: error: reports[0].plugn: unknown key 'plugn'; the keys allowed here are id, plugin, title, inputs, params, templates, absolute_inputs (did you mean 'plugin'?)",
             "reports.yaml:14:5: error: reports[0].templates: no template for language 'fr'",
             "reports.yaml:16:9: error: reports[1].id: 'Second' is not a valid id: use lower-case letters, digits and single hyphens, as in 'cmp-returnees'",
             "reports.yaml:18:28: error: reports[1].title.fr: value is null; expected text",

@@ -149,8 +149,34 @@ import Testing
 
     @Test func unclosedTags() {
         #expect(check("Hello {{total\n{{total}}") == [error(1, 7, "unclosed tag: '{{' has no matching '}}' on this line")])
-        #expect(check("{{{total}} x") == [error(1, 1, "unclosed tag: '{{{' has no matching '}}}' on this line")])
+        #expect(check("{{{total x") == [error(1, 1, "unclosed tag: '{{{' has no matching '}}}' on this line")])
         #expect(check("a\n{{! note\nmore") == [error(2, 1, "unclosed comment: '{{!' has no matching '}}'")])
+    }
+
+    /// Each brace too many or too few next to a tag is one error where it is, and the rest of the
+    /// template is read as if it were fixed: no knock-on errors about sections after it.
+    @Test func bracesNextToATag() {
+        #expect(check("Total: {total}}.") == [error(1, 8, "'{total}}' is missing a '{': write '{{total}}'")])
+        #expect(check("Total: {{total}}}.") == [error(1, 17, "'{{total}}}' has one '}' too many: write '{{total}}'")])
+        #expect(check("Total: {{total}}}}.") == [error(1, 17, "'{{total}}}}' has 2 '}' too many: write '{{total}}'")])
+        #expect(check("Total: {{{total}}}}.") == [error(1, 19, "'{{{total}}}}' has one '}' too many: write '{{{total}}}'")])
+        #expect(check("Total: {{total}.") == [error(1, 8, "'{{total}' is missing a '}': write '{{total}}'")])
+        #expect(check("Total: {{{total}}.") == [error(1, 8, "'{{{total}}' has one '{' too many: write '{{total}}'")])
+        #expect(check("Total: }} and {{total}}.") == [error(1, 8, "stray '}}' with no '{{' before it: remove it, or open the tag with '{{'")])
+        // The next tag on the line keeps its own braces: `{{total}` does not borrow them.
+        #expect(
+            check("{{total} {{#estimated}}about {{/estimated}}{{total}}")
+                == [error(1, 1, "'{{total}' is missing a '}': write '{{total}}'")])
+        #expect(
+            check("{{#estimated}}about {{total}{{/estimated}}")
+                == [error(1, 21, "'{{total}' is missing a '}': write '{{total}}'")])
+        // The name inside is still checked.
+        #expect(
+            check("{{totl}.")
+                == [error(1, 1, "'{{totl}' is missing a '}': write '{{totl}}'"), error(1, 1, "unknown fact 'totl' (did you mean 'total'?)")])
+        #expect(check("{{#estimated}}{total}}{{/estimated}} {{total}}") == [error(1, 15, "'{total}}' is missing a '{': write '{{total}}'")])
+        // Braces that are not next to a tag are text.
+        #expect(check("a set {x, y} and {{total}}") == [])
     }
 
     @Test func sectionStructure() {

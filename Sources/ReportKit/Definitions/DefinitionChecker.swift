@@ -50,6 +50,8 @@ public enum DefinitionChecker {
                 diagnostics.append(.yamlUnknownKey(at: pair.keyLocation, subject: keyPath, key: pair.key, allowed: parameterNames))
                 continue
             }
+            // `since: ~` says what leaving `since` out says, where that is the default.
+            if pair.value.isNull, spec.acceptsNull { continue }
             diagnostics += checkValue(pair.value, against: spec.type, keyPath: keyPath)
         }
         for spec in description.parameters where spec.defaultValue == nil && !pairs.contains(where: { $0.key == spec.name }) {
@@ -66,7 +68,7 @@ public enum DefinitionChecker {
         let wrongType = Diagnostic.yamlWrongType(at: value.location, subject: keyPath, expected: type.displayName,
                                                  found: YAMLReader.found(value))
         if case .list(let element) = type {
-            guard let elements = value.sequence else { return [wrongType] }
+            guard let elements = value.sequence else { return [YAMLReader.listSuggested(wrongType, for: value)] }
             return elements.enumerated().flatMap { index, item in
                 checkValue(item, against: element, keyPath: "\(keyPath)[\(index)]")
             }

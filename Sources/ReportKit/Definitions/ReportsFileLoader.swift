@@ -228,7 +228,10 @@ private struct ReportsFileReader {
             failed = true
         }
         var params: YAMLValue?
-        if let pair = fields["params"], yaml.mappingPairs(pair.value, path: "\(base).params") != nil {
+        if let pair = fields["params"], pair.value.isNull {
+            // `params:` with nothing under it (every line below commented out) is no parameters.
+            params = nil
+        } else if let pair = fields["params"], yaml.mappingPairs(pair.value, path: "\(base).params") != nil {
             params = pair.value
         } else if fields["params"] != nil {
             failed = true

@@ -114,8 +114,14 @@ struct YAMLComposer {
             if text.scalar(line: mark.line, column: mark.column) == "\t" {
                 return .yamlTabCharacter(at: location)
             }
-            return .yamlSyntax(at: location, problem: clean(problem), context: context.map { clean($0.text) },
-                               contextLine: context?.mark.line ?? 0, contextColumn: context?.mark.column ?? 0)
+            let raw = Diagnostic.yamlSyntax(at: location, problem: clean(problem), context: context.map { clean($0.text) },
+                                            contextLine: context?.mark.line ?? 0, contextColumn: context?.mark.column ?? 0)
+            guard let explained = YAMLSyntaxExplainer(text: text).explain(
+                problem: problem, line: mark.line, column: mark.column, context: context?.text,
+                contextLine: context?.mark.line ?? 0, contextColumn: context?.mark.column ?? 0)
+            else { return raw }
+            return .yamlSyntaxExplained(at: SourceLocation(file: text.file, line: explained.line, column: explained.column),
+                                        message: explained.message, suggestion: explained.suggestion, parser: raw)
         case .reader(let problem, _, _, _):
             return .yamlUnreadable(file: text.file, detail: clean(problem))
         default:

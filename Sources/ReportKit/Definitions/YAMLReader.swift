@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads typed values out of a `YAMLValue` tree strictly, collecting a diagnostic for every
 /// value that does not fit instead of stopping at the first, and never falling back to a default.
 struct YAMLReader {
@@ -65,8 +67,26 @@ struct YAMLReader {
     /// The elements of a list; nil (reported) when `value` is another shape.
     mutating func sequence(_ value: YAMLValue, path: String) -> [YAMLValue]? {
         if let elements = value.sequence { return elements }
-        reportShape(value, path: path, expected: "a list")
+        if value.isNull {
+            add(.yamlNull(at: value.location, subject: path, expected: "a list"))
+        } else {
+            add(Self.listSuggested(.yamlWrongType(at: value.location, subject: path, expected: "a list", found: Self.found(value)), for: value))
+        }
         return nil
+    }
+
+    /// A single value where a list is expected: the list of that one value is suggested
+    /// (`[MEN-01]`), as written, quotes included.
+    static func listSuggested(_ diagnostic: Diagnostic, for value: YAMLValue) -> Diagnostic {
+        guard let scalar = value.scalar, !value.isNull, !scalar.text.contains("\n") else { return diagnostic }
+        var suggested = diagnostic
+        let element = switch scalar.style {
+        case .singleQuoted: "'\(scalar.text.replacingOccurrences(of: "'", with: "''"))'"
+        case .doubleQuoted: "\"\(scalar.text)\""
+        default: scalar.text
+        }
+        suggested.suggestion = "[\(element)]"
+        return suggested
     }
 
     /// Non-empty text: any scalar but null, whatever its style (`2017` is text here).

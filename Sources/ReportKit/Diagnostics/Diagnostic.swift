@@ -41,6 +41,12 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String
     /// A replacement the user probably meant, shown as `(did you mean 'x'?)`.
     public var suggestion: String?
+    /// A second line printed under the source line: more detail for those who want it (the
+    /// YAML parser's own words), as a compiler's `note:`.
+    public var note: String?
+    /// How many lines before the one pointed at are shown with it, for a mistake whose cause
+    /// may be on a line above (an indentation).
+    public var linesBefore = 0
 
     public init(_ message: String, at location: SourceLocation? = nil, subject: String = "", suggestion: String? = nil) {
         self.location = location

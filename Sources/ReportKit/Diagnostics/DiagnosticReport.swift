@@ -23,11 +23,17 @@ public enum DiagnosticReport {
                 let skipped = source.count > 120 ? max(0, location.column - 60) : 0
                 let shown = (skipped > 0 ? "…" : "") + String(source.dropFirst(skipped).prefix(110)) + (source.count - skipped > 110 ? "…" : "")
                 let column = location.column - skipped + (skipped > 0 ? 1 : 0)
+                let firstBefore = max(1, location.line - diagnostic.linesBefore)
+                for number in firstBefore..<location.line {
+                    guard let before = sourceLine(location.file, number) else { continue }
+                    lines.append("  " + String(before.prefix(110)) + (before.count > 110 ? "…" : ""))
+                }
                 lines.append("  " + shown)
                 // Tabs stay tabs so that the caret lines up however the terminal shows them.
                 let indent = shown.prefix(column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
                 lines.append("  " + indent + "^")
             }
+            if let note = diagnostic.note { lines.append(note) }
         }
         if sorted.count > limit {
             lines.append("… and \(sorted.count - limit) more errors")

@@ -47,6 +47,17 @@ extension Diagnostic {
         return Diagnostic(message, at: location)
     }
 
+    /// A syntax error in plain words at the line to fix, the lines above it shown for the
+    /// indentation, and libyaml's own message kept as a note at its own position.
+    public static func yamlSyntaxExplained(at location: SourceLocation, message: String, suggestion: String?,
+                                           parser: Diagnostic) -> Diagnostic {
+        var diagnostic = Diagnostic(message, at: location, suggestion: suggestion)
+        let parserPlace = parser.location.map { "\($0): " } ?? ""
+        diagnostic.note = "\(parserPlace)note: the YAML parser says: " + String(parser.message.dropFirst("YAML syntax error: ".count))
+        diagnostic.linesBefore = 2
+        return diagnostic
+    }
+
     /// A tab where libyaml expected a space (after `-` or `:` at the start of a value).
     public static func yamlTabCharacter(at location: SourceLocation) -> Diagnostic {
         Diagnostic("tab character where YAML needs a space", at: location)
@@ -79,10 +90,24 @@ extension Diagnostic {
         Diagnostic("duplicate key '\(key)'" + (firstLine.map { " (first at line \($0))" } ?? ""), at: location, subject: subject)
     }
 
-    /// A key the mapping does not accept, with the nearest accepted key.
+    /// A key the mapping does not accept, with the keys it does accept and the nearest of them.
     public static func yamlUnknownKey(at location: SourceLocation, subject: String, key: String, allowed: [String]) -> Diagnostic {
-        Diagnostic("unknown key '\(key)'", at: location, subject: subject,
-                   suggestion: Suggestion.nearest(to: key, in: allowed))
+        Diagnostic("unknown key '\(key)'; " + allowedNames(near: key, in: allowed, noun: "keys", none: "no keys are allowed here"),
+                   at: location, subject: subject, suggestion: Suggestion.nearest(to: key, in: allowed))
+    }
+
+    /// The most names an "allowed here" list shows in full; beyond it, the nearest this many.
+    static let allowedNamesShown = 8
+
+    /// "the keys allowed here are a, b, c" when there are few, "the nearest of the 12 keys
+    /// allowed here are …" when there are many, so that an unknown name always shows what to write.
+    static func allowedNames(near word: String, in allowed: [String], noun: String, none: String) -> String {
+        if allowed.isEmpty { return none }
+        if allowed.count <= allowedNamesShown {
+            return "the \(noun) allowed here are \(allowed.joined(separator: ", "))"
+        }
+        let nearest = Suggestion.ranked(word, in: allowed).prefix(5)
+        return "the nearest of the \(allowed.count) \(noun) allowed here are \(nearest.joined(separator: ", "))"
     }
 
     /// A required key that is absent; `location` is where the mapping is introduced.
@@ -175,8 +200,9 @@ extension Diagnostic {
 
     /// An input the plugin does not read, with the nearest input it does read.
     public static func definitionUnknownInput(at location: SourceLocation, subject: String, input: String, plugin: String, known: [String]) -> Diagnostic {
-        Diagnostic("unknown input '\(input)' for plugin '\(plugin)'", at: location, subject: subject,
-                   suggestion: Suggestion.nearest(to: input, in: known))
+        Diagnostic("unknown input '\(input)' for plugin '\(plugin)'; "
+                   + allowedNames(near: input, in: known, noun: "inputs", none: "the plugin reads no inputs"),
+                   at: location, subject: subject, suggestion: Suggestion.nearest(to: input, in: known))
     }
 
     /// A required input that is not given.
@@ -202,8 +228,16 @@ extension Diagnostic {
     }
 
     /// Text that is not a calendar day.
+    /// Another form of a day is answered with its ISO form when only one day fits, and with
+    /// both when day and month could be swapped.
     public static func parameterNotADate(at location: SourceLocation, subject: String, value: String) -> Diagnostic {
-        Diagnostic("'\(value)' is not a date: write YYYY-MM-DD", at: location, subject: subject)
+        let readings = Day.readings(ofOtherForm: value)
+        if readings.count == 2 {
+            return Diagnostic("'\(value)' is not a date: write YYYY-MM-DD, \(readings[0].iso) or \(readings[1].iso) (day and month could be either way round)",
+                              at: location, subject: subject)
+        }
+        return Diagnostic("'\(value)' is not a date: write YYYY-MM-DD", at: location, subject: subject,
+                          suggestion: readings.first?.iso)
     }
 
     /// `yes`, `True`, `on`, `"true"`… where a flag is expected: only plain `true` and `false` are booleans.
@@ -220,5 +254,46 @@ extension Diagnostic {
     /// A problem the plugin's `validate()` found, in the plugin's words.
     public static func parameterProblem(at location: SourceLocation, subject: String, message: String) -> Diagnostic {
         Diagnostic(message, at: location, subject: subject)
+    }
+
+    // MARK: Filters against the data
+
+    /// A filter value that the column holds only in another case or with other accents.
+    static func selectedValueDiffersInCase(at location: SourceLocation, subject: String, value: String, column: String,
+                                           file: String, existing: String) -> Diagnostic {
+        Diagnostic("'\(value)' is not a value of column '\(column)' in \(file): values are matched exactly",
+                   at: location, subject: subject, suggestion: existing)
+    }
+
+    /// A filter value that is the name of one of the column's values, not the value itself.
+    static func selectedValueIsAName(at location: SourceLocation, subject: String, value: String, column: String,
+                                     nameColumn: String, file: String, code: String) -> Diagnostic {
+        Diagnostic("'\(value)' is a name in column '\(nameColumn)' of \(file), not a value of column '\(column)': write its code",
+                   at: location, subject: subject, suggestion: code)
+    }
+
+    /// A filter value that matches no row: it would leave its rows out of every figure.
+    static func selectedValueNotFound(at location: SourceLocation, subject: String, value: String, column: String,
+                                      file: String, existing: [String]) -> Diagnostic {
+        let values: String
+        if existing.count <= allowedNamesShown {
+            values = "its values are " + existing.sorted().joined(separator: ", ")
+        } else {
+            values = "the nearest of its \(existing.count) values are " + Suggestion.ranked(value, in: existing).prefix(5).joined(separator: ", ")
+        }
+        return Diagnostic("'\(value)' is not a value of column '\(column)' in \(file); \(values)",
+                          at: location, subject: subject, suggestion: Suggestion.nearest(to: value, in: existing))
+    }
+
+    /// Every filter value exists, but none has a row in the period, while others do.
+    static func selectionHasNoRows(at location: SourceLocation, subject: String, values: [String], column: String, file: String,
+                                   period: Period, first: Period?, last: Period?) -> Diagnostic {
+        let named = values.map { "'\($0)'" }.joined(separator: ", ")
+        let span = first.map { first in
+            let last = last ?? first
+            return first == last ? "; its rows are all in \(first)" : "; its rows run from \(first) to \(last)"
+        } ?? ""
+        return Diagnostic("no row of \(file) in \(period) has \(column) \(named), so the report would count nothing\(span)",
+                          at: location, subject: subject)
     }
 }

@@ -64,6 +64,19 @@ extension Diagnostic {
                    subject: inputColumnSubject(column), suggestion: suggestion)
     }
 
+    /// A declared column that the header writes in another case or with other accents.
+    static func columnNameDiffersInCase(_ column: String, header: String, hashtag: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic("the header says '\(header)'; names are matched exactly: write '\(column)', or tag the column \(hashtag) in an HXL row",
+                   at: location, subject: inputColumnSubject(column))
+    }
+
+    /// The first line names no declared column while a later line does: a title above the header.
+    static func titleRowsBeforeHeader(headerLine: Int, at location: SourceLocation) -> Diagnostic {
+        let lines = location.line + 1 == headerLine ? "line \(location.line)" : "lines \(location.line) to \(headerLine - 1)"
+        return Diagnostic("the header is on line \(headerLine), not on the first line: remove \(lines) (a title above the table) and save the file again",
+                          at: location)
+    }
+
     /// A declared column found by its hashtag, which two cells of the HXL row carry;
     /// `location` is the second one's header cell.
     static func duplicateHashtag(_ column: String, hashtag: String, at location: SourceLocation) -> Diagnostic {
@@ -92,7 +105,9 @@ extension Diagnostic {
 
     /// Not `YYYY-MM-DD` (optionally `T00:00:00`), or not a day of the calendar.
     static func notADate(_ value: String, column: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic("value '\(displayedCellValue(value))' is not a date (YYYY-MM-DD)", at: location, subject: inputColumnSubject(column))
+        let readings = Day.readings(ofOtherForm: value)
+        return Diagnostic("value '\(displayedCellValue(value))' is not a date (YYYY-MM-DD)", at: location, subject: inputColumnSubject(column),
+                          suggestion: readings.count == 1 ? readings[0].iso : nil)
     }
 
     /// Anything but ASCII digits in a count cell.

@@ -16,8 +16,12 @@ extension Diagnostic {
         Diagnostic("file '\(path)' cannot be read", at: location, subject: keyPath)
     }
 
-    static func configNotFound(_ file: String) -> Diagnostic {
-        Diagnostic("no such file; run dtm-report in the folder of reports.yaml or give --config FILE", at: SourceLocation(file: file))
+    /// A configuration file that does not exist, with the YAML file of its folder whose name is
+    /// nearest (any distance: a folder has few YAML files).
+    public static func configNotFound(_ file: String, nearest: String?) -> Diagnostic {
+        let folder = file.contains("/") ? String(file[...file.lastIndex(of: "/")!]) : ""
+        return Diagnostic("no such file; run dtm-report in the folder of reports.yaml or give --config FILE", at: SourceLocation(file: file),
+                          suggestion: nearest.map { folder + $0 })
     }
 
     static func unknownReport(_ id: String, known: [String]) -> Diagnostic {

@@ -17,6 +17,31 @@ extension Diagnostic {
         Diagnostic("unclosed tag: '{{{' has no matching '}}}' on this line", at: location)
     }
 
+    /// `{{total}`: a tag closed by one brace.
+    static func templateMissingCloseBrace(_ written: String, fixed: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic("'\(written)' is missing a '}': write '\(fixed)'", at: location)
+    }
+
+    /// `{total}}`: a tag opened by one brace.
+    static func templateMissingOpenBrace(_ written: String, fixed: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic("'\(written)' is missing a '{': write '\(fixed)'", at: location)
+    }
+
+    /// `{{{total}}`: three braces to open, two to close.
+    static func templateExtraOpenBrace(_ written: String, fixed: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic("'\(written)' has one '{' too many: write '\(fixed)'", at: location)
+    }
+
+    /// `{{total}}}`: braces after a complete tag, which Mustache would print; at the first extra one.
+    static func templateExtraCloseBrace(_ written: String, fixed: String, extra: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic("'\(written)' has \(extra == 1 ? "one '}'" : "\(extra) '}'") too many: write '\(fixed)'", at: location)
+    }
+
+    /// `}}` in the text with no tag it could close.
+    static func templateStrayCloseBraces(at location: SourceLocation) -> Diagnostic {
+        Diagnostic("stray '}}' with no '{{' before it: remove it, or open the tag with '{{'", at: location)
+    }
+
     /// `{{!` without `}}` anywhere after it.
     static func templateUnclosedComment(at location: SourceLocation) -> Diagnostic {
         Diagnostic("unclosed comment: '{{!' has no matching '}}'", at: location)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// "Did you mean" suggestions, as swift-argument-parser makes them: the candidate closest by
 /// edit distance, when it is close enough to be a plausible typo.
 public enum Suggestion {
@@ -13,6 +15,21 @@ public enum Suggestion {
             }
         }
         return best?.candidate
+    }
+
+    /// `text` without case, accents or width, for comparisons that say "only the case differs":
+    /// `Population` is `population`, `Ménaka` is `menaka`, `men-01` is `MEN-01`.
+    public static func folded(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `candidates` nearest first (by edit distance, ignoring case; ties in alphabetical order).
+    public static func ranked(_ word: String, in candidates: some Sequence<String>) -> [String] {
+        let lowered = word.lowercased()
+        return candidates.map { ($0, editDistance(lowered, $0.lowercased())) }
+            .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+            .map(\.0)
     }
 
     /// Levenshtein distance over characters.

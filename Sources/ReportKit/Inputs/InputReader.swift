@@ -73,6 +73,8 @@ struct HeaderMatch {
     private var indexes: [String: Int] = [:]
     /// The declared columns that the header names otherwise, found by their HXL hashtag.
     private(set) var columnsFoundByHashtag: [HashtagMatch] = []
+    /// The first line is a title above the real header: the rows cannot be read against it.
+    private(set) var startsWithTitle = false
 
     func index(of column: String) -> Int? { indexes[column] }
 
@@ -133,16 +135,39 @@ struct HeaderMatch {
             }
         }
 
+        // Not one declared column in the first line, but all there in a later one: the file
+        // starts with a title (an export from a workbook), one error rather than one per column.
+        if headerIndex.allSatisfy({ $0 == nil }), let headerLine = HeaderMatch.laterHeaderLine(after: reader, buffer: buffer, declared: declaredNames) {
+            diagnostics.append(.titleRowsBeforeHeader(headerLine: headerLine, at: SourceLocation(file: reader.file, line: header.line)))
+            startsWithTitle = true
+            return
+        }
         // A declared column present under its own name is no typo of another one.
-        let candidates = names.filter { !$0.isEmpty && !declaredNames.contains($0) }
+        let candidates = names.indices.filter { !names[$0].isEmpty && !declaredNames.contains(names[$0]) }
         for (declared, column) in spec.columns.enumerated() {
             if let index = headerIndex[declared] {
                 indexes[column.name] = index
+            } else if let index = candidates.first(where: { Suggestion.folded(names[$0]) == Suggestion.folded(column.name) }) {
+                diagnostics.append(.columnNameDiffersInCase(column.name, header: names[index], hashtag: column.hxl, at: location(index)))
             } else {
-                diagnostics.append(.missingColumn(column.name, hashtag: column.hxl, suggestion: Suggestion.nearest(to: column.name, in: candidates),
+                diagnostics.append(.missingColumn(column.name, hashtag: column.hxl, suggestion: Suggestion.nearest(to: column.name, in: candidates.map { names[$0] }),
                                                   at: SourceLocation(file: reader.file, line: header.line)))
             }
         }
+    }
+
+    /// The line, among the next few, that names declared columns (by the same case-insensitive
+    /// comparison), when the first line names none: the real header under title lines.
+    static func laterHeaderLine(after reader: CSVReader, buffer: UnsafeBufferPointer<UInt8>, declared: Set<String>) -> Int? {
+        let folded = Set(declared.map(Suggestion.folded))
+        var lookahead = reader
+        var record = CSVRecord()
+        for _ in 0..<10 {
+            guard lookahead.peekRecord(into: &record) else { return nil }
+            let names = record.cells.map { String(decoding: lookahead.contentBytes(of: $0), as: UTF8.self) }
+            if names.contains(where: { folded.contains(Suggestion.folded($0)) }) { return record.line }
+        }
+        return nil
     }
 
     /// The trimmed cells of row 2 when it is an HXL row, read ahead on a copy of the reader

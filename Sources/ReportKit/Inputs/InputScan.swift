@@ -182,6 +182,8 @@ enum InputScan {
         guard record.isWellFormed else { return .failure(DiagnosticList(diagnostics)) }
 
         let header = HeaderMatch(header: record, reader: reader, spec: spec, diagnostics: &diagnostics)
+        // Every row would have the wrong number of cells for a title taken as the header.
+        guard !header.startsWithTitle else { return .failure(DiagnosticList(diagnostics)) }
         let read = Set(consumers.flatMap(\.columns))
         let columns = spec.columns.filter { read.contains($0.name) }.compactMap { column in
             header.index(of: column.name).map { (spec: column, headerIndex: $0) }

@@ -105,15 +105,68 @@ public enum ColumnType: Sendable, Hashable {
 public struct ParameterSpec: Sendable, Hashable {
     public var name: String
     public var type: ParameterType
-    /// The value used when the key is absent, as YAML would write it; nil when required.
+    /// The value used when the key is absent, as YAML would write it, optionally followed by an
+    /// explanation in parentheses (`[] (every FMP)`); `none (…)` when the absence itself is the
+    /// default; nil when required.
     public var defaultValue: String?
     public var documentation: String
+
+    /// The column whose values this parameter keeps, when it is a filter: the host checks every
+    /// value given against the values the input actually has, so that a typo never makes a
+    /// report of nothing.
+    public var selects: ColumnSelection?
 
     public init(_ name: String, _ type: ParameterType, default defaultValue: String?, _ documentation: String) {
         self.name = name
         self.type = type
         self.defaultValue = defaultValue
         self.documentation = documentation
+    }
+
+    /// The default as a YAML value that reads back as that default: `~` for `none`, the text
+    /// before an explanation otherwise; nil when required.
+    public var defaultYAML: String? {
+        guard let defaultValue else { return nil }
+        let value = defaultValue.components(separatedBy: " (").first ?? defaultValue
+        return value == "none" ? "~" : value
+    }
+
+    /// The explanation that follows the default, without its parentheses (`every FMP`).
+    public var defaultExplanation: String? {
+        guard let defaultValue, let open = defaultValue.range(of: " ("), defaultValue.hasSuffix(")") else { return nil }
+        return String(defaultValue[open.upperBound..<defaultValue.index(before: defaultValue.endIndex)])
+    }
+
+    /// Whether `~` (null) may be written: when the default is the absence of a value.
+    public var acceptsNull: Bool { defaultYAML == "~" }
+
+    /// This parameter, declared as keeping the rows of `input` whose `column` holds one of its
+    /// values; `namedBy` is a column that gives each value's name (`fmp_name` for `fmp_code`),
+    /// so that a name written for a code is answered with the code. With `rowsInPeriod`, a
+    /// period where the kept values have no row while others do is an error: the plugin would
+    /// report zeros. Without, the plugin says itself that the period has no figures for them.
+    public func selecting(_ column: String, of input: String, namedBy: String? = nil, rowsInPeriod: Bool = true) -> ParameterSpec {
+        var spec = self
+        spec.selects = ColumnSelection(input: input, column: column, nameColumn: namedBy, requiresRowsInPeriod: rowsInPeriod)
+        return spec
+    }
+}
+
+/// The input column a filter parameter selects values of.
+public struct ColumnSelection: Sendable, Hashable {
+    /// The input's name under `inputs:`.
+    public var input: String
+    public var column: String
+    /// A column naming each value, for suggestions.
+    public var nameColumn: String?
+    /// Whether the kept values must have a row in the period when other values do.
+    public var requiresRowsInPeriod: Bool
+
+    public init(input: String, column: String, nameColumn: String? = nil, requiresRowsInPeriod: Bool = true) {
+        self.input = input
+        self.column = column
+        self.nameColumn = nameColumn
+        self.requiresRowsInPeriod = requiresRowsInPeriod
     }
 }
 

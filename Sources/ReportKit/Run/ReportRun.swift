@@ -54,7 +54,7 @@ public enum ReportRun {
             return .failure(DiagnosticList([.reportsFileTooLarge(file: configName, size: size, limit: ReportsFileLoader.maximumFileSize)]))
         }
         guard let configData = FileManager.default.contents(atPath: options.configFile.path) else {
-            return .failure(DiagnosticList([.configNotFound(configName)]))
+            return .failure(DiagnosticList([.configNotFound(configName, nearest: nearestYAMLFile(to: options.configFile))]))
         }
         let file: ReportsFile
         switch ReportsFileLoader.load(Array(configData), file: configName) {
@@ -95,8 +95,20 @@ public enum ReportRun {
                     diagnostics.add(contentsOf: list.diagnostics)
                 }
             }
-            guard report.diagnostics.isEmpty, aggregates.count == report.inputs.count, let complete = report.complete else { continue }
-            prepared.append(complete(records.sorted { $0.name < $1.name }, aggregates))
+            var filters: [FilterCensus] = []
+            for (written, request) in report.selections {
+                // A file that could not be read has said why already, through the report's own request.
+                guard case .success(let read) = inputs.read(request) else { continue }
+                let found = (read.aggregate as! TypedAggregateBox<ColumnValues>).value
+                let problems = written.check(against: found, file: read.file)
+                diagnostics.add(contentsOf: problems)
+                filters.append(FilterCensus(written: written, found: found, file: read.file))
+            }
+            guard report.diagnostics.isEmpty, filters.count == report.selections.count, aggregates.count == report.inputs.count,
+                  let complete = report.complete else { continue }
+            var ready = complete(records.sorted { $0.name < $1.name }, aggregates)
+            ready.filters = filters
+            prepared.append(ready)
         }
         let outputRoot: URL
         switch options.outputFolder.map(Result.success) ?? project.resolve(file.output) {
@@ -121,6 +133,15 @@ public enum ReportRun {
         }
         guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics.diagnostics)) }
         return .success(RunPlan(outputRoot: outputRoot, outputs: outputs, columnsFoundByHashtag: inputs.columnsFoundByHashtag))
+    }
+
+    /// The YAML file of the folder of `missing` whose name is nearest to its name, as the user
+    /// wrote the path (`config/report.yaml` → `config/reports.yaml`).
+    public static func nearestYAMLFile(to missing: URL) -> String? {
+        let folder = missing.deletingLastPathComponent()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(".") }
+        return Suggestion.ranked(missing.lastPathComponent, in: names).first
     }
 
     /// The output folder must be a folder (or not exist yet), and no file the run reads may
@@ -193,6 +214,16 @@ public enum ReportRun {
         }
         guard let parameters else { return PendingReport(diagnostics: diagnostics.diagnostics, inputs: requests) }
 
+        // A filter written in the definition is checked against the values its column holds.
+        var selections: [(WrittenSelection, InputRequest)] = []
+        for written in WrittenSelection.all(in: definition, description: description) {
+            guard let path = definition.input(named: written.selection.input), let spec = description.input(named: written.selection.input) else { continue }
+            let selection = written.selection
+            let census = ColumnValues(column: selection.column, nameColumn: selection.nameColumn, periodColumn: spec.periodColumn)
+            let consumer = InputConsumer(input: spec.name, columns: census.columns) { TypedAggregateBox(census) }
+            selections.append((written, inputs.request(path, spec: spec, allowsAbsolute: definition.allowsAbsoluteInputs, consumer: consumer)))
+        }
+
         let complete = { (records: [InputRecord], aggregates: [any AggregateBox]) -> PreparedReport in
             var pluginInputs = (aggregates[0] as! TypedAggregateBox<Plugin.Inputs>).value
             for aggregate in aggregates.dropFirst() { pluginInputs.append((aggregate as! TypedAggregateBox<Plugin.Inputs>).value) }
@@ -206,7 +237,7 @@ public enum ReportRun {
                 compute: { (period) throws(PluginFailure) in try Plugin.run(inputs: ready, parameters: parameters, period: period) }
             )
         }
-        return PendingReport(diagnostics: diagnostics.diagnostics, inputs: requests, complete: complete)
+        return PendingReport(diagnostics: diagnostics.diagnostics, inputs: requests, selections: selections, complete: complete)
     }
 
     private static func decodeTemplate(_ bytes: [UInt8], file: String) throws(DiagnosticList) -> String {
@@ -261,11 +292,20 @@ struct PreparedReport {
     var templateFiles: [String] { templates.values.map(\.file) }
     let periodsWithData: () -> Set<Period>
     let compute: (Period) throws(PluginFailure) -> ReportResult
+    /// The filters the definition writes, with the values their columns hold.
+    var filters: [FilterCensus] = []
 
     /// Runs the plugin, checks its result against its description and renders every file.
     func render(period requested: Period?, languages: [Language]) throws(Diagnostic) -> ReportOutput {
         guard let period = requested ?? periodsWithData().max() else {
             throw .noPeriodWithData(report: definition.id.value, at: definition.location)
+        }
+        for filter in filters {
+            let location = definition.params?.pair(filter.written.spec.name)?.value.location ?? definition.location
+            if let problem = filter.written.checkRows(in: period, found: filter.found, file: filter.file, at: location,
+                                                      keyPath: "\(definition.keyPath).params.\(filter.written.spec.name)") {
+                throw problem
+            }
         }
         let result: ReportResult
         do {
@@ -300,6 +340,8 @@ struct PreparedReport {
 struct PendingReport {
     var diagnostics: [Diagnostic]
     var inputs: [InputRequest] = []
+    /// The filters the definition writes, each with the request for its column's values.
+    var selections: [(WrittenSelection, InputRequest)] = []
     /// Builds the report from its inputs' records and aggregates (in the order of `inputs`);
     /// nil when the definition has problems.
     var complete: (([InputRecord], [any AggregateBox]) -> PreparedReport)?
@@ -450,4 +492,11 @@ enum ResultContract {
         }
         return nil
     }
+}
+
+/// A filter of a report and the values its column holds, for the check of the period's rows.
+struct FilterCensus {
+    let written: WrittenSelection
+    let found: ColumnValues
+    let file: String
 }

@@ -59,6 +59,10 @@ struct TemplateScanner {
 
     private mutating func scan() {
         while index < characters.count {
+            if characters[index] == "}", index + 1 < characters.count, characters[index + 1] == "}" {
+                strayClose()
+                continue
+            }
             guard characters[index] == "{", index + 1 < characters.count, characters[index + 1] == "{" else {
                 advance(to: index + 1)
                 continue
@@ -76,18 +80,31 @@ struct TemplateScanner {
                 continue
             }
             if sigil == "{" {
-                guard let end = find("}}}", from: start + 3, sameLine: true) else {
+                if let end = findClose("}}}", from: start + 3) {
+                    append(.unescaped, name: text(start + 3, end), from: start, to: end + 3, at: here)
+                    extraCloseBraces(after: start)
+                } else if let end = findClose("}}", from: start + 3) {
+                    // `{{{total}}`: one brace too many at the start. Read on as `{{total}}`.
+                    let name = text(start + 3, end)
+                    diagnostics.append(.templateExtraOpenBrace(text(start, end + 2), fixed: "{{\(name)}}", at: here))
+                    append(.variable, name: name, from: start, to: end + 2, at: here)
+                } else {
                     diagnostics.append(.templateUnclosedTripleTag(at: here))
                     advance(to: start + 3)
-                    continue
                 }
-                append(.unescaped, name: text(start + 3, end), from: start, to: end + 3, at: here)
                 continue
             }
-            guard let end = find("}}", from: start + 2, sameLine: true) else {
+            var closeLength = 2
+            guard let end = findClose("}}", from: start + 2) ?? findClose("}", from: start + 2) else {
                 diagnostics.append(.templateUnclosedTag(at: here))
                 advance(to: start + 2)
                 continue
+            }
+            if characters[end..<min(end + 2, characters.count)].elementsEqual(["}", "}"]) == false {
+                // `{{total}`: one closing brace missing. Read on as `{{total}}`.
+                closeLength = 1
+                let body = text(start + 2, end)
+                diagnostics.append(.templateMissingCloseBrace(text(start, end + 1), fixed: "{{\(body)}}", at: here))
             }
             let body = text(start + 2, end)
             let kind: TemplateTag.Kind
@@ -103,13 +120,61 @@ struct TemplateScanner {
             default: kind = .variable
             }
             let name = kind == .variable ? body : String(body.dropFirst())
-            append(kind, name: name.trimmingSpaces, from: start, to: end + 2, at: here)
+            append(kind, name: name.trimmingSpaces, from: start, to: end + closeLength, at: here)
             if kind == .setDelimiter {
                 // After a delimiter change the rest of the file is in a syntax this scanner does
                 // not read; anything it said about it would be noise.
                 return
             }
+            if closeLength == 2 { extraCloseBraces(after: start) }
         }
+    }
+
+    /// `}}` outside any tag: Mustache would print it. `{total}}` is a tag with one opening brace
+    /// missing; anything else is a stray `}}`. Either way the braces are passed over.
+    private mutating func strayClose() {
+        var nameStart = index
+        while nameStart > 0, Self.isNameCharacter(characters[nameStart - 1]) { nameStart -= 1 }
+        if nameStart > 0, nameStart < index, characters[nameStart - 1] == "{" {
+            let brace = nameStart - 1
+            let opening = SourceLocation(file: file, line: line, column: column - (index - brace))
+            let name = text(nameStart, index)
+            diagnostics.append(.templateMissingOpenBrace(text(brace, index + 2), fixed: "{{\(name)}}", at: opening))
+        } else {
+            diagnostics.append(.templateStrayCloseBraces(at: location))
+        }
+        var end = index + 2
+        while end < characters.count, characters[end] == "}" { end += 1 }
+        advance(to: end)
+    }
+
+    /// `}` right after a complete tag (`{{total}}}`): one brace or more too many. The tag that
+    /// starts at `start` has just been read; the extra braces are reported and passed over.
+    private mutating func extraCloseBraces(after start: Int) {
+        var end = index
+        while end < characters.count, characters[end] == "}" { end += 1 }
+        guard end > index, let tag = tags.last else { return }
+        diagnostics.append(.templateExtraCloseBrace(text(start, end), fixed: tag.raw, extra: end - index, at: location))
+        advance(to: end)
+    }
+
+    /// A character of a name as a coordinator writes one inside a tag, sigils and spaces included.
+    private static func isNameCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || "_-. #^/&".contains(character)
+    }
+
+    /// The index where `close` starts on the tag's line, before the next `{{`: a `{{` inside a tag
+    /// means the tag was never closed, and its `}}` must not be taken from the tag after it.
+    private func findClose(_ close: String, from start: Int) -> Int? {
+        let close = Array(close)
+        var i = start
+        while i + close.count <= characters.count {
+            if characters[i].isLineBreak { return nil }
+            if characters[i] == "{", i + 1 < characters.count, characters[i + 1] == "{" { return nil }
+            if characters[i..<(i + close.count)].elementsEqual(close) { return i }
+            i += 1
+        }
+        return nil
     }
 
     private mutating func append(_ kind: TemplateTag.Kind, name: String, from start: Int, to end: Int, at location: SourceLocation) {

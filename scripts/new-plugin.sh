@@ -70,7 +70,7 @@ public enum ${name}Plugin: ReportPlugin {
         ]
     )
 
-    public static func run(inputs: PluginInputs, parameters: Parameters, period: Period) throws(PluginFailure) -> ReportResult {
+    public static func run(inputs: PluginInputs, parameters: Parameters, period: Period, vocabularies: Vocabularies) throws(PluginFailure) -> ReportResult {
         let table = inputs["counts"]!
         let dates = table.dates("date"), codes = table.texts("adm1_code"), names = table.texts("adm1_name")
         let individuals = table.counts("individuals")

@@ -72,6 +72,8 @@ struct Run: ParsableCommand {
             throw ExitCode.failure
         }
         guard !reading.quiet else { return }
+        // Standard output lists what was written; notes go with the messages, on standard error.
+        for note in plan.notes { printError(note.description) }
         let shownRoot = outputFolder ?? plan.outputRoot.relativePath(from: options.configURL.deletingLastPathComponent())
         for output in plan.outputs {
             print("wrote \(shownRoot)/\(output.period)/\(output.id)/ (\(output.files.map(\.name).joined(separator: ", ")))")
@@ -100,6 +102,7 @@ struct Validate: ParsableCommand {
         progress?.stop()
         let plan = try planned.get()
         for match in plan.columnsFoundByHashtag { print(match.note) }
+        for note in plan.notes { print(note) }
         let count = plan.outputs.count
         print("ok: \(count) report\(count == 1 ? "" : "s") checked, nothing written")
     }

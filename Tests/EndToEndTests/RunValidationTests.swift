@@ -9,7 +9,7 @@ import TestSupport
 @Suite struct RunValidationTests {
     func project(editing edits: [(String, String)] = []) throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
-        try Repository.copy(["data", "templates"], into: folder)
+        try Repository.copy(["data", "templates", "vocabularies"], into: folder)
         var yaml = """
             version: 1
             languages: [en, fr]

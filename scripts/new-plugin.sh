@@ -46,8 +46,8 @@ public enum ${name}Plugin: ReportPlugin {
                 documentation: "People counted by region and date.",
                 columns: [
                     ColumnSpec("date", .date, hxl: "#date", "The day of the count."),
-                    ColumnSpec("adm1_code", .text, hxl: "#adm1+code", "Region P-code (ML06)."),
-                    ColumnSpec("adm1_name", .text, hxl: "#adm1+name", "Region name (Tombouctou)."),
+                    ColumnSpec("adm1_code", .text, hxl: "#adm1+code", "Region P-code."),
+                    ColumnSpec("adm1_name", .text, hxl: "#adm1+name", "Region name."),
                     ColumnSpec("individuals", .count, hxl: "#affected+ind", "People counted."),
                 ],
                 periodColumn: "date"

@@ -101,4 +101,24 @@ import TestSupport
             "local/populations.csv: error: no row for key 'returned_idps': the plugin needs the words of every key of vocabulary 'populations'",
         ])
     }
+
+    /// The messages docs/report-types.md shows in its chapter on vocabularies are the tool's:
+    /// each is a line the bad-input catalogue checks, or the note the shipped validate prints.
+    @Test func theGuideShowsTheToolsMessages() throws {
+        let guide = try String(contentsOf: Repository.url("docs/report-types.md"), encoding: .utf8)
+        let chapter = try #require(guide.range(of: "## Your country's places and words")).upperBound
+        let end = try #require(guide.range(of: "## French", range: chapter..<guide.endIndex)).lowerBound
+        let shown = guide[chapter..<end].split(separator: "\n").map(String.init).filter { $0.contains(": error: ") || $0.contains(": note: ") }
+        #expect(shown.count >= 6)
+        let checked = Set(BadInput.catalogue.flatMap(\.errors))
+        for line in shown where line.contains(": error: ") {
+            #expect(checked.contains(line), "not in the catalogue: \(line)")
+        }
+        let folder = try TemporaryFolder()
+        try Repository.copy(["reports.yaml", "data", "templates", "vocabularies"], into: folder)
+        let validated = try DTMReportBinary.run(["validate"], in: folder.url)
+        for line in shown where line.contains(": note: ") {
+            #expect(validated.stdout.contains(line + "\n"), "not printed by validate: \(line)")
+        }
+    }
 }

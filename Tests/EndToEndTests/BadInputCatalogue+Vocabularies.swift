@@ -61,6 +61,9 @@ extension BadInput {
         yaml("vocabularies: a file that does not exist", { try $0.replace("        extend: vocabularies/niger/causes.csv", with: "        extend: vocabularies/niger/cause.csv") }, [
             "reports.yaml:92:17: error: reports[6].vocabularies.causes.extend: file 'vocabularies/niger/cause.csv' does not exist (did you mean 'vocabularies/niger/causes.csv'?)",
         ]),
+        yaml("the output folder holds the vocabularies", { try $0.replace("output: out", with: "output: vocabularies") }, [
+            "reports.yaml:5:9: error: output: 'vocabularies/causes.csv' and 14 more files the run reads are inside the output folder 'vocabularies', where a run replaces whole folders; keep inputs and templates outside it",
+        ]),
         yaml("vocabularies: an absolute path", { try $0.replace("        extend: vocabularies/niger/causes.csv", with: "        extend: /srv/causes.csv") }, [
             "reports.yaml:92:17: error: reports[6].vocabularies.causes.extend: '/srv/causes.csv' is an absolute path; write it relative to the folder of reports.yaml",
         ]),

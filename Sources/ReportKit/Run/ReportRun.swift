@@ -157,7 +157,7 @@ public enum ReportRun {
             }
             ancestor = ancestor.deletingLastPathComponent().standardizedFileURL
         }
-        let read = reports.flatMap { $0.inputRecords.map(\.path) + $0.templateFiles }
+        let read = reports.flatMap { $0.inputRecords.map(\.path) + $0.templateFiles + $0.vocabularyFiles }
         // One error for the folder, naming the first file: `output: .` would otherwise give one
         // line for every input and template of the project.
         let inside = Set(read).sorted().filter { project.isInside($0.hasPrefix("/") ? URL(fileURLWithPath: $0) : project.root.appendingPathComponent($0), output) }
@@ -227,6 +227,7 @@ public enum ReportRun {
                 templates: templates,
                 inputRecords: records,
                 notes: notes,
+                vocabularyFiles: vocabularies.lists.values.flatMap(\.files) + vocabularies.areas.sources,
                 periodsWithData: { Plugin.periodsWithData(inputs: ready, parameters: parameters) },
                 compute: { (period) throws(PluginFailure) in
                     try Plugin.run(inputs: ready, parameters: parameters, period: period, vocabularies: vocabularies)
@@ -287,6 +288,8 @@ struct PreparedReport {
     let notes: [Note]
     /// The template files, as shown in messages.
     var templateFiles: [String] { templates.values.map(\.file) }
+    /// The vocabulary files the report read, as shown in messages.
+    let vocabularyFiles: [String]
     let periodsWithData: () -> Set<Period>
     let compute: (Period) throws(PluginFailure) -> ReportResult
 

@@ -96,6 +96,8 @@ public struct AdminAreas: Sendable, Hashable {
     let prefixes: [String: (vocabulary: String, other: String)]
     /// The file each country's areas come from (the first that lists it).
     public let files: [String: String]
+    /// Every file an area comes from, in order.
+    public let sources: [String]
 
     public static func == (lhs: AdminAreas, rhs: AdminAreas) -> Bool { lhs.byCode == rhs.byCode }
     public func hash(into hasher: inout Hasher) { hasher.combine(byCode.count) }
@@ -116,6 +118,9 @@ public struct AdminAreas: Sendable, Hashable {
         self.byCode = byCode
         self.prefixes = prefixes
         self.files = files
+        var sources: [String] = []
+        for area in areas where sources.last != area.file && !sources.contains(area.file) { sources.append(area.file) }
+        self.sources = sources
     }
 
     public var isEmpty: Bool { byCode.isEmpty }

@@ -7,16 +7,16 @@ extension BadInput {
     static let vocabularyCases: [BadInput] = [
         // P-code columns of inputs.
         csv("P-codes: a region code the vocabulary does not list", { try $0.replace(movementsRow, with: "2017-04-30,ML11,Tombouctou,returnees,21679,3871", in: movements) }, [
-            "data/sample/population_movements.csv:94: error: column 'adm1_code': P-code 'ML11' is not an admin 1 area of the vocabulary (add its row to vocabularies/pcodes/mli.csv or extend pcodes under the report's vocabularies:); nearest: ML01 Kayes, ML10 Ménaka, ML02 Koulikoro",
+            "data/sample/population_movements.csv:94:12: error: column 'adm1_code': P-code 'ML11' is not an admin 1 area of the vocabulary (add its row to vocabularies/pcodes/mli.csv or extend pcodes under the report's vocabularies:); nearest: ML01 Kayes, ML10 Ménaka, ML02 Koulikoro",
         ]),
         csv("P-codes: DTM's ISO3 form of an unknown code", { try $0.replace(eventsRow, with: eventsRow.replacingOccurrences(of: ",ML06,", with: ",MLI16,"), in: events) }, [
-            "data/sample/displacement_events.csv:4: error: column 'origin_adm1_code': P-code 'MLI16' is not an admin 1 area of the vocabulary (add its row to vocabularies/pcodes/mli.csv or extend pcodes under the report's vocabularies:); nearest: ML06 Tombouctou, ML10 Ménaka, ML01 Kayes",
+            "data/sample/displacement_events.csv:4:47: error: column 'origin_adm1_code': P-code 'MLI16' is not an admin 1 area of the vocabulary (add its row to vocabularies/pcodes/mli.csv or extend pcodes under the report's vocabularies:); nearest: ML06 Tombouctou, ML10 Ménaka, ML01 Kayes",
         ]),
         csv("P-codes: a region name that is another region's", { try $0.replace(movementsRow, with: "2017-04-30,ML06,Gao,returnees,21679,3871", in: movements) }, [
-            "data/sample/population_movements.csv:94: error: column 'adm1_name': name 'Gao' is not the name of ML06 in vocabularies/pcodes/mli.csv (did you mean 'Tombouctou'?)",
+            "data/sample/population_movements.csv:94:17: error: column 'adm1_name': name 'Gao' is not the name of ML06 in vocabularies/pcodes/mli.csv (did you mean 'Tombouctou'?)",
         ]),
         csv("P-codes: a cercle code in a region column", { try $0.replace(movementsRow, with: "2017-04-30,ML0601,Tombouctou,returnees,21679,3871", in: movements) }, [
-            "data/sample/population_movements.csv:94: error: column 'adm1_code': P-code 'ML0601' is the admin 2 area Dire (vocabularies/pcodes/mli.csv); the column holds admin 1 codes",
+            "data/sample/population_movements.csv:94:12: error: column 'adm1_code': P-code 'ML0601' is the admin 2 area Dire (vocabularies/pcodes/mli.csv); the column holds admin 1 codes",
         ]),
         csv("situation report: a cause of another office's vocabulary", { try $0.replace(eventsRow, with: eventsRow.replacingOccurrences(of: ",insecurity", with: ",drought"), in: events) }, [
             "data/sample/displacement_events.csv:4:98: error: column 'cause': value 'drought' is not one of conflict, intercommunal, insecurity, flood, other",

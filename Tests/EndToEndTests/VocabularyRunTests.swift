@@ -55,9 +55,9 @@ import TestSupport
         let plan = try plan(folder).get()
         #expect(table(plan).hasSuffix("ML07,Gao,5,,\nNE002,Diffa,7,,\nNE006,Tillabéri,10,,\n"))
         #expect(plan.notes.map(\.description) == [
-            "movements.csv:2: note: column 'adm1_code': P-codes read in the vocabulary's form: NER006 → NE006, ml07 → ML07",
-            "movements.csv:2: note: column 'adm1_name': 'Tillaberi' written 'Tillabéri', as vocabularies/pcodes/ner.csv names NE006",
-            "movements.csv:3: note: column 'adm1_name': 'GAO' written 'Gao', as vocabularies/pcodes/mli.csv names ML07",
+            "movements.csv:2:12: note: column 'adm1_code': P-codes read in the vocabulary's form: NER006 → NE006, ml07 → ML07",
+            "movements.csv:2:21: note: column 'adm1_name': 'Tillaberi' written 'Tillabéri', as vocabularies/pcodes/ner.csv names NE006",
+            "movements.csv:3:17: note: column 'adm1_name': 'GAO' written 'Gao', as vocabularies/pcodes/mli.csv names ML07",
         ])
     }
 
@@ -67,7 +67,7 @@ import TestSupport
         let outcome = try DTMReportBinary.run(["validate"], in: folder.url)
         #expect(outcome.status == 0, Comment(rawValue: outcome.stderr))
         #expect(outcome.stdout.contains(
-            "data/sample/ner_population_movements.csv:7: note: column 'adm1_name': 'Tillaberi' written 'Tillabéri', as vocabularies/pcodes/ner.csv names NE006\n"))
+            "data/sample/ner_population_movements.csv:7:19: note: column 'adm1_name': 'Tillaberi' written 'Tillabéri', as vocabularies/pcodes/ner.csv names NE006\n"))
     }
 
     @Test func aReportExtendsThePCodes() throws {
@@ -82,7 +82,7 @@ import TestSupport
         let refused = try project(Self.stock, files: ["movements.csv": Self.header + "2023-06-30,ML11,Taoudenit,idps,10,\n"])
         guard case .failure(let list) = self.plan(refused) else { Issue.record("ML11 was accepted"); return }
         #expect(list.diagnostics.map(\.description) == [
-            "movements.csv:2: error: column 'adm1_code': P-code 'ML11' is not an admin 1 area of the vocabulary (add its row to vocabularies/pcodes/mli.csv or extend pcodes under the report's vocabularies:); nearest: ML01 Kayes, ML10 Ménaka, ML02 Koulikoro",
+            "movements.csv:2:12: error: column 'adm1_code': P-code 'ML11' is not an admin 1 area of the vocabulary (add its row to vocabularies/pcodes/mli.csv or extend pcodes under the report's vocabularies:); nearest: ML01 Kayes, ML10 Ménaka, ML02 Koulikoro",
         ])
     }
 

@@ -215,7 +215,7 @@ public enum ReportRun {
             // P-code columns: checked and written in the vocabulary's form before the plugin sees them.
             var notes: [Note] = []
             if description.readsPCodes, let rows = pluginInputs as? PluginInputs {
-                let checked = PCodeCheck.apply(to: rows, description: description, areas: vocabularies.areas)
+                let checked = PCodeCheck.apply(to: rows, description: description, areas: vocabularies.areas, root: project.root)
                 guard checked.diagnostics.isEmpty else { return .failure(DiagnosticList(checked.diagnostics)) }
                 pluginInputs = checked.inputs as! Plugin.Inputs
                 notes = checked.notes

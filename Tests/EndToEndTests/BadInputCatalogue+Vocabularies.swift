@@ -51,6 +51,17 @@ extension BadInput {
             "vocabularies/pcodes/ner.csv:7:5: error: column 'Admin Level': value 'one' is not an admin level (1, 2, …)",
         ]),
 
+        fileSystem("a project without its vocabularies folder", { try $0.remove("vocabularies") }, [
+            "vocabularies/causes.csv: error: file of vocabulary 'causes' not found (copy the vocabularies/ folder of dtm-report next to reports.yaml)",
+            "vocabularies/countries.csv: error: file of vocabulary 'countries' not found (copy the vocabularies/ folder of dtm-report next to reports.yaml)",
+            "vocabularies/pcodes/: error: folder of the P-code vocabulary not found (copy the vocabularies/ folder of dtm-report next to reports.yaml)",
+            "vocabularies/poe-statuses.csv: error: file of vocabulary 'poe-statuses' not found (copy the vocabularies/ folder of dtm-report next to reports.yaml)",
+            "vocabularies/poe-types.csv: error: file of vocabulary 'poe-types' not found (copy the vocabularies/ folder of dtm-report next to reports.yaml)",
+            "vocabularies/populations.csv: error: file of vocabulary 'populations' not found (copy the vocabularies/ folder of dtm-report next to reports.yaml)",
+            "vocabularies/restrictions.csv: error: file of vocabulary 'restrictions' not found (copy the vocabularies/ folder of dtm-report next to reports.yaml)",
+            "vocabularies/transport-modes.csv: error: file of vocabulary 'transport-modes' not found (copy the vocabularies/ folder of dtm-report next to reports.yaml)",
+        ]),
+
         // `vocabularies:` in reports.yaml.
         yaml("vocabularies: a vocabulary the plugin does not read", { try $0.replace("    params:\n      population: returnees\n", with: "    params:\n      population: returnees\n    vocabularies:\n      population:\n        extend: vocabularies/populations-extra.csv\n") }, [
             "reports.yaml:18:7: error: reports[0].vocabularies.population: plugin 'returnee-movements' reads no vocabulary 'population'; it reads populations, pcodes (did you mean 'populations'?)",

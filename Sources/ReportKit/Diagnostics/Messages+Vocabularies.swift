@@ -66,9 +66,14 @@ extension Diagnostic {
                    at: location, subject: "column 'Parent P-Code'")
     }
 
-    static func vocabularyFolderNotFound(_ folder: String, at location: SourceLocation, subject: String) -> Diagnostic {
-        Diagnostic("folder '\(folder)/' of the P-code vocabulary not found (copy the vocabularies/ folder of dtm-report next to reports.yaml)",
-                   at: location, subject: subject)
+    static func vocabularyFolderNotFound(_ folder: String) -> Diagnostic {
+        Diagnostic("folder of the P-code vocabulary not found (copy the vocabularies/ folder of dtm-report next to reports.yaml)",
+                   at: SourceLocation(file: folder + "/"))
+    }
+
+    static func vocabularyFileMissing(_ file: String, vocabulary: String) -> Diagnostic {
+        Diagnostic("file of vocabulary '\(vocabulary)' not found (copy the vocabularies/ folder of dtm-report next to reports.yaml)",
+                   at: SourceLocation(file: file))
     }
 
     // MARK: reports.yaml

@@ -32,7 +32,15 @@ struct VocabularyFiles {
         var result = Vocabularies()
         for spec in description.vocabularies {
             let reference = references[spec.name]
-            let files = (reference?.mode == .replace ? [] : [shipped(spec.defaultFile)]) + (reference?.files ?? [])
+            var files = reference?.files ?? []
+            if reference?.mode != .replace {
+                // A project without the shipped file is told once, whichever reports need it.
+                guard FileManager.default.fileExists(atPath: project.root.appendingPathComponent(spec.defaultFile).path) else {
+                    diagnostics.append(.vocabularyFileMissing(spec.defaultFile, vocabulary: spec.name))
+                    continue
+                }
+                files.insert(shipped(spec.defaultFile), at: 0)
+            }
             switch readTables(files).flatMap({ VocabularyLoader.wordList(spec, tables: $0) }) {
             case .success(let list): result.lists[spec.name] = list
             case .failure(let list): diagnostics += list.diagnostics
@@ -61,7 +69,7 @@ struct VocabularyFiles {
     private func shippedPCodeFiles(_ folder: Located<String>) -> Result<[Located<String>], Diagnostic> {
         let url = project.root.appendingPathComponent(folder.value)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
-            return .failure(.vocabularyFolderNotFound(folder.value, at: folder.location, subject: folder.keyPath))
+            return .failure(.vocabularyFolderNotFound(folder.value))
         }
         return .success(names.filter { $0.hasSuffix(".csv") }.sorted().map {
             Located("\(folder.value)/\($0)", at: folder.location, keyPath: folder.keyPath)

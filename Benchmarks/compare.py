@@ -128,11 +128,13 @@ def month_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
 
 def project(rows: int, data: Path, since: dt.date, repo: Path) -> Path:
     """work/<rows>/reports.yaml: a monthly and a cumulative report on `data`, with the repository's
-    flow monitoring templates copied next to it (templates must lie inside the project folder)."""
+    flow monitoring templates and vocabularies copied next to it (both must lie inside the
+    project folder)."""
     folder = WORK / str(rows)
     (folder / "templates").mkdir(parents=True, exist_ok=True)
     for name in ("monthly.en.md", "monthly.fr.md", "snapshot.en.md", "snapshot.fr.md"):
         shutil.copyfile(repo / "templates" / "flow-monitoring" / name, folder / "templates" / name)
+    shutil.copytree(repo / "vocabularies", folder / "vocabularies", dirs_exist_ok=True)
     reports = f"""# Written by Benchmarks/compare.py: two flow monitoring reports on the generated data.
 version: 1
 output: out

@@ -46,8 +46,8 @@ public enum ${name}Plugin: ReportPlugin {
                 documentation: "People counted by region and date.",
                 columns: [
                     ColumnSpec("date", .date, hxl: "#date", "The day of the count."),
-                    ColumnSpec("adm1_code", .text, hxl: "#adm1+code", "Region P-code (ML06)."),
-                    ColumnSpec("adm1_name", .text, hxl: "#adm1+name", "Region name (Tombouctou)."),
+                    ColumnSpec("adm1_code", .text, hxl: "#adm1+code", "Region P-code."),
+                    ColumnSpec("adm1_name", .text, hxl: "#adm1+name", "Region name."),
                     ColumnSpec("individuals", .count, hxl: "#affected+ind", "People counted."),
                 ],
                 periodColumn: "date"
@@ -70,7 +70,7 @@ public enum ${name}Plugin: ReportPlugin {
         ]
     )
 
-    public static func run(inputs: PluginInputs, parameters: Parameters, period: Period) throws(PluginFailure) -> ReportResult {
+    public static func run(inputs: PluginInputs, parameters: Parameters, period: Period, vocabularies: Vocabularies) throws(PluginFailure) -> ReportResult {
         let table = inputs["counts"]!
         let dates = table.dates("date"), codes = table.texts("adm1_code"), names = table.texts("adm1_name")
         let individuals = table.counts("individuals")

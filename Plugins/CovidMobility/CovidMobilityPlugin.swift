@@ -13,15 +13,15 @@ public enum CovidMobilityPlugin: ReportPlugin {
     static let statusFields: [FactSpec] = [
         FactSpec("count", .count, "PoEs in that status."),
         FactSpec("share", .percent, "Their share of the PoEs assessed, a whole percent (largest remainder: the shares add up to 100 %)."),
-        FactSpec("label_one", .label, "The status for a count whose plural category is `one`: fully closed / complètement fermé."),
-        FactSpec("label_other", .label, "The status for a plural count: fully closed / complètement fermés."),
+        FactSpec("label_one", .label, "The status for a count whose plural category is `one` (the `singular` form of vocabulary `poe-statuses`)."),
+        FactSpec("label_other", .label, "The status for a plural count (the `plural` form of vocabulary `poe-statuses`)."),
         FactSpec("is_first", .flag, "True for the first status listed."),
         FactSpec("is_last", .flag, "True for the last status listed."),
     ]
 
     static var typeFacts: [FactSpec] {
         PoEType.allCases.flatMap { type in
-            [FactSpec("\(type.rawValue)_assessed", .count, "PoEs of type `\(type.rawValue)` (\(type.label.en)) assessed.", optional: true)]
+            [FactSpec("\(type.rawValue)_assessed", .count, "PoEs of type `\(type.rawValue)` assessed.", optional: true)]
                 + PoEStatus.allCases.map { status in
                     FactSpec("\(type.rawValue)_\(status.rawValue)", .count,
                              "PoEs of type `\(type.rawValue)` whose status is `\(status.rawValue)`.", optional: true)
@@ -32,7 +32,7 @@ public enum CovidMobilityPlugin: ReportPlugin {
     public static let description = PluginDescription(
         id: "covid-mobility",
         name: Label(en: "COVID-19 mobility impact", fr: "Impact de la COVID-19 sur la mobilité"),
-        summary: "Points of entry fully closed, partially or fully operational at an assessment, with those that reopened or closed since the previous one.",
+        summary: "Points of entry by operational status at an assessment, with those that reopened or closed since the previous one.",
         inputs: [
             InputSpec(
                 name: "poes",
@@ -40,10 +40,10 @@ public enum CovidMobilityPlugin: ReportPlugin {
                 documentation: "Points of entry and their operational status at each assessment.",
                 columns: [
                     ColumnSpec("assessment_date", .date, hxl: "#date+reported", "The day the PoE was assessed."),
-                    ColumnSpec("poe_code", .text, hxl: "#loc+code", "The PoE's id (MLI-POE-012); one row per PoE and assessment date."),
-                    ColumnSpec("poe_name", .text, hxl: "#loc+name", "The PoE's name (Heremakono); the latest row's name is used."),
+                    ColumnSpec("poe_code", .text, hxl: "#loc+code", "The PoE's id; one row per PoE and assessment date."),
+                    ColumnSpec("poe_name", .text, hxl: "#loc+name", "The PoE's name; the latest row's name is used."),
                     ColumnSpec("poe_type", .choice(PoEType.allCases.map(\.rawValue)), hxl: "#loc+type", "The kind of PoE."),
-                    ColumnSpec("adm1_code", .text, hxl: "#adm1+code", "Region P-code (ML03)."),
+                    ColumnSpec("adm1_code", .text, hxl: "#adm1+code", "Region P-code."),
                     ColumnSpec("neighbour_country", .optionalText, hxl: "#country+code+dest", "ISO3 code of the country across the border; empty for airports and internal points."),
                     ColumnSpec("status", .choice(PoEStatus.allCases.map(\.rawValue)), hxl: "#status", "Operational status at the assessment."),
                     ColumnSpec("restriction", .choice(Restriction.allCases.map(\.rawValue)), hxl: "#access+type", "The main restriction in force."),
@@ -70,13 +70,13 @@ public enum CovidMobilityPlugin: ReportPlugin {
                          optional: true),
             ]
         } + [
-            FactSpec("statuses", .records, "The statuses with at least one PoE, in the order fully closed, partially operational, fully operational, unknown; a status with no PoE is left out.",
+            FactSpec("statuses", .records, "The statuses with at least one PoE, in the order fully_closed, partially_operational, fully_operational, unknown; a status with no PoE is left out.",
                      optional: true, fields: statusFields),
         ] + typeFacts + [
-            FactSpec("main_restriction", .label, "The most frequent restriction other than `none` at the PoEs assessed, article included (an entry ban / l'interdiction d'entrée); ties go to the earlier one in the column's list; absent when every PoE has `none`.", optional: true),
+            FactSpec("main_restriction", .label, "The most frequent restriction other than `none` at the PoEs assessed, article included (vocabulary `restrictions`); ties go to the earlier one in the column's list; absent when every PoE has `none`.", optional: true),
             FactSpec("main_restriction_count", .count, "PoEs with the most frequent restriction.", optional: true),
             FactSpec("previous_assessment_date", .date, "The latest of the PoEs' previous assessment dates (each PoE is compared with its own latest earlier assessment); absent when no PoE was assessed before.", optional: true),
-            FactSpec("reopened", .list, "PoEs whose status rose since their previous assessment (fully closed < partially operational < fully operational), by name.", optional: true),
+            FactSpec("reopened", .list, "PoEs whose status rose since their previous assessment (fully_closed < partially_operational < fully_operational), by name.", optional: true),
             FactSpec("reopened_count", .count, "How many PoEs reopened.", optional: true),
             FactSpec("closed", .list, "PoEs whose status fell since their previous assessment, by name. A change from or to `unknown` is no change.", optional: true),
             FactSpec("closed_count", .count, "How many PoEs closed.", optional: true),
@@ -97,15 +97,20 @@ public enum CovidMobilityPlugin: ReportPlugin {
             ]),
             TableSpec("status_by_type", "PoEs assessed in the period by type and status, one row per selected type.", columns: [
                 TableColumnSpec("type", hxl: "#loc+type", "The PoE type."),
-                TableColumnSpec("label_en", hxl: "#loc+type+name+i_en", "The type in English (plural)."),
-                TableColumnSpec("label_fr", hxl: "#loc+type+name+i_fr", "The type in French (plural)."),
+                TableColumnSpec("label_en", hxl: "#loc+type+name+i_en", "The type in English (plural, vocabulary `poe-types`)."),
+                TableColumnSpec("label_fr", hxl: "#loc+type+name+i_fr", "The type in French (plural, vocabulary `poe-types`)."),
             ] + PoEStatus.allCases.map { status in
                 TableColumnSpec(status.rawValue, hxl: "#loc+num+\(status.rawValue)", "PoEs of this type whose status is \(status.rawValue).")
             }),
-        ]
+        ],
+        vocabularies: [PoEType.vocabulary, PoEStatus.vocabulary, Restriction.vocabulary]
     )
 
-    public static func run(inputs: PluginInputs, parameters: Parameters, period: Period) throws(PluginFailure) -> ReportResult {
+    public static func run(inputs: PluginInputs, parameters: Parameters, period: Period, vocabularies: Vocabularies) throws(PluginFailure)
+        -> ReportResult
+    {
+        let types = vocabularies[PoEType.vocabulary.name], statuses = vocabularies[PoEStatus.vocabulary.name]
+        let restrictions = vocabularies[Restriction.vocabulary.name]
         let history = try Assessments(inputs["poes"]!, types: parameters.types)
         var facts: [String: FactValue] = [:]
         let current = history.poes.compactMap { poe in poe.latest(in: period).map { (poe, $0) } }
@@ -115,7 +120,9 @@ public enum CovidMobilityPlugin: ReportPlugin {
             if let latest = history.dates.last(where: { $0 < period.firstDay }) {
                 facts["latest_assessment_date"] = .date(latest)
             }
-            return ReportResult(facts: facts, tables: ["poe_status": ResultTable(rows: []), "status_by_type": statusByType([], types: parameters.types)])
+            return ReportResult(facts: facts, tables: [
+                "poe_status": ResultTable(rows: []), "status_by_type": statusByType([], types: parameters.types, words: types),
+            ])
         }
 
         facts["has_assessment"] = .flag(true)
@@ -132,7 +139,8 @@ public enum CovidMobilityPlugin: ReportPlugin {
             guard counts[index] > 0 else { continue }
             listed.append([
                 "count": .count(counts[index]), "share": .percent(Double(percents[index]) / 100),
-                "label_one": .label(status.singularLabel), "label_other": .label(status.label),
+                "label_one": .label(statuses.label(status.rawValue, "singular")!),
+                "label_other": .label(statuses.label(status.rawValue, "plural")!),
                 "is_first": .flag(listed.isEmpty), "is_last": .flag(false),
             ])
         }
@@ -154,7 +162,7 @@ public enum CovidMobilityPlugin: ReportPlugin {
         var main = restrictionCounts[0]
         for candidate in restrictionCounts.dropFirst() where candidate.1 > main.1 { main = candidate }
         if main.1 > 0 {
-            facts["main_restriction"] = .label(main.0.label)
+            facts["main_restriction"] = .label(restrictions.label(main.0.rawValue, "phrase")!)
             facts["main_restriction_count"] = .count(main.1)
         }
 
@@ -191,7 +199,7 @@ public enum CovidMobilityPlugin: ReportPlugin {
 
         return ReportResult(facts: facts, tables: [
             "poe_status": ResultTable(rows: rows),
-            "status_by_type": statusByType(current.map { ($0.0.type, $0.1.status) }, types: parameters.types),
+            "status_by_type": statusByType(current.map { ($0.0.type, $0.1.status) }, types: parameters.types, words: types),
         ])
     }
 
@@ -214,9 +222,10 @@ public enum CovidMobilityPlugin: ReportPlugin {
         return .list(sorted.map { Label($0.name) })
     }
 
-    private static func statusByType(_ assessed: [(PoEType, PoEStatus)], types: [PoEType]) -> ResultTable {
+    private static func statusByType(_ assessed: [(PoEType, PoEStatus)], types: [PoEType], words: Vocabulary) -> ResultTable {
         let rows: [[TableCell]] = PoEType.allCases.filter(types.contains).map { type in
-            [.text(type.rawValue), .text(type.label.en), .text(type.label.fr)]
+            let label = words.label(type.rawValue, "plural")!
+            return [.text(type.rawValue), .text(label.en), .text(label.fr)]
                 + PoEStatus.allCases.map { status in .integer(assessed.count { $0 == (type, status) }) }
         }
         return ResultTable(rows: rows)

@@ -109,9 +109,9 @@ struct FlowCounts {
     }
 
     /// The `count` codes with the most individuals, largest first (then by code), leaving out
-    /// the unknown country `OOO`.
-    static func top(_ totals: [String: Int], count: Int) -> [String] {
-        totals.filter { $0.key != Countries.unknown && $0.value > 0 }
+    /// the codes of an unknown country.
+    static func top(_ totals: [String: Int], count: Int, leavingOut unknown: Set<String>) -> [String] {
+        totals.filter { !unknown.contains($0.key) && $0.value > 0 }
             .sorted { ($0.value, $1.key) > ($1.value, $0.key) }
             .prefix(count).map(\.key)
     }

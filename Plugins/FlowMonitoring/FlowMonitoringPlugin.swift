@@ -20,14 +20,14 @@ public enum FlowMonitoringPlugin: ReportPlugin {
                 documentation: "One row per group of travellers counted at an FMP on one day, for one direction, route and mode.",
                 columns: [
                     ColumnSpec("date", .date, hxl: "#date", "The day of the count."),
-                    ColumnSpec("fmp_code", .text, hxl: "#loc+code", "The FMP's id (GAO-01)."),
-                    ColumnSpec("fmp_name", .text, hxl: "#loc+name", "The FMP's name as reports write it (Gao)."),
-                    ColumnSpec("adm1_code", .text, hxl: "#adm1+code", "Region P-code of the FMP (ML07)."),
-                    ColumnSpec("adm1_name", .text, hxl: "#adm1+name", "Region name of the FMP (Gao)."),
+                    ColumnSpec("fmp_code", .text, hxl: "#loc+code", "The FMP's id."),
+                    ColumnSpec("fmp_name", .text, hxl: "#loc+name", "The FMP's name as reports write it."),
+                    ColumnSpec("adm1_code", .text, hxl: "#adm1+code", "Region P-code of the FMP."),
+                    ColumnSpec("adm1_name", .text, hxl: "#adm1+name", "Region name of the FMP."),
                     ColumnSpec("direction", .choice(["incoming", "outgoing"]), hxl: "#x_direction", "Arriving at or leaving the FMP's town."),
-                    ColumnSpec("origin_country", .text, hxl: "#country+code+origin", "ISO3 country of origin, OOO when unknown."),
-                    ColumnSpec("destination_country", .text, hxl: "#country+code+dest", "ISO3 country of destination, OOO when unknown."),
-                    ColumnSpec("nationality", .text, hxl: "#country+code+nationality", "ISO3 nationality, OOO when unknown."),
+                    ColumnSpec("origin_country", .text, hxl: "#country+code+origin", "ISO3 country of origin; when unknown, a code vocabulary `countries` marks `unknown`."),
+                    ColumnSpec("destination_country", .text, hxl: "#country+code+dest", "ISO3 country of destination; when unknown, a code vocabulary `countries` marks `unknown`."),
+                    ColumnSpec("nationality", .text, hxl: "#country+code+nationality", "ISO3 nationality; when unknown, a code vocabulary `countries` marks `unknown`."),
                     ColumnSpec("transport_mode", .choice(TransportMode.allCases.map(\.rawValue)), hxl: "#x_transport", "How the group travelled."),
                     ColumnSpec("adult_m", .count, hxl: "#affected+ind+m+adults", "Adult men."),
                     ColumnSpec("adult_f", .count, hxl: "#affected+ind+f+adults", "Adult women."),
@@ -67,9 +67,9 @@ public enum FlowMonitoringPlugin: ReportPlugin {
             FactSpec("uac_incomplete", .flag, "True when some rows of the window did not record unaccompanied children (so `uac` is a minimum)."),
             FactSpec("active_fmps", .count, "FMPs with at least one observation in the window."),
             FactSpec("fmp_names", .list, "Names of the active FMPs, most individuals first."),
-            FactSpec("main_mode_incoming", .label, "Main transport mode of incoming individuals, plural (buses / bus); modes within 5 % of the largest (at least 95 % of its count) are named together, largest first: trucks/buses / camions/bus. Absent when nobody came in.", optional: true),
+            FactSpec("main_mode_incoming", .label, "Main transport mode of incoming individuals, the `plural` form of vocabulary `transport-modes`; modes within 5 % of the largest (at least 95 % of its count) are named together, largest first, joined by `/`. Absent when nobody came in.", optional: true),
             FactSpec("main_mode_outgoing", .label, "Main transport mode of outgoing individuals, as main_mode_incoming.", optional: true),
-            FactSpec("top_nationalities", .list, "The most frequent countries of nationality, as a sentence names them (Guinea / la Guinée), most individuals first, as many as `top`; unknown left out. Absent when there is none.", optional: true),
+            FactSpec("top_nationalities", .list, "The most frequent countries of nationality, as a sentence names them (the `phrase` form of vocabulary `countries`), most individuals first, as many as `top`; unknown left out. Absent when there is none.", optional: true),
             FactSpec("top_destinations", .list, "The most frequent destination countries, as top_nationalities.", optional: true),
             FactSpec("previous_month", .month, "Month windows: the month before, when it has observations.", optional: true),
             FactSpec("previous_total", .count, "Individuals in the previous month.", optional: true),
@@ -95,7 +95,7 @@ public enum FlowMonitoringPlugin: ReportPlugin {
                 TableColumnSpec("outgoing", hxl: "#affected+ind+outgoing", "Outgoing individuals."),
             ]),
             TableSpec("by_nationality", "Individuals by nationality, most individuals first (then by code).", columns: [
-                TableColumnSpec("nationality", hxl: "#country+code+nationality", "ISO3 code, OOO when unknown."),
+                TableColumnSpec("nationality", hxl: "#country+code+nationality", "ISO3 code (the unknown country's code included)."),
                 TableColumnSpec("label_en", hxl: "#country+name+i_en", "Country in English."),
                 TableColumnSpec("label_fr", hxl: "#country+name+i_fr", "Country in French."),
                 TableColumnSpec("incoming", hxl: "#affected+ind+incoming", "Incoming individuals."),
@@ -106,14 +106,18 @@ public enum FlowMonitoringPlugin: ReportPlugin {
                 TableColumnSpec("incoming", hxl: "#affected+ind+incoming", "Incoming individuals that day."),
                 TableColumnSpec("outgoing", hxl: "#affected+ind+outgoing", "Outgoing individuals that day."),
             ]),
-        ]
+        ],
+        vocabularies: [TransportMode.vocabulary, Countries.vocabulary]
     )
 
     public static func makeInputs(parameters: Parameters) -> FlowObservations {
         FlowObservations(parameters: parameters)
     }
 
-    public static func run(inputs: FlowObservations, parameters: Parameters, period: Period) throws(PluginFailure) -> ReportResult {
+    public static func run(inputs: FlowObservations, parameters: Parameters, period: Period, vocabularies: Vocabularies) throws(PluginFailure)
+        -> ReportResult
+    {
+        let modes = vocabularies[TransportMode.vocabulary.name], countries = vocabularies[Countries.vocabulary.name]
         let cumulative = parameters.window == .cumulative
         let first: Day
         var previous: Period?
@@ -162,13 +166,14 @@ public enum FlowMonitoringPlugin: ReportPlugin {
         let fmps = counts.fmps.values.sorted { ($0.total, $1.code) > ($1.total, $0.code) }
         facts["fmp_names"] = .list(fmps.map { Label($0.name) })
         let incomingModes = FlowCounts.mainModes(counts.modesIncoming)
-        if !incomingModes.isEmpty { facts["main_mode_incoming"] = .label(TransportMode.joined(incomingModes)) }
+        if !incomingModes.isEmpty { facts["main_mode_incoming"] = .label(TransportMode.joined(incomingModes, in: modes)) }
         let outgoingModes = FlowCounts.mainModes(counts.modesOutgoing)
-        if !outgoingModes.isEmpty { facts["main_mode_outgoing"] = .label(TransportMode.joined(outgoingModes)) }
-        let nationalities = FlowCounts.top(counts.nationalities.mapValues(\.total), count: parameters.top)
-        if !nationalities.isEmpty { facts["top_nationalities"] = .list(nationalities.map(Countries.phrase)) }
-        let destinations = FlowCounts.top(counts.destinations, count: parameters.top)
-        if !destinations.isEmpty { facts["top_destinations"] = .list(destinations.map(Countries.phrase)) }
+        if !outgoingModes.isEmpty { facts["main_mode_outgoing"] = .label(TransportMode.joined(outgoingModes, in: modes)) }
+        let unknown = Countries.unknown(in: countries)
+        let nationalities = FlowCounts.top(counts.nationalities.mapValues(\.total), count: parameters.top, leavingOut: unknown)
+        if !nationalities.isEmpty { facts["top_nationalities"] = .list(nationalities.map { Countries.phrase($0, in: countries) }) }
+        let destinations = FlowCounts.top(counts.destinations, count: parameters.top, leavingOut: unknown)
+        if !destinations.isEmpty { facts["top_destinations"] = .list(destinations.map { Countries.phrase($0, in: countries) }) }
 
         if !cumulative, counts.previousRows > 0 {
             let previousTotal = counts.previousIncoming + counts.previousOutgoing
@@ -188,10 +193,11 @@ public enum FlowMonitoringPlugin: ReportPlugin {
         let byMode: [[TableCell]] = TransportMode.allCases.compactMap { mode in
             let incoming = counts.modesIncoming[mode.index], outgoing = counts.modesOutgoing[mode.index]
             guard incoming + outgoing > 0 else { return nil }
-            return [.text(mode.rawValue), .text(mode.name.en), .text(mode.name.fr), .integer(incoming), .integer(outgoing)]
+            let name = mode.name(in: modes)
+            return [.text(mode.rawValue), .text(name.en), .text(name.fr), .integer(incoming), .integer(outgoing)]
         }
         let byNationality: [[TableCell]] = counts.nationalities.sorted { ($0.value.total, $1.key) > ($1.value.total, $0.key) }.map { code, value in
-            let name = Countries.name(code)
+            let name = Countries.name(code, in: countries)
             return [.text(code), .text(name.en), .text(name.fr), .integer(value.incoming), .integer(value.outgoing)]
         }
         let daily: [[TableCell]] = windowDays.enumerated().map { offset, day in

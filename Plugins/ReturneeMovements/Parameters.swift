@@ -1,28 +1,11 @@
 import ReportKit
 
-/// The populations the CMP counts, with the words the reports use for them.
+/// The populations the CMP counts. Their words are in vocabulary `populations`
+/// (`vocabularies/populations.csv`): `plural` and `singular`.
 public enum Population: String, CaseIterable, Sendable, Decodable {
     case returnees
     case idps
     case returnedIDPs = "returned_idps"
-
-    /// The plural noun, as in "58,315 returnees".
-    var label: Label {
-        switch self {
-        case .returnees: Label(en: "returnees", fr: "rapatriés")
-        case .idps: Label(en: "internally displaced persons", fr: "personnes déplacées internes")
-        case .returnedIDPs: Label(en: "returned IDPs", fr: "personnes retournées")
-        }
-    }
-
-    /// The singular noun, as in "1 returnee" (French: also "0 rapatrié").
-    var singularLabel: Label {
-        switch self {
-        case .returnees: Label(en: "returnee", fr: "rapatrié")
-        case .idps: Label(en: "internally displaced person", fr: "personne déplacée interne")
-        case .returnedIDPs: Label(en: "returned IDP", fr: "personne retournée")
-        }
-    }
 }
 
 extension ReturneeMovementsPlugin {

@@ -3,10 +3,14 @@ import ReportKit
 /// The Commission Mouvement de Populations' figures: the stock of one population (returnees by
 /// default) at the period's latest report date, compared with the latest earlier report date.
 public enum ReturneeMovementsPlugin: ReportPlugin {
+    static let populations = VocabularySpec(
+        "populations", forms: ["plural", "singular"], keys: Population.allCases.map(\.rawValue),
+        "The populations' nouns: `plural` as in \"58,315 returnees\", `singular` for a count whose plural category is `one`.")
+
     public static let description = PluginDescription(
         id: "returnee-movements",
         name: Label(en: "Returnee movements", fr: "Mouvements de retour"),
-        summary: "CMP stocks of returnees, IDPs or returned IDPs at a report date, with the change since the previous one.",
+        summary: "CMP stocks of one population (parameter `population`) by region at a report date, with the change since the previous one.",
         inputs: [
             InputSpec(
                 name: "movements",
@@ -14,8 +18,10 @@ public enum ReturneeMovementsPlugin: ReportPlugin {
                 documentation: "Cumulative stocks by region at each report date (CMP).",
                 columns: [
                     ColumnSpec("report_date", .date, hxl: "#date+reported", "The date the stock was counted."),
-                    ColumnSpec("adm1_code", .text, hxl: "#adm1+code", "Region P-code (ML06)."),
-                    ColumnSpec("adm1_name", .text, hxl: "#adm1+name", "Region name (Tombouctou)."),
+                    ColumnSpec(
+                        "adm1_code", .text, hxl: "#adm1+code", "Region (admin 1) P-code, of the P-code vocabulary.",
+                        pcode: PCodeColumn(level: 1, nameColumn: "adm1_name")),
+                    ColumnSpec("adm1_name", .text, hxl: "#adm1+name", "Region name, as the P-code vocabulary writes it (accents and case aside)."),
                     ColumnSpec("population", .choice(Population.allCases.map(\.rawValue)), hxl: "#x_population", "Which population the row counts."),
                     ColumnSpec("individuals", .count, hxl: "#affected+ind", "People in the stock."),
                     ColumnSpec("households", .optionalCount, hxl: "#affected+hh", "Households in the stock; empty when not collected."),
@@ -31,8 +37,8 @@ public enum ReturneeMovementsPlugin: ReportPlugin {
             ParameterSpec("regions", .integer(1...20), default: String(Parameters().regions), "How many regions with the largest stocks the text names."),
         ],
         facts: [
-            FactSpec("population", .label, "The population reported on, plural: returnees / rapatriés, internally displaced persons / personnes déplacées internes, returned IDPs / personnes retournées."),
-            FactSpec("population_singular", .label, "The same noun in the singular, for a count whose plural category is `one`: returnee / rapatrié."),
+            FactSpec("population", .label, "The population reported on, plural (the `plural` form of vocabulary `populations`)."),
+            FactSpec("population_singular", .label, "The same noun in the singular, for a count whose plural category is `one`."),
             FactSpec("has_figures", .flag, "True when the period has a report date for this population."),
             FactSpec("report_date", .date, "The latest report date inside the period.", optional: true),
             FactSpec("total", .count, "People in the stock at the report date, all regions.", optional: true),
@@ -53,14 +59,18 @@ public enum ReturneeMovementsPlugin: ReportPlugin {
                 TableColumnSpec("previous", hxl: "#affected+ind+previous", "People at the previous report date; empty when none."),
                 TableColumnSpec("change", hxl: "#affected+ind+change", "individuals minus previous; empty when there is no previous figure."),
             ]),
-        ]
+        ],
+        vocabularies: [populations]
     )
 
-    public static func run(inputs: PluginInputs, parameters: Parameters, period: Period) throws(PluginFailure) -> ReportResult {
+    public static func run(inputs: PluginInputs, parameters: Parameters, period: Period, vocabularies: Vocabularies) throws(PluginFailure)
+        -> ReportResult
+    {
         let stocks = Stocks(inputs["movements"]!, population: parameters.population)
+        let words = vocabularies[populations.name]
         var facts: [String: FactValue] = [
-            "population": .label(parameters.population.label),
-            "population_singular": .label(parameters.population.singularLabel),
+            "population": .label(words.label(parameters.population.rawValue, "plural")!),
+            "population_singular": .label(words.label(parameters.population.rawValue, "singular")!),
         ]
         guard let reportDate = stocks.dates.last(where: period.contains) else {
             facts["has_figures"] = .flag(false)

@@ -15,7 +15,8 @@ struct DisplacementEvent: Sendable, Hashable {
     /// nil when the assessment did not collect households.
     var households: Int?
     var estimated: Bool
-    var cause: Cause
+    /// The cause's key in vocabulary `causes`.
+    var cause: String
     /// The line of the file the row starts on, for messages.
     var line: Int
 }
@@ -25,9 +26,8 @@ struct DisplacementEvent: Sendable, Hashable {
 /// Checks, on every row whatever its month (one bad row is a problem with the file, and a
 /// monthly run should not depend on which month it looks at): `date_start` not after
 /// `date_end`; at least one name in `origin_communes` and in `destination_cercles`; no
-/// `event_id` twice; an `origin_adm1_code` that names a region, by the plugin's P-code table
-/// (`Regions.names`) or else by the `adm1_name` the movements input gives that code. Every
-/// problem is collected into one `PluginFailure`.
+/// `event_id` twice. The host has checked `origin_adm1_code` against the P-code vocabulary,
+/// which names the region. Every problem is collected into one `PluginFailure`.
 struct EventFile {
     /// Every event of the file, in file order.
     let events: [DisplacementEvent]
@@ -35,13 +35,12 @@ struct EventFile {
     /// How many problems one failure message lists before counting the rest.
     static let problemsListed = 5
 
-    init(_ table: InputTable, movements: InputTable?) throws(PluginFailure) {
+    init(_ table: InputTable, areas: AdminAreas) throws(PluginFailure) {
         let ids = table.texts("event_id"), starts = table.dates("date_start"), ends = table.dates("date_end")
         let reportDates = table.dates("report_date"), codes = table.texts("origin_adm1_code")
         let communes = table.texts("origin_communes"), cercles = table.texts("destination_cercles")
         let individuals = table.counts("individuals"), households = table.optionalCounts("households")
         let estimated = table.flags("estimated"), causes = table.texts("cause")
-        let fallbackNames = movements.map(Self.regionNames(in:)) ?? [:]
 
         var problems: [String] = []
         var firstLine: [String: Int] = [:]
@@ -62,17 +61,16 @@ struct EventFile {
                 firstLine[ids[row]] = line
             }
             let code = codes[row]
-            guard let region = Regions.names[code] ?? fallbackNames[code] else {
-                problems.append(
-                    "\(at): origin_adm1_code '\(code)' is not a Mali region P-code (ML01…ML10)"
-                        + (movements == nil ? "; give the movements input with its name" : " and the movements input does not name it"))
+            // The host checked every code against the vocabulary before the plugin ran.
+            guard let region = areas.area(code) else {
+                problems.append("\(at): origin_adm1_code '\(code)' is not in the P-code vocabulary")
                 continue
             }
             events.append(
                 DisplacementEvent(
-                    id: ids[row], start: starts[row], end: ends[row], reportDate: reportDates[row], regionCode: code, regionName: region,
-                    communes: origin, cercles: destination, individuals: individuals[row], households: households[row],
-                    estimated: estimated[row], cause: Cause(rawValue: causes[row]) ?? .other, line: line))
+                    id: ids[row], start: starts[row], end: ends[row], reportDate: reportDates[row], regionCode: region.code,
+                    regionName: region.name, communes: origin, cercles: destination, individuals: individuals[row],
+                    households: households[row], estimated: estimated[row], cause: causes[row], line: line))
         }
         guard problems.isEmpty else {
             var listed = problems.prefix(Self.problemsListed).joined(separator: "; ")
@@ -91,15 +89,6 @@ struct EventFile {
     static func names(_ cell: String) -> [String] {
         var seen = Set<String>()
         return cell.split(separator: "|").map { $0.trimmingSpaces() }.filter { !$0.isEmpty && seen.insert($0).inserted }
-    }
-
-    /// Region names by P-code from the movements file (the first name given for each code).
-    static func regionNames(in movements: InputTable) -> [String: String] {
-        var names: [String: String] = [:]
-        for (code, name) in zip(movements.texts("adm1_code"), movements.texts("adm1_name")) where names[code] == nil {
-            names[code] = name
-        }
-        return names
     }
 }
 

@@ -5,11 +5,16 @@ import ReportKit
 /// make by region of origin; and, with the movements input, the IDP stock at the period's
 /// latest report date.
 public enum SituationReportsPlugin: ReportPlugin {
-    static let causes = Cause.allCases.map(\.rawValue)
     static let populations = ["returnees", "idps", "returned_idps"]
 
+    /// The causes of displacement, with every word the reports use for them. Open: a report may
+    /// add a cause to the vocabulary, and the `cause` column accepts it.
+    static let causes = VocabularySpec(
+        "causes", forms: ["name", "phrase"],
+        "Causes of displacement (the `cause` column): `name` names a cause, `phrase` follows a number of people or \"displaced\"; the order breaks ties.")
+
     static let eventFields: [FactSpec] = [
-        FactSpec("event_id", .label, "The event's id (MLI-2017-014), the same in both languages."),
+        FactSpec("event_id", .label, "The event's id, the same in both languages."),
         FactSpec("dates", .dateRange, "From date_start to date_end: \"between 22 and 28 February\" / \"entre le 22 et le 28 février\"."),
         FactSpec("report_date", .date, "When the assessment was reported."),
         FactSpec("individuals", .count, "People who moved."),
@@ -18,18 +23,15 @@ public enum SituationReportsPlugin: ReportPlugin {
         FactSpec("origin_communes", .list, "The communes people left, in the file's order."),
         FactSpec(
             "origin_communes_of", .label,
-            "The preposition before origin_communes: `of ` / `de `, or `d'` before a vowel (d'Anderamboukane)."),
+            "The preposition before origin_communes: `of ` / `de `, or `d'` before a vowel."),
         FactSpec("destination_cercles", .list, "The cercles people went to, in the file's order."),
         FactSpec(
             "destination_cercles_of", .label,
-            "The preposition before destination_cercles: `of ` / `de `, or `d'` before a vowel (d'Ansongo)."),
-        FactSpec("origin_region", .label, "The region of origin, named from origin_adm1_code."),
+            "The preposition before destination_cercles: `of ` / `de `, or `d'` before a vowel."),
+        FactSpec("origin_region", .label, "The region of origin, named by the P-code vocabulary from origin_adm1_code."),
         FactSpec("origin_region_of", .label, "The preposition before origin_region: `of ` / `de `, or `d'` before a vowel."),
-        FactSpec("cause", .label, "The cause as a noun: insecurity / insécurité, floods / inondations…"),
-        FactSpec(
-            "cause_phrase", .label,
-            "The cause as a complement: following the deterioration of the security situation / suite à la dégradation de la situation sécuritaire."
-        ),
+        FactSpec("cause", .label, "The cause as a noun: the `name` form of vocabulary `causes`."),
+        FactSpec("cause_phrase", .label, "The cause as a complement: the `phrase` form of vocabulary `causes`."),
     ]
 
     public static let description = PluginDescription(
@@ -42,20 +44,19 @@ public enum SituationReportsPlugin: ReportPlugin {
                 conventionalFileName: "displacement_events.csv",
                 documentation: "DNDS rapid assessments: one row per displacement event, from origin communes to destination cercles.",
                 columns: [
-                    ColumnSpec("event_id", .text, hxl: "#event+code", "The event's id, unique in the file (MLI-2017-014)."),
+                    ColumnSpec("event_id", .text, hxl: "#event+code", "The event's id, unique in the file."),
                     ColumnSpec("date_start", .date, hxl: "#date+start", "The first day of the movement."),
                     ColumnSpec("date_end", .date, hxl: "#date+end", "The last day of the movement: it places the event in a period."),
                     ColumnSpec("report_date", .date, hxl: "#date+reported", "When the assessment was reported."),
                     ColumnSpec(
                         "origin_adm1_code", .text, hxl: "#adm1+code+origin",
-                        "Region P-code of origin (ML04); ML01…ML10 are named by the plugin, other codes by the movements input."),
-                    ColumnSpec(
-                        "origin_communes", .text, hxl: "#adm3+name+origin", "Communes of origin, joined by | (Macina|Monipébougou)."),
-                    ColumnSpec("destination_cercles", .text, hxl: "#adm2+name+dest", "Cercles of destination, joined by | (Niono|Macina)."),
+                        "Region (admin 1) P-code of origin, of the P-code vocabulary, which names the region.", pcode: PCodeColumn(level: 1)),
+                    ColumnSpec("origin_communes", .text, hxl: "#adm3+name+origin", "Communes of origin, joined by |."),
+                    ColumnSpec("destination_cercles", .text, hxl: "#adm2+name+dest", "Cercles of destination, joined by |."),
                     ColumnSpec("individuals", .count, hxl: "#affected+idps+ind", "People who moved."),
                     ColumnSpec("households", .optionalCount, hxl: "#affected+idps+hh", "Households who moved; empty when not collected."),
                     ColumnSpec("estimated", .flag, hxl: "#meta+estimate", "True when the counts are estimates."),
-                    ColumnSpec("cause", .choice(causes), hxl: "#cause", "Why people moved."),
+                    ColumnSpec("cause", .vocabulary(causes.name), hxl: "#cause", "Why people moved."),
                 ],
                 periodColumn: "date_end"
             ),
@@ -64,11 +65,13 @@ public enum SituationReportsPlugin: ReportPlugin {
                 conventionalFileName: "population_movements.csv",
                 required: false,
                 documentation:
-                    "CMP stocks by region at each report date: its `idps` rows give the IDP stock; its names name regions the plugin's table lacks.",
+                    "CMP stocks by region at each report date: its `idps` rows give the IDP stock.",
                 columns: [
                     ColumnSpec("report_date", .date, hxl: "#date+reported", "The date the stock was counted."),
-                    ColumnSpec("adm1_code", .text, hxl: "#adm1+code", "Region P-code (ML06)."),
-                    ColumnSpec("adm1_name", .text, hxl: "#adm1+name", "Region name (Tombouctou)."),
+                    ColumnSpec(
+                        "adm1_code", .text, hxl: "#adm1+code", "Region (admin 1) P-code, of the P-code vocabulary.",
+                        pcode: PCodeColumn(level: 1, nameColumn: "adm1_name")),
+                    ColumnSpec("adm1_name", .text, hxl: "#adm1+name", "Region name, as the P-code vocabulary writes it (accents and case aside)."),
                     ColumnSpec(
                         "population", .choice(populations), hxl: "#x_population",
                         "Which population the row counts; only `idps` rows are read."),
@@ -95,16 +98,16 @@ public enum SituationReportsPlugin: ReportPlugin {
             FactSpec("new_idp_regions_of", .label, "The preposition before new_idp_regions: `of ` / `de `, or `d'` before a vowel."),
             FactSpec(
                 "main_cause", .label,
-                "The cause that displaced the most people in the period (ties in the order conflict, intercommunal, insecurity, flood, other); absent when no event.",
+                "The cause that displaced the most people in the period (ties in the order of vocabulary `causes`), as a noun; absent when no event.",
                 optional: true),
             FactSpec(
                 "main_cause_phrase", .label,
-                "The main cause as a complement: following the deterioration of the security situation / suite à la dégradation de la situation sécuritaire; absent when no event.",
+                "The main cause as a complement (the `phrase` form of vocabulary `causes`); absent when no event.",
                 optional: true),
             FactSpec(
                 "idp_report_date", .date, "The latest `idps` report date of the movements input inside the period; absent without it.",
                 optional: true),
-            FactSpec("idps", .count, "Internally displaced persons at idp_report_date, all regions.", optional: true),
+            FactSpec("idps", .count, "IDPs in the stock at idp_report_date, all regions.", optional: true),
             FactSpec("idp_households", .count, "Their households; absent unless every row of that date has them.", optional: true),
         ],
         tables: [
@@ -122,7 +125,7 @@ public enum SituationReportsPlugin: ReportPlugin {
                     TableColumnSpec("individuals", hxl: "#affected+idps+ind", "People who moved."),
                     TableColumnSpec("households", hxl: "#affected+idps+hh", "Households who moved; empty when not collected."),
                     TableColumnSpec("estimated", hxl: "#meta+estimate", "true when the counts are estimates."),
-                    TableColumnSpec("cause", hxl: "#cause", "conflict, intercommunal, insecurity, flood or other."),
+                    TableColumnSpec("cause", hxl: "#cause", "The cause's key in vocabulary `causes`."),
                 ]),
             TableSpec(
                 "new_idps_by_region", "New IDPs of the period by region of origin, most people first.",
@@ -134,15 +137,19 @@ public enum SituationReportsPlugin: ReportPlugin {
                         "households", hxl: "#affected+idps+hh",
                         "Their households; empty when one of the region's events did not collect them."),
                 ]),
-        ]
+        ],
+        vocabularies: [causes]
     )
 
-    public static func run(inputs: PluginInputs, parameters: Parameters, period: Period) throws(PluginFailure) -> ReportResult {
-        let file = try EventFile(inputs["events"]!, movements: inputs["movements"])
+    public static func run(inputs: PluginInputs, parameters: Parameters, period: Period, vocabularies: Vocabularies) throws(PluginFailure)
+        -> ReportResult
+    {
+        let file = try EventFile(inputs["events"]!, areas: vocabularies.areas)
         let events = file.events(in: period)
+        let causes = vocabularies[Self.causes.name]
 
         var facts: [String: FactValue] = [
-            "events": .records(events.map(record)),
+            "events": .records(events.map { record($0, causes: causes) }),
             "event_count": .count(events.count),
             "new_idps": .count(events.reduce(0) { $0 + $1.individuals }),
             "new_idps_estimated": .flag(events.contains(where: \.estimated)),
@@ -152,9 +159,9 @@ public enum SituationReportsPlugin: ReportPlugin {
         let regions = byRegion(events)
         facts["new_idp_regions"] = .list(regions.map { Label($0.name) })
         facts["new_idp_regions_of"] = .label(Preposition.of(regions.first?.name))
-        if let cause = mainCause(events) {
-            facts["main_cause"] = .label(cause.label)
-            facts["main_cause_phrase"] = .label(cause.phrase)
+        if let cause = mainCause(events, order: causes.keys) {
+            facts["main_cause"] = .label(causes.label(cause, "name")!)
+            facts["main_cause_phrase"] = .label(causes.label(cause, "phrase")!)
         }
         if let movements = inputs["movements"], let stock = IDPStock.latest(in: movements, period: period) {
             facts["idp_report_date"] = .date(stock.reportDate)
@@ -167,7 +174,7 @@ public enum SituationReportsPlugin: ReportPlugin {
                 .text(event.id), .day(event.start), .day(event.end), .day(event.reportDate), .text(event.regionCode),
                 .text(event.regionName),
                 .text(event.communes.joined(separator: "|")), .text(event.cercles.joined(separator: "|")), .integer(event.individuals),
-                event.households.map(TableCell.integer) ?? .empty, .flag(event.estimated), .text(event.cause.rawValue),
+                event.households.map(TableCell.integer) ?? .empty, .flag(event.estimated), .text(event.cause),
             ]
         }
         let regionRows: [[TableCell]] = regions.map { region in
@@ -178,7 +185,7 @@ public enum SituationReportsPlugin: ReportPlugin {
     }
 
     /// One event as the template sees it inside `{{#events}}`.
-    static func record(_ event: DisplacementEvent) -> [String: FactValue] {
+    static func record(_ event: DisplacementEvent, causes: Vocabulary) -> [String: FactValue] {
         var fields: [String: FactValue] = [
             "event_id": .label(Label(event.id)),
             "dates": .dateRange(event.start, event.end),
@@ -191,8 +198,8 @@ public enum SituationReportsPlugin: ReportPlugin {
             "destination_cercles_of": .label(Preposition.of(event.cercles.first)),
             "origin_region": .label(Label(event.regionName)),
             "origin_region_of": .label(Preposition.of(event.regionName)),
-            "cause": .label(event.cause.label),
-            "cause_phrase": .label(event.cause.phrase),
+            "cause": .label(causes.label(event.cause, "name")!),
+            "cause_phrase": .label(causes.label(event.cause, "phrase")!),
         ]
         if let households = event.households { fields["households"] = .count(households) }
         return fields
@@ -218,11 +225,11 @@ public enum SituationReportsPlugin: ReportPlugin {
         return regions.values.sorted { ($1.individuals, $0.code) < ($0.individuals, $1.code) }
     }
 
-    /// The cause that displaced the most people; ties go to the earlier cause of `Cause.allCases`.
-    static func mainCause(_ events: [DisplacementEvent]) -> Cause? {
-        var people: [Cause: Int] = [:]
+    /// The cause that displaced the most people; ties go to the earlier cause of `order`.
+    static func mainCause(_ events: [DisplacementEvent], order: [String]) -> String? {
+        var people: [String: Int] = [:]
         for event in events { people[event.cause, default: 0] += event.individuals }
-        return Cause.allCases.filter { people[$0] != nil }.max { people[$0]! < people[$1]! }
+        return order.filter { people[$0] != nil }.max { people[$0]! < people[$1]! }
     }
 
     /// The sum, or nil as soon as one value is unknown.

@@ -81,6 +81,9 @@ struct Run: ParsableCommand {
             progress?.stop()
             plans.append(try planned.get())
         }
+        // Standard output lists what was written; notes go with the messages, on standard error.
+        // The files are the same for every month, and so are their notes.
+        if !reading.quiet { for note in plans[0].notes { printError(note.description) } }
         for plan in plans {
             let shownRoot = outputFolder ?? plan.outputRoot.relativePath(from: options.configURL.deletingLastPathComponent())
             var writer = OutputWriter(root: plan.outputRoot, toolVersion: ReportRun.toolVersion, holder: .current(started: started))
@@ -131,6 +134,7 @@ struct Validate: ParsableCommand {
         }
         // The notes are the same for every month: the files are the same.
         for match in plans[0].columnsFoundByHashtag { print(match.note) }
+        for note in plans[0].notes { print(note) }
         let count = plans.reduce(0) { $0 + $1.outputs.count }
         print("ok: \(count) report\(count == 1 ? "" : "s") checked\(plans.count > 1 ? " over \(plans.count) months" : ""), nothing written")
     }

@@ -44,7 +44,7 @@ struct EarlierRun: Sendable {
     /// Made once for the whole catalogue: one real run on the shipped files.
     static let shared: Result<EarlierRun, any Error> = Result(catching: {
         let folder = try TemporaryFolder()
-        try Repository.copy(["reports.yaml", "data", "templates"], into: folder)
+        try Repository.copy(["reports.yaml", "data", "templates", "vocabularies"], into: folder)
         let outcome = try DTMReportBinary.run(["run", "--period", "2017-04"], in: folder.url)
         guard outcome.status == 0 else { throw CatalogueError("the earlier run failed:\n\(outcome.stderr)") }
         return EarlierRun(folder: folder, outputs: Golden.files(in: folder.url.appendingPathComponent("out")))
@@ -183,7 +183,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput(kind: .fileSystem, name: name, mutate: mutate, errors: errors)
     }
 
-    static let catalogue: [BadInput] = yamlCases + csvCases + templateCases + fileSystemCases + commandLineCases + outputCases + coordinatorCases
+    static let catalogue: [BadInput] = yamlCases + csvCases + templateCases + fileSystemCases + commandLineCases + outputCases + coordinatorCases + vocabularyCases
 
     // MARK: reports.yaml
 
@@ -475,13 +475,13 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             "reports.yaml:5:9: error: output: output folder 'reports.yaml/out' cannot be created: 'reports.yaml' is a file, not a folder",
         ]),
         fileSystem("the output folder holds the inputs", { try $0.replace("output: out", with: "output: data") }, [
-            "reports.yaml:5:9: error: output: 'data/sample/displacement_events.csv' and 3 more files the run reads are inside the output folder 'data', where a run replaces whole folders; keep inputs and templates outside it",
+            "reports.yaml:5:9: error: output: 'data/sample/displacement_events.csv' and 5 more files the run reads are inside the output folder 'data', where a run replaces whole folders; keep inputs and templates outside it",
         ]),
         fileSystem("the output folder is inside an input file", { try $0.replace("output: out", with: "output: data/sample/poe_status.csv/out") }, [
             "reports.yaml:5:9: error: output: output folder 'data/sample/poe_status.csv/out' cannot be created: 'data/sample/poe_status.csv' is a file, not a folder",
         ]),
         BadInput(kind: .fileSystem, name: "the output folder is the project", mutate: { try $0.replace("output: out", with: "output: .") }, errors: [
-            "reports.yaml:5:9: error: output: 'data/sample/poe_status.csv' and 2 more files the run reads are inside the output folder '.', where a run replaces whole folders; keep inputs and templates outside it",
+            "reports.yaml:5:9: error: output: 'data/sample/poe_status.csv' and 5 more files the run reads are inside the output folder '.', where a run replaces whole folders; keep inputs and templates outside it",
         ], arguments: ["run", "--period", "2017-04", "--report", "covid-poe"]),
         fileSystem("the output folder climbs out", { try $0.replace("output: out", with: "output: ../out") }, [
             "reports.yaml:5:9: error: output: path '../out' leads outside the folder of reports.yaml",

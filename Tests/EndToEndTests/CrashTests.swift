@@ -9,7 +9,7 @@ import TestSupport
     /// A project whose input is large enough (100 000 rows) for a run to be killed halfway.
     func project(seed: Int) throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
-        try Repository.copy(["templates"], into: folder)
+        try Repository.copy(["templates", "vocabularies"], into: folder)
         try folder.write("""
             version: 1
             languages: [en, fr]

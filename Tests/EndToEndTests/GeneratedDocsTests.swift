@@ -34,7 +34,7 @@ import TestSupport
 
     @Test func theCommandWritesWhatTheTestExpects() throws {
         let folder = try TemporaryFolder()
-        try Repository.copy(["templates"], into: folder)
+        try Repository.copy(["templates", "vocabularies"], into: folder)
         let outcome = try DTMReportBinary.run(["reference", "--output", "plugins.md"], in: folder.url)
         #expect(outcome.status == 0, Comment(rawValue: outcome.stderr))
         #expect(outcome.stdout.isEmpty)

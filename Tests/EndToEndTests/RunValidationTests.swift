@@ -9,7 +9,7 @@ import TestSupport
 @Suite struct RunValidationTests {
     func project(editing edits: [(String, String)] = []) throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
-        try Repository.copy(["data", "templates"], into: folder)
+        try Repository.copy(["data", "templates", "vocabularies"], into: folder)
         var yaml = """
             version: 1
             languages: [en, fr]
@@ -175,7 +175,7 @@ import TestSupport
     @Test func everyFileInsideTheOutputFolderIsOneError() throws {
         let folder = try project(editing: [("languages: [en, fr]", "output: .\nlanguages: [en, fr]")])
         #expect(errors(folder) == [
-            "reports.yaml:2:9: error: output: 'data/sample/population_movements.csv' and 2 more files the run reads are inside the output folder '.', where a run replaces whole folders; keep inputs and templates outside it",
+            "reports.yaml:2:9: error: output: 'data/sample/population_movements.csv' and 10 more files the run reads are inside the output folder '.', where a run replaces whole folders; keep inputs and templates outside it",
         ])
     }
 

@@ -15,13 +15,15 @@ import TestSupport
         "fmp-monthly": ["2017-01", "2017-02", "2017-03"],
         "fmp-snapshot": ["2016-11"],
         "fmp-quarter-gao": ["2017-03"],
+        "ner-sitrep": ["2023-05", "2023-06"],
+        "ner-idps": ["2023-04", "2023-05", "2023-06"],
     ]
 
     static let cases: [String] = goldenPeriods.keys.sorted().flatMap { report in goldenPeriods[report]!.map { "\(report) \($0)" } }
 
     static func project() throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
-        try Repository.copy(["reports.yaml", "data", "templates"], into: folder)
+        try Repository.copy(["reports.yaml", "data", "templates", "vocabularies"], into: folder)
         return folder
     }
 

@@ -26,7 +26,9 @@ import TestSupport
     }
 
     func run(_ rows: [Row], period: String, parameters: CovidMobilityPlugin.Parameters = .init()) throws -> ReportResult {
-        try CovidMobilityPlugin.run(inputs: inputs(rows), parameters: parameters, period: Period(iso: period)!)
+        try CovidMobilityPlugin.run(
+            inputs: inputs(rows), parameters: parameters, period: Period(iso: period)!,
+            vocabularies: ShippedVocabularies.of(CovidMobilityPlugin.description))
     }
 
     func day(_ iso: String) -> FactValue { .date(Day(iso: iso)!) }
@@ -247,7 +249,7 @@ import TestSupport
     /// The shipped `reports.yaml` on the sample data, in memory: the report's text for a period.
     func shippedText(_ period: String, _ language: Language) throws -> String {
         let folder = try TemporaryFolder()
-        try Repository.copy(["reports.yaml", "data", "templates"], into: folder)
+        try Repository.copy(["reports.yaml", "data", "templates", "vocabularies"], into: folder)
         let options = RunOptions(configFile: folder.url.appendingPathComponent("reports.yaml"), period: Period(iso: period), reportIDs: ["covid-poe"])
         let plan = try ReportRun.plan(options, registry: PluginRegistry(BuiltInPlugins.all)).get()
         let file = try #require(plan.outputs.first?.files.first { $0.name == "report.\(language.rawValue).md" })

@@ -56,7 +56,9 @@ import TestSupport
     }
 
     static func run(_ rows: [Row], _ parameters: FlowMonitoringPlugin.Parameters = .init(), period: String) throws -> ReportResult {
-        try FlowMonitoringPlugin.run(inputs: observations(rows, parameters), parameters: parameters, period: Period(iso: period)!)
+        try FlowMonitoringPlugin.run(
+            inputs: observations(rows, parameters), parameters: parameters, period: Period(iso: period)!,
+            vocabularies: ShippedVocabularies.of(FlowMonitoringPlugin.description))
     }
 
     static func text(_ result: ReportResult, template: String, language: Language, period: String) throws -> String {

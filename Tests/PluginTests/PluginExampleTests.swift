@@ -22,7 +22,7 @@ import TestSupport
         let folder = try TemporaryFolder()
         try FileManager.default.removeItem(at: folder.url)
         try FileManager.default.copyItem(at: Repository.url(example), to: folder.url)
-        try Repository.copy(["templates"], into: folder)
+        try Repository.copy(["templates", "vocabularies"], into: folder)
         let expected = Repository.url("\(example)/expected")
         let periods = try FileManager.default.contentsOfDirectory(atPath: expected.path).compactMap { Period(iso: $0) }.sorted()
         try #require(!periods.isEmpty, "\(example)/expected/ has no period folder (YYYY-MM)")

@@ -1,6 +1,7 @@
 import ReportKit
 import ReturneeMovements
 import Testing
+import TestSupport
 
 @Suite struct ReturneeMovementsTests {
     /// Rows: (report date, region code, region name, population, individuals, households).
@@ -19,7 +20,9 @@ import Testing
 
     func run(_ rows: [(String, String, String, String, Int, Int?)], period: String,
              parameters: ReturneeMovementsPlugin.Parameters = .init()) throws -> ReportResult {
-        try ReturneeMovementsPlugin.run(inputs: inputs(rows), parameters: parameters, period: Period(iso: period)!)
+        try ReturneeMovementsPlugin.run(
+            inputs: inputs(rows), parameters: parameters, period: Period(iso: period)!,
+            vocabularies: ShippedVocabularies.of(ReturneeMovementsPlugin.description))
     }
 
     let rows: [(String, String, String, String, Int, Int?)] = [

@@ -146,7 +146,7 @@ import TestSupport
         for name in ["reports.yaml", "population_movements.csv"] {
             try FileManager.default.copyItem(at: example.appendingPathComponent(name), to: folder.url.appendingPathComponent(name))
         }
-        try Repository.copy(["templates"], into: folder)
+        try Repository.copy(["templates", "vocabularies"], into: folder)
         let outcome = try DTMReportBinary.run(["validate", "--period", "2017-03"], in: folder.url)
         #expect(outcome.status == 0, Comment(rawValue: outcome.stderr))
         #expect(outcome.stdout == """

@@ -68,6 +68,8 @@ public struct ReportDefinition: Sendable {
     /// `absolute_inputs: true`: this report may read input files by absolute path, outside the
     /// folder of `reports.yaml` (data kept on a shared drive). Templates and outputs stay confined.
     public var allowsAbsoluteInputs: Bool
+    /// `vocabularies:`: files that extend or replace the shipped vocabularies for this report.
+    public var vocabularies: [VocabularyReference] = []
 
     /// A report definition.
     public init(id: Located<String>, plugin: Located<String>, title: [Language: String], inputs: [InputReference],

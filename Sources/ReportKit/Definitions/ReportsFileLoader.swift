@@ -26,7 +26,7 @@ public enum ReportsFileLoader {
     public static let defaultOutput = "out"
 
     static let topLevelKeys = ["version", "output", "languages", "reports"]
-    static let reportKeys = ["id", "plugin", "title", "inputs", "params", "templates", "absolute_inputs"]
+    static let reportKeys = ["id", "plugin", "title", "inputs", "params", "templates", "absolute_inputs", "vocabularies"]
 
     /// Reads a reports file. `file` names it in messages (`reports.yaml`).
     public static func load(_ bytes: [UInt8], file: String) -> Result<ReportsFile, DiagnosticList> {
@@ -245,10 +245,29 @@ private struct ReportsFileReader {
                 failed = true
             }
         }
+        var vocabularies: [VocabularyReference] = []
+        if let pair = fields["vocabularies"] {
+            // Vocabulary files are project files, like templates: never an absolute path.
+            let readPath: (inout YAMLReader, YAMLValue, String) -> Located<String>? = { yaml, value, keyPath in
+                guard let path = yaml.text(value, path: keyPath, expected: "a path") else { return nil }
+                guard !ReportsFileReader.isAbsolute(path) else {
+                    yaml.add(.definitionAbsolutePath(at: value.location, subject: keyPath, path: path))
+                    return nil
+                }
+                return Located(path, at: value.location, keyPath: keyPath)
+            }
+            if let references = VocabularyReference.read(pair.value, keyPath: "\(base).vocabularies", yaml: &yaml, path: readPath) {
+                vocabularies = references
+            } else {
+                failed = true
+            }
+        }
         guard !failed, let id, let plugin, fields["title"] != nil, fields["inputs"] != nil, fields["templates"] != nil else { return nil }
-        return ReportDefinition(id: id, plugin: plugin, title: title, inputs: inputs, params: params, templates: templates,
-                                location: location, keyLocations: fields.mapValues(\.keyLocation), keyPath: base,
-                                allowsAbsoluteInputs: allowsAbsoluteInputs)
+        var definition = ReportDefinition(id: id, plugin: plugin, title: title, inputs: inputs, params: params, templates: templates,
+                                          location: location, keyLocations: fields.mapValues(\.keyLocation), keyPath: base,
+                                          allowsAbsoluteInputs: allowsAbsoluteInputs)
+        definition.vocabularies = vocabularies
+        return definition
     }
 
     /// A mapping with one entry per language of the file (`title:`, `templates:`). Unknown

@@ -44,7 +44,9 @@ struct ColumnDecoder {
         case .date: kind = .date
         case .count: kind = .count
         case .optionalCount: kind = .optionalCount
-        case .text: kind = .text
+        // A vocabulary column arrives as the report's `choice`; unresolved (a test reading
+        // with a plugin's own spec) it is read as text.
+        case .text, .vocabulary: kind = .text
         case .optionalText: kind = .optionalText
         case .flag: kind = .flag
         case .choice: kind = .choice

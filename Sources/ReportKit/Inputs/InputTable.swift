@@ -29,7 +29,7 @@ public struct InputTable: Sendable, Hashable {
             case .date: .dates([])
             case .count: .counts([])
             case .optionalCount: .optionalCounts([])
-            case .text, .optionalText, .choice: .texts([])
+            case .text, .optionalText, .choice, .vocabulary: .texts([])
             case .flag: .flags([])
             }
         }

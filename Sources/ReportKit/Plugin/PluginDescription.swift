@@ -10,9 +10,12 @@ public struct PluginDescription: Sendable {
     public var parameters: [ParameterSpec]
     public var facts: [FactSpec]
     public var tables: [TableSpec]
+    /// The word lists `run` reads its words from (`vocabularies/<name>.csv`).
+    public var vocabularies: [VocabularySpec]
 
     public init(id: String, name: Label, summary: String, inputs: [InputSpec], parameters: [ParameterSpec],
-                facts: [FactSpec], tables: [TableSpec]) {
+                facts: [FactSpec], tables: [TableSpec], vocabularies: [VocabularySpec] = []) {
+        self.vocabularies = vocabularies
         self.id = id
         self.name = name
         self.summary = summary
@@ -25,6 +28,10 @@ public struct PluginDescription: Sendable {
     public func input(named name: String) -> InputSpec? { inputs.first { $0.name == name } }
     public func fact(named name: String) -> FactSpec? { facts.first { $0.name == name } }
     public func table(named name: String) -> TableSpec? { tables.first { $0.name == name } }
+    public func vocabulary(named name: String) -> VocabularySpec? { vocabularies.first { $0.name == name } }
+
+    /// Whether an input column holds P-codes, so that the host reads the P-code vocabulary.
+    public var readsPCodes: Bool { inputs.contains { $0.columns.contains { $0.pcode != nil } } }
 }
 
 /// An input file a plugin reads, named in `reports.yaml` under `inputs:`.
@@ -60,12 +67,16 @@ public struct ColumnSpec: Sendable, Hashable {
     /// The HXL hashtag the column carries in HDX exports (`#adm1+code`).
     public var hxl: String
     public var documentation: String
+    /// Set when the cells are P-codes: the host checks them against the P-code vocabulary and
+    /// hands the plugin the vocabulary's form.
+    public var pcode: PCodeColumn?
 
-    public init(_ name: String, _ type: ColumnType, hxl: String, _ documentation: String) {
+    public init(_ name: String, _ type: ColumnType, hxl: String, _ documentation: String, pcode: PCodeColumn? = nil) {
         self.name = name
         self.type = type
         self.hxl = hxl
         self.documentation = documentation
+        self.pcode = pcode
     }
 }
 
@@ -86,6 +97,9 @@ public enum ColumnType: Sendable, Hashable {
     case choice([String])
     /// `true` or `false`, exactly.
     case flag
+    /// One of the keys of the named vocabulary, exactly: the host reads them as a `choice` of
+    /// the report's vocabulary, so that a report extending the vocabulary extends the column.
+    case vocabulary(String)
 
     /// How `describe` names the type.
     public var displayName: String {
@@ -97,6 +111,7 @@ public enum ColumnType: Sendable, Hashable {
         case .optionalText: "text, may be empty"
         case .choice(let values): "one of " + values.map { "`\($0)`" }.joined(separator: ", ")
         case .flag: "`true` or `false`"
+        case .vocabulary(let name): "a key of vocabulary `\(name)`"
         }
     }
 }

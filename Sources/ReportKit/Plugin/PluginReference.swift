@@ -26,6 +26,17 @@ public enum PluginReference {
         for fact in HostFacts.specs + description.facts {
             appendFact(fact, indent: "  ", to: &lines)
         }
+        if !description.vocabularies.isEmpty || description.readsPCodes {
+            lines.append("")
+            lines.append("Vocabularies (under `vocabularies:` to extend or replace)")
+            for vocabulary in description.vocabularies {
+                let keys = vocabulary.keys.map { "; keys \($0.joined(separator: ", ")), reworded only" } ?? "; open: rows add keys"
+                lines.append("  \(vocabulary.name): \(vocabulary.defaultFile), columns key, \(vocabulary.columns.joined(separator: ", "))\(keys). \(vocabulary.documentation)")
+            }
+            if description.readsPCodes {
+                lines.append("  \(VocabularyReference.pcodes): \(Vocabularies.pcodeFolder)/*.csv, the P-codes its P-code columns are checked against.")
+            }
+        }
         lines.append("")
         lines.append("Tables (each written as <name>.csv and under `tables` in report.json)")
         for table in description.tables {
@@ -175,6 +186,23 @@ extension PluginReference {
         lines.append("|---|---|---|---|---|")
         for fact in HostFacts.specs + description.facts {
             appendFactRow(fact, prefix: "", to: &lines)
+        }
+        if !description.vocabularies.isEmpty || description.readsPCodes {
+            lines.append("")
+            lines.append("### Vocabularies (under `vocabularies:` to extend or replace)")
+            lines.append("")
+            lines.append("| vocabulary | file | columns | keys | what the words are for |")
+            lines.append("|---|---|---|---|---|")
+            for vocabulary in description.vocabularies {
+                let keys = vocabulary.keys.map { "the plugin's (reworded only): " + $0.map { "`\($0)`" }.joined(separator: ", ") } ?? "open: a row adds one"
+                lines.append(
+                    "| `\(vocabulary.name)` | `\(vocabulary.defaultFile)` | \((["key"] + vocabulary.columns).map { "`\($0)`" }.joined(separator: ", ")) | \(keys) | \(cell(vocabulary.documentation)) |")
+            }
+            if description.readsPCodes {
+                let columns = VocabularyLoader.PCodeColumns.all.map { "`\($0)`" }.joined(separator: ", ")
+                lines.append(
+                    "| `\(VocabularyReference.pcodes)` | `\(Vocabularies.pcodeFolder)/*.csv` | \(columns) | open: a row adds a P-code | The P-codes (admin 1 and 2, names, parents) the P-code columns are checked against. |")
+            }
         }
         lines.append("")
         lines.append("### Tables")

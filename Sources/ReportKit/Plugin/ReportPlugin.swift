@@ -22,9 +22,11 @@ public protocol ReportPlugin: Sendable {
     static func makeInputs(parameters: Parameters) -> Inputs
 
     /// Turns the period's inputs into facts and tables. Inputs are already typed and checked
-    /// against `description.inputs`; a `PluginFailure` reports a problem with the data as a
+    /// against `description.inputs` (P-code columns hold the vocabulary's codes and names);
+    /// `vocabularies` holds the word lists `description.vocabularies` declares, as the report
+    /// extends them, and the P-codes. A `PluginFailure` reports a problem with the data as a
     /// whole (for instance no report date in the file at all).
-    static func run(inputs: Inputs, parameters: Parameters, period: Period) throws(PluginFailure) -> ReportResult
+    static func run(inputs: Inputs, parameters: Parameters, period: Period, vocabularies: Vocabularies) throws(PluginFailure) -> ReportResult
 
     /// The months that have data for these parameters, so that a run without `--period`
     /// picks the latest. With `PluginInputs`, the default reads each required input's

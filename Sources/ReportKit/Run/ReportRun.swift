@@ -35,6 +35,9 @@ public struct RunPlan: Sendable {
     /// Input columns read by their HXL hashtag rather than their name, once per file, for
     /// `validate` to show.
     public var columnsFoundByHashtag: [HashtagMatch] = []
+    /// What the run did that stops nothing (names written as the vocabulary writes them), in
+    /// file order, for `validate` and `run` to print.
+    public var notes: [Note] = []
 }
 
 /// The one validation and computation pass that `run` and `validate` share.
@@ -72,15 +75,18 @@ public enum ReportRun {
         // First every definition and template is checked, and what each report reads is
         // listed; then each input file is read once, for every report that reads it.
         var inputs = InputScans(project: project, threads: options.threads, progress: options.progress, tuning: options.tuning)
+        var vocabularies = VocabularyFiles(project: project)
         var pending: [PendingReport] = []
         for definition in selected {
             guard let plugin = registry.plugin(id: definition.plugin.value) else {
                 pending.append(PendingReport(diagnostics: DefinitionChecker.checkPlugin(of: definition, knownIDs: registry.ids).map { [$0] } ?? []))
                 continue
             }
-            pending.append(prepare(plugin, definition: definition, languages: file.languages, project: project, inputs: &inputs))
+            pending.append(prepare(plugin, definition: definition, languages: file.languages, project: project, inputs: &inputs,
+                                   vocabularies: &vocabularies))
         }
         var prepared: [PreparedReport] = []
+        var reportedByCompletion: Set<String> = []
         for report in pending {
             diagnostics.add(contentsOf: report.diagnostics)
             let read = report.inputs.map { inputs.read($0) }
@@ -106,9 +112,13 @@ public enum ReportRun {
             }
             guard report.diagnostics.isEmpty, filters.count == report.selections.count, aggregates.count == report.inputs.count,
                   let complete = report.complete else { continue }
-            var ready = complete(records.sorted { $0.name < $1.name }, aggregates)
-            ready.filters = filters
-            prepared.append(ready)
+            switch complete(records.sorted { $0.name < $1.name }, aggregates) {
+            case .success(var ready):
+                ready.filters = filters
+                prepared.append(ready)
+            // Two reports reading one file report its P-code problems once.
+            case .failure(let list): diagnostics.add(contentsOf: list.diagnostics.filter { reportedByCompletion.insert($0.description).inserted })
+            }
         }
         let outputRoot: URL
         switch options.outputFolder.map(Result.success) ?? project.resolve(file.output) {
@@ -132,7 +142,8 @@ public enum ReportRun {
             }
         }
         guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics.diagnostics)) }
-        return .success(RunPlan(outputRoot: outputRoot, outputs: outputs, columnsFoundByHashtag: inputs.columnsFoundByHashtag))
+        let notes = Array(Set(prepared.flatMap(\.notes))).sorted()
+        return .success(RunPlan(outputRoot: outputRoot, outputs: outputs, columnsFoundByHashtag: inputs.columnsFoundByHashtag, notes: notes))
     }
 
     /// The YAML file of the folder of `missing` whose name is nearest to its name, as the user
@@ -167,7 +178,7 @@ public enum ReportRun {
             }
             ancestor = ancestor.deletingLastPathComponent().standardizedFileURL
         }
-        let read = reports.flatMap { $0.inputRecords.map(\.path) + $0.templateFiles }
+        let read = reports.flatMap { $0.inputRecords.map(\.path) + $0.templateFiles + $0.vocabularyFiles }
         // One error for the folder, naming the first file: `output: .` would otherwise give one
         // line for every input and template of the project.
         let inside = Set(read).sorted().filter { project.isInside($0.hasPrefix("/") ? URL(fileURLWithPath: $0) : project.root.appendingPathComponent($0), output) }
@@ -178,11 +189,15 @@ public enum ReportRun {
     /// Checks one definition against its plugin and lists what it reads. The plugin's type is
     /// opened here, so everything after works on the type-erased `PendingReport`.
     private static func prepare<Plugin: ReportPlugin>(
-        _ plugin: Plugin.Type, definition: ReportDefinition, languages: [Language], project: ProjectFiles, inputs: inout InputScans
+        _ plugin: Plugin.Type, definition: ReportDefinition, languages: [Language], project: ProjectFiles, inputs: inout InputScans,
+        vocabularies vocabularyFiles: inout VocabularyFiles
     ) -> PendingReport {
         let description = Plugin.description
         var diagnostics = DiagnosticCollector()
         diagnostics.add(contentsOf: DefinitionChecker.check(definition, against: description))
+        let vocabularies = diagnostics.collecting { () throws(DiagnosticList) in
+            try vocabularyFiles.vocabularies(for: definition, description: description).get()
+        }
         // Values are decoded only once every key and value passed the checks above.
         let parameters = diagnostics.isEmpty
             ? diagnostics.collecting { () throws(DiagnosticList) in try DefinitionChecker.decodeParameters(Plugin.Parameters.self, for: definition).get() }
@@ -204,7 +219,8 @@ public enum ReportRun {
 
         var requests: [InputRequest] = []
         for input in definition.inputs {
-            guard let spec = description.input(named: input.name) else { continue }  // DefinitionChecker reported it
+            guard let declared = description.input(named: input.name) else { continue }  // DefinitionChecker reported it
+            let spec = declared.resolvingVocabularies(vocabularies)
             // Without parameters nothing will be computed: the file is still read, for its
             // problems, into an aggregate that keeps nothing.
             let consumer = InputConsumer(input: spec.name, columns: Plugin.Inputs.columnsRead(from: spec)) {
@@ -212,30 +228,43 @@ public enum ReportRun {
             }
             requests.append(inputs.request(input.path, spec: spec, allowsAbsolute: definition.allowsAbsoluteInputs, consumer: consumer))
         }
-        guard let parameters else { return PendingReport(diagnostics: diagnostics.diagnostics, inputs: requests) }
+        guard let parameters, let vocabularies else { return PendingReport(diagnostics: diagnostics.diagnostics, inputs: requests) }
 
         // A filter written in the definition is checked against the values its column holds.
         var selections: [(WrittenSelection, InputRequest)] = []
         for written in WrittenSelection.all(in: definition, description: description) {
-            guard let path = definition.input(named: written.selection.input), let spec = description.input(named: written.selection.input) else { continue }
+            guard let path = definition.input(named: written.selection.input), let declared = description.input(named: written.selection.input) else { continue }
+            let spec = declared.resolvingVocabularies(vocabularies)
             let selection = written.selection
             let census = ColumnValues(column: selection.column, nameColumn: selection.nameColumn, periodColumn: spec.periodColumn)
             let consumer = InputConsumer(input: spec.name, columns: census.columns) { TypedAggregateBox(census) }
             selections.append((written, inputs.request(path, spec: spec, allowsAbsolute: definition.allowsAbsoluteInputs, consumer: consumer)))
         }
 
-        let complete = { (records: [InputRecord], aggregates: [any AggregateBox]) -> PreparedReport in
+        let complete = { (records: [InputRecord], aggregates: [any AggregateBox]) -> Result<PreparedReport, DiagnosticList> in
             var pluginInputs = (aggregates[0] as! TypedAggregateBox<Plugin.Inputs>).value
             for aggregate in aggregates.dropFirst() { pluginInputs.append((aggregate as! TypedAggregateBox<Plugin.Inputs>).value) }
+            // P-code columns: checked and written in the vocabulary's form before the plugin sees them.
+            var notes: [Note] = []
+            if description.readsPCodes, let rows = pluginInputs as? PluginInputs {
+                let checked = PCodeCheck.apply(to: rows, description: description, areas: vocabularies.areas, root: project.root)
+                guard checked.diagnostics.isEmpty else { return .failure(DiagnosticList(checked.diagnostics)) }
+                pluginInputs = checked.inputs as! Plugin.Inputs
+                notes = checked.notes
+            }
             let ready = pluginInputs
-            return PreparedReport(
+            return .success(PreparedReport(
                 definition: definition,
                 description: description,
                 templates: templates,
                 inputRecords: records,
+                notes: notes,
+                vocabularyFiles: vocabularies.lists.values.flatMap(\.files) + vocabularies.areas.sources,
                 periodsWithData: { Plugin.periodsWithData(inputs: ready, parameters: parameters) },
-                compute: { (period) throws(PluginFailure) in try Plugin.run(inputs: ready, parameters: parameters, period: period) }
-            )
+                compute: { (period) throws(PluginFailure) in
+                    try Plugin.run(inputs: ready, parameters: parameters, period: period, vocabularies: vocabularies)
+                }
+            ))
         }
         return PendingReport(diagnostics: diagnostics.diagnostics, inputs: requests, selections: selections, complete: complete)
     }
@@ -288,8 +317,11 @@ struct PreparedReport {
     let description: PluginDescription
     let templates: [Language: CompiledTemplate]
     let inputRecords: [InputRecord]
+    let notes: [Note]
     /// The template files, as shown in messages.
     var templateFiles: [String] { templates.values.map(\.file) }
+    /// The vocabulary files the report read, as shown in messages.
+    let vocabularyFiles: [String]
     let periodsWithData: () -> Set<Period>
     let compute: (Period) throws(PluginFailure) -> ReportResult
     /// The filters the definition writes, with the values their columns hold.
@@ -344,7 +376,7 @@ struct PendingReport {
     var selections: [(WrittenSelection, InputRequest)] = []
     /// Builds the report from its inputs' records and aggregates (in the order of `inputs`);
     /// nil when the definition has problems.
-    var complete: (([InputRecord], [any AggregateBox]) -> PreparedReport)?
+    var complete: (([InputRecord], [any AggregateBox]) -> Result<PreparedReport, DiagnosticList>)?
 }
 
 /// One input of one report: the file it names and the aggregate it wants.
@@ -499,4 +531,19 @@ struct FilterCensus {
     let written: WrittenSelection
     let found: ColumnValues
     let file: String
+}
+
+extension InputSpec {
+    /// The spec as this report reads the file: each vocabulary column becomes a `choice` of the
+    /// report's vocabulary (its keys, shipped and added), read with the positions and
+    /// suggestions of any choice. Without vocabularies (they failed to load and were reported)
+    /// the column is read as text, for the file's other problems.
+    func resolvingVocabularies(_ vocabularies: Vocabularies?) -> InputSpec {
+        var spec = self
+        for index in spec.columns.indices {
+            guard case .vocabulary(let name) = spec.columns[index].type else { continue }
+            spec.columns[index].type = vocabularies?.lists[name].map { .choice($0.keys) } ?? .text
+        }
+        return spec
+    }
 }

@@ -7,7 +7,7 @@ import TestSupport
 @Suite(.serialized) struct BackfillTests {
     func project() throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
-        try Repository.copy(["reports.yaml", "data", "templates"], into: folder)
+        try Repository.copy(["reports.yaml", "data", "templates", "vocabularies"], into: folder)
         return folder
     }
 

@@ -8,7 +8,7 @@ import TestSupport
     /// The shipped project after a run of April 2017.
     func writtenMonth() throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
-        try Repository.copy(["reports.yaml", "data", "templates"], into: folder)
+        try Repository.copy(["reports.yaml", "data", "templates", "vocabularies"], into: folder)
         let outcome = try DTMReportBinary.run(["run", "--period", "2017-04", "--quiet"], in: folder.url)
         #expect(outcome.status == 0, Comment(rawValue: outcome.stderr))
         return folder

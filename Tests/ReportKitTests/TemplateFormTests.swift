@@ -57,7 +57,7 @@ import TestSupport
         #expect(try render(text, ["change": .change(-266, relative: nil)], .en) == "fell by 266\n")
         #expect(try render(text, ["change": .change(0, relative: 0)], .en) == "did not change\n")
         #expect(try render(text, ["change": .change(907, relative: nil)], .fr) == "une augmentation de 907 personnes\n")
-        #expect(try render(text, ["change": .change(-1, relative: nil)], .fr) == "une diminution de 1 personne\n")
+        #expect(try render(text, ["change": .change(-1, relative: nil)], .fr) == "une diminution d'une personne\n")
         #expect(try render(text, ["change": .change(0, relative: nil)], .fr) == "un nombre inchangé\n")
     }
 

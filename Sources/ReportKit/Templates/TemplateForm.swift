@@ -11,7 +11,8 @@
 /// In every form `#` is what the fact prints: a count's number (`1,234` / `1 234`), a change's
 /// size, a list's names. In a change
 /// phrase `(%)` is the relative change in brackets, left out with the space before it when the
-/// plugin gives none, and `[personne/personnes]` is a word agreeing with the size of the change.
+/// plugin gives none, and `[personne/personnes]` is a word agreeing with the size of the change
+/// (with `#` inside for the number: `[d'une personne/de # personnes]`).
 /// Which form is which follows from the number of alternatives between `/`: two agree, three
 /// describe a change, one names a noun (or `change`, the default phrase).
 ///
@@ -45,7 +46,8 @@ enum TemplateForm: Equatable {
     static func defaultChangePhrases(_ language: Language) -> String {
         switch language {
         case .en: "rose by # (%) / fell by # (%) / did not change"
-        case .fr: "une augmentation de # [personne/personnes] / une diminution de # [personne/personnes] / un nombre inchangé"
+        case .fr:
+            "une augmentation [d'une personne/de # personnes] / une diminution [d'une personne/de # personnes] / un nombre inchangé"
         }
     }
 
@@ -114,7 +116,9 @@ enum TemplateForm: Equatable {
                 case .text(let words): words
                 case .number: number
                 case .percent: "{{#\(path).percent}} ({{\(path).percent}}){{/\(path).percent}}"
-                case .agreeing(let one, let other): section("\(path).one", one) + section("\(path).other", other)
+                case .agreeing(let one, let other):
+                        section("\(path).one", one.replacingNumberSign(with: number))
+                            + section("\(path).other", other.replacingNumberSign(with: number))
                 }
             }.joined()
         }
@@ -211,6 +215,13 @@ enum TemplateForm: Equatable {
 struct FormError: Error, Equatable {
     let reason: String
     init(_ reason: String) { self.reason = reason }
+}
+
+extension String {
+    /// `#` replaced by `number`: `[d'une personne/de # personnes]`.
+    fileprivate func replacingNumberSign(with number: String) -> String {
+        split(separator: "#", omittingEmptySubsequences: false).joined(separator: number)
+    }
 }
 
 extension StringProtocol {

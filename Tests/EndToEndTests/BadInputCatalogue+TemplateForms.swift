@@ -13,24 +13,24 @@ extension BadInput {
             "templates/returnee-movements/summary.en.md:5:49: error: '{{total | change}}' is a change phrase, which describes a change, and needs a change; 'total' is a count",
         ]),
         template("a form with an empty alternative", {
-            try $0.replace("{{households | # household / # households}}", with: "{{households | # household /}}", in: englishSummary)
+            try $0.replace("{{households | household / households}}", with: "{{households | household /}}", in: englishSummary)
         }, [
-            "templates/returnee-movements/summary.en.md:11:25: error: malformed form '{{households | # household /}}': an empty form between '/'",
+            "templates/returnee-movements/summary.en.md:11:49: error: malformed form '{{households | household /}}': an empty form between '/'",
         ]),
         template("a form with four alternatives", {
-            try $0.replace("{{households | # household / # households}}", with: "{{households | a / b / c / d}}", in: englishSummary)
+            try $0.replace("{{households | household / households}}", with: "{{households | a / b / c / d}}", in: englishSummary)
         }, [
-            "templates/returnee-movements/summary.en.md:11:25: error: malformed form '{{households | a / b / c / d}}': 4 forms between '/': write two ('one / other') or three for a change ('increase / decrease / unchanged')",
+            "templates/returnee-movements/summary.en.md:11:49: error: malformed form '{{households | a / b / c / d}}': 4 forms between '/': write two ('one / other') or three for a change ('increase / decrease / unchanged')",
         ]),
         template("a percent in an agreement form", {
-            try $0.replace("{{households | # household / # households}}", with: "{{households | # household (%) / # households (%)}}", in: englishSummary)
+            try $0.replace("{{households | household / households}}", with: "{{households | household (%) / households (%)}}", in: englishSummary)
         }, [
-            "templates/returnee-movements/summary.en.md:11:25: error: malformed form '{{households | # household (%) / # households (%)}}': '(%)' is only for a change phrase (three forms)",
+            "templates/returnee-movements/summary.en.md:11:49: error: malformed form '{{households | household (%) / households (%)}}': '(%)' is only for a change phrase (three forms)",
         ]),
         template("an unclosed agreement in a change phrase", {
-            try $0.replace("an increase of # [person/people]", with: "an increase of # [person/people", in: englishSummary)
+            try $0.replace("an increase of [one person/# people]", with: "an increase of [one person/# people", in: englishSummary)
         }, [
-            "templates/returnee-movements/summary.en.md:7:1: error: malformed form '{{change | an increase of # [person/people compared with / a decrease of # [person/people] compared with / the same number as in}}': a '[' is not closed by ']' before the next '['",
+            "templates/returnee-movements/summary.en.md:7:1: error: malformed form '{{change | an increase of [one person/# people compared with / a decrease of [one person/# people] compared with / the same number as in}}': a '[' is not closed by ']' before the next '['",
         ]),
         template("a misspelt noun of the plugin", {
             try $0.replace("{{total | population}}", with: "{{total | populaton}}", in: englishSummary)

@@ -113,7 +113,9 @@ public enum CovidMobilityPlugin: ReportPlugin {
             if let latest = history.dates.last(where: { $0 < period.firstDay }) {
                 facts["latest_assessment_date"] = .date(latest)
             }
-            return ReportResult(facts: facts, tables: ["poe_status": ResultTable(rows: []), "status_by_type": statusByType([], types: parameters.types)])
+            return ReportResult(
+                facts: facts, tables: ["poe_status": ResultTable(rows: []), "status_by_type": statusByType([], types: parameters.types)],
+                dataThrough: facts["latest_assessment_date"]?.day)
         }
 
         facts["has_assessment"] = .flag(true)
@@ -187,10 +189,12 @@ public enum CovidMobilityPlugin: ReportPlugin {
             facts["first_assessed_count"] = .count(firstAssessed.count)
         }
 
-        return ReportResult(facts: facts, tables: [
-            "poe_status": ResultTable(rows: rows),
-            "status_by_type": statusByType(current.map { ($0.0.type, $0.1.status) }, types: parameters.types),
-        ])
+        return ReportResult(
+            facts: facts,
+            tables: [
+                "poe_status": ResultTable(rows: rows),
+                "status_by_type": statusByType(current.map { ($0.0.type, $0.1.status) }, types: parameters.types),
+            ], dataThrough: facts["assessment_date"]?.day)
     }
 
     /// Months with an assessment of the selected types. Read from the rows directly, so that a

@@ -202,7 +202,7 @@ public enum FlowMonitoringPlugin: ReportPlugin {
             "by_transport_mode": ResultTable(rows: byMode),
             "by_nationality": ResultTable(rows: byNationality),
             "daily": ResultTable(rows: daily),
-        ])
+        ], dataThrough: facts["as_of"]?.day)
     }
 
     /// Months with observations of the kept FMPs.

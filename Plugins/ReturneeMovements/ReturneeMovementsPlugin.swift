@@ -66,7 +66,7 @@ public enum ReturneeMovementsPlugin: ReportPlugin {
                 facts["latest_report_date"] = .date(latest)
                 facts["latest_total"] = .count(stocks.total(at: latest))
             }
-            return ReportResult(facts: facts, tables: ["by_region": ResultTable(rows: [])])
+            return ReportResult(facts: facts, tables: ["by_region": ResultTable(rows: [])], dataThrough: facts["latest_report_date"]?.day)
         }
         let previousDate = stocks.dates.last { $0 < reportDate }
         let current = stocks.regions(at: reportDate)
@@ -97,7 +97,7 @@ public enum ReturneeMovementsPlugin: ReportPlugin {
                 before.map { .integer(region.individuals - $0) } ?? .empty,
             ]
         }
-        return ReportResult(facts: facts, tables: ["by_region": ResultTable(rows: rows)])
+        return ReportResult(facts: facts, tables: ["by_region": ResultTable(rows: rows)], dataThrough: reportDate)
     }
 
     /// Report dates of this population only: an IDP count on another date is no comparison point

@@ -145,9 +145,9 @@ import TestSupport
         #expect(result.tables["by_fmp"]?.rows == [])
         #expect(result.tables["daily"]?.rows.count == 31)
         let english = try Self.text(result, template: "monthly", language: .en, period: "2017-03")
-        #expect(english == "# Title\n\nNo travellers were counted at the flow monitoring points (FMPs) in March 2017.\n")
+        #expect(english == "# Title\n\nNo flow monitoring data are available for March 2017.\n")
         let french = try Self.text(result, template: "monthly", language: .fr, period: "2017-03")
-        #expect(french == "# Title\n\nAucun voyageur n'a été identifié aux points de suivi des flux (FMP) en mars 2017.\n")
+        #expect(french == "# Title\n\nAucune donnée de suivi des flux n'est disponible pour mars 2017.\n")
     }
 
     @Test func aSnapshotBeforeItsFirstDayHasNoWindow() throws {
@@ -175,7 +175,7 @@ import TestSupport
         #expect(all.facts["uac"] == .count(1))
         #expect(all.facts["uac_incomplete"] == .flag(false))
         #expect(try Self.text(some, template: "monthly", language: .en, period: "2017-03")
-            .contains(" 2 unaccompanied children were identified (at least, as some counts did not record unaccompanied children)."))
+            .contains(" DTM identified two unaccompanied children (at least, as some counts did not record unaccompanied children)."))
         #expect(try Self.text(none, template: "monthly", language: .fr, period: "2017-03")
             .contains(" Les enfants non accompagnés n'ont pas été relevés."))
     }
@@ -227,9 +227,9 @@ import TestSupport
 
     @Test func thePublishedSnapshotSentencesComeOutOfTheComputation() throws {
         #expect(try Self.shippedText("fmp-snapshot", period: "2016-11", language: .en).contains(
-            "Most of the migrants are men (96%). 5% of migrants recorded at Gao and Benena FMPs are minors. 16,083 migrants were counted in Gao and Benena, representing an average of 105 migrants per day."))
+            "In all, 16,083 individuals were identified at the FMPs of Gao and Benena, an average of 105 individuals per day. Most of them were men and boys (96%). Minors (boys and girls) made up 5%."))
         #expect(try Self.shippedText("fmp-snapshot", period: "2016-11", language: .fr).contains(
-            "La plupart des migrants sont des hommes (96\u{00A0}%). 5\u{00A0}% des migrants enregistrés à Gao et Benena sont des mineurs. Au total, 16\u{202F}083 migrants ont été comptés aux FMP, soit une moyenne de 105 migrants par jour."))
+            "Au total, 16\u{202F}083 individus ont été identifiés aux FMP de Gao et de Benena, soit une moyenne de 105 individus par jour. La plupart étaient des hommes et des garçons (96\u{00A0}%). Les mineurs (garçons et filles) en représentaient 5\u{00A0}%."))
     }
 
     // MARK: Parameters

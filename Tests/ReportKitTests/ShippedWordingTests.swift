@@ -123,6 +123,20 @@ import TestSupport
         #expect(french.contains("Pour la première fois, un point d'entrée a été évalué (Kangaba)."))
     }
 
+    /// A snapshot whose last counts are years older than its period says so first, in the past.
+    @Test func oldDataAreSaidToBeOld() throws {
+        var facts = snapshotZeroAndOne
+        facts["period"] = .month(Period(iso: "2020-08")!)
+        facts["data_through"] = .date(day("2017-04-30"))
+        facts["data_is_old"] = .flag(true)
+        let english = try render("flow-monitoring/snapshot", facts, .en)
+        #expect(english.hasPrefix("# Title\n\nNo flow monitoring data have been collected since 30 April 2017. Cumulative figures since"))
+        let french = try render("flow-monitoring/snapshot", facts, .fr)
+        #expect(french.hasPrefix("# Title\n\nAucune donnée de suivi des flux n'a été collectée depuis le 30 avril 2017. Chiffres cumulés depuis"))
+        facts["data_is_old"] = .flag(false)
+        #expect(!(try render("flow-monitoring/snapshot", facts, .en)).contains("have been collected"))
+    }
+
     /// No rendered sentence of these cases starts with a digit.
     @Test func noSentenceStartsWithADigit() throws {
         let cases: [(String, [String: FactValue])] = [("flow-monitoring/snapshot", snapshotZeroAndOne)]

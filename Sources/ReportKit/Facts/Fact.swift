@@ -57,6 +57,12 @@ public enum FactValue: Sendable, Hashable {
     /// A list of records (events, for instance), each a set of facts declared by `FactSpec.fields`.
     case records([[String: FactValue]])
 
+    /// The day of a date fact, nil for the other kinds.
+    public var day: Day? {
+        if case .date(let day) = self { return day }
+        return nil
+    }
+
     public var kind: FactKind {
         switch self {
         case .count: .count

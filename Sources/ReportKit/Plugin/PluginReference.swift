@@ -169,7 +169,7 @@ extension PluginReference {
         lines.append("")
         lines.append("### Facts")
         lines.append("")
-        lines.append("`title` and `period` come from the run; the others from the plugin. Forms are read as `{{fact.form}}`.")
+        lines.append("`title`, `period`, `data_through` and `data_is_old` come from the run; the others from the plugin. Forms are read as `{{fact.form}}`.")
         lines.append("")
         lines.append("| fact | kind | may be absent | forms | meaning |")
         lines.append("|---|---|---|---|---|")

@@ -147,4 +147,23 @@ import TestSupport
             }
         }
     }
+
+    /// Every text the shipped run and the plugin examples write (their golden files, which the
+    /// end-to-end tests keep equal to what the templates produce): no sentence starts with a
+    /// figure.
+    @Test func noWrittenReportStartsASentenceWithADigit() throws {
+        let manager = FileManager.default
+        var texts: [String] = []
+        for folder in ["Tests/EndToEndTests/Golden", "Plugins"] {
+            let root = Repository.url(folder)
+            for path in try manager.subpathsOfDirectory(atPath: root.path)
+            where path.hasSuffix(".md") && path.split(separator: "/").last?.hasPrefix("report.") == true {
+                texts.append(path)
+                let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+                let starts = text.matches(of: #/(^|[.!?] )[0-9][^.\n]*/#.anchorsMatchLineEndings()).map { String($0.output.0) }
+                #expect(starts.isEmpty, "\(folder)/\(path): \(starts)")
+            }
+        }
+        #expect(texts.count >= 40)
+    }
 }

@@ -53,7 +53,14 @@ public enum FlowMonitoringPlugin: ReportPlugin {
             FactSpec("since", .date, "The first day of a cumulative window.", optional: true),
             FactSpec("as_of", .date, "The last day with observations in the window; absent when there is none.", optional: true),
             FactSpec("days", .count, "Calendar days of `window_dates`, both ends included.", optional: true),
-            FactSpec("daily_average", .count, "total ÷ days, rounded half up to a whole number.", optional: true),
+            FactSpec(
+                "daily_average", .count,
+                "total ÷ days (÷ average_days when counting began inside the window), rounded half up to a whole number.", optional: true),
+            FactSpec(
+                "counted_from", .date,
+                "The first day with observations, when it is after the window's first day (monitoring began or resumed inside the window); absent otherwise.",
+                optional: true),
+            FactSpec("average_days", .count, "With counted_from: the days from it to the window's end, which daily_average divides by.", optional: true),
             FactSpec("incoming", .count, "Incoming individuals (adults and children)."),
             FactSpec("outgoing", .count, "Outgoing individuals."),
             FactSpec("total", .count, "Incoming plus outgoing individuals."),
@@ -148,7 +155,15 @@ public enum FlowMonitoringPlugin: ReportPlugin {
         if let windowEnd = windowDays.last {
             facts["window_dates"] = .dateRange(first, windowEnd)
             facts["days"] = .count(windowDays.count)
-            facts["daily_average"] = .count(FlowCounts.dailyAverage(total: counts.total, days: windowDays.count))
+            // Counting that began inside the window: the average is over the days from its first
+            // day, not over days when nobody was there to count.
+            let firstCounted = counts.dayHasRows.firstIndex(of: true) ?? 0
+            let averagedDays = windowDays.count - firstCounted
+            facts["daily_average"] = .count(FlowCounts.dailyAverage(total: counts.total, days: averagedDays))
+            if firstCounted > 0 {
+                facts["counted_from"] = .date(windowDays[firstCounted])
+                facts["average_days"] = .count(averagedDays)
+            }
         }
         if let lastCounted { facts["as_of"] = .date(windowDays[lastCounted - firstNumber]) }
 

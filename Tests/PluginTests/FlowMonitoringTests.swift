@@ -225,6 +225,23 @@ import TestSupport
             "265 individus sortants et 2\u{202F}306 individus rentrants ont été identifiés aux 3 FMP actifs."))
     }
 
+    /// Monitoring that began on the month's last day: the average is over that one day, and the
+    /// text says from when, in both languages.
+    @Test func anFMPThatBeganCountingInsideTheMonthIsAveragedFromItsFirstDay() throws {
+        let result = try Self.run([Row(date: "2016-06-30", men: 60), Row(date: "2016-06-30", direction: "outgoing", men: 45)], period: "2016-06")
+        #expect(result.facts["days"] == .count(30))
+        #expect(result.facts["counted_from"] == .date(Day(iso: "2016-06-30")!))
+        #expect(result.facts["average_days"] == .count(1))
+        #expect(result.facts["daily_average"] == .count(105))
+        #expect(try Self.text(result, template: "monthly", language: .en, period: "2016-06").contains(
+            "On average, 105 individuals were identified per day since counting began on 30 June (105 in 1 day)."))
+        #expect(try Self.text(result, template: "monthly", language: .fr, period: "2016-06").contains(
+            "En moyenne, 105 individus ont été identifiés par jour depuis le début des comptages, le 30 juin (105 en 1 jour)."))
+        let wholeMonth = try Self.run([Row(date: "2016-06-01", men: 60), Row(date: "2016-06-30", men: 45)], period: "2016-06")
+        #expect(wholeMonth.facts["counted_from"] == nil)
+        #expect(wholeMonth.facts["daily_average"] == .count(4))
+    }
+
     @Test func thePublishedSnapshotSentencesComeOutOfTheComputation() throws {
         #expect(try Self.shippedText("fmp-snapshot", period: "2016-11", language: .en).contains(
             "In all, 16,083 individuals were identified at the FMPs of Gao and Benena, an average of 105 individuals per day. Most of them were men and boys (96%). Minors (boys and girls) made up 5%."))

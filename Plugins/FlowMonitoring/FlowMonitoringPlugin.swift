@@ -79,6 +79,10 @@ public enum FlowMonitoringPlugin: ReportPlugin {
             FactSpec("top_destinations", .list, "The most frequent destination countries, as top_nationalities.", optional: true),
             FactSpec("previous_month", .month, "Month windows: the month before, when it has observations.", optional: true),
             FactSpec("previous_total", .count, "Individuals in the previous month.", optional: true),
+            FactSpec("previous_active_fmps", .count, "FMPs with observations in the previous month.", optional: true),
+            FactSpec(
+                "previous_fewer_fmps", .flag,
+                "True when the previous month had observations from fewer FMPs than this one: a change then compares unlike coverage."),
             FactSpec("previous_incoming", .count, "Incoming individuals in the previous month.", optional: true),
             FactSpec("previous_outgoing", .count, "Outgoing individuals in the previous month.", optional: true),
             FactSpec("total_change", .change, "total minus previous_total, with the relative change.", optional: true),
@@ -144,6 +148,7 @@ public enum FlowMonitoringPlugin: ReportPlugin {
             "mostly_men": .flag(counts.men * 2 > counts.total),
             "uac_incomplete": .flag(counts.rowsWithoutUAC > 0),
             "active_fmps": .count(counts.fmps.count),
+            "previous_fewer_fmps": .flag(!cumulative && counts.previousRows > 0 && counts.previousFMPs < counts.fmps.count),
         ]
         if cumulative { facts["since"] = .date(first) }
 
@@ -188,6 +193,7 @@ public enum FlowMonitoringPlugin: ReportPlugin {
             let previousTotal = counts.previousIncoming + counts.previousOutgoing
             facts["previous_month"] = .month(period.previous)
             facts["previous_total"] = .count(previousTotal)
+            facts["previous_active_fmps"] = .count(counts.previousFMPs)
             facts["previous_incoming"] = .count(counts.previousIncoming)
             facts["previous_outgoing"] = .count(counts.previousOutgoing)
             facts["total_change"] = change(counts.total, from: previousTotal)

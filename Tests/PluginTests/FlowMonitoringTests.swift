@@ -242,6 +242,24 @@ import TestSupport
         #expect(wholeMonth.facts["daily_average"] == .count(4))
     }
 
+    /// A month compared with one where fewer FMPs reported says so, in both languages.
+    @Test func aComparisonWithFewerFMPsSaysSo() throws {
+        let rows = [
+            Row(date: "2017-01-10", men: 5), Row(date: "2017-02-10", men: 4),
+            Row(date: "2017-02-11", fmp: "MEN-01", name: "Ménaka", men: 3),
+        ]
+        let result = try Self.run(rows, period: "2017-02")
+        #expect(result.facts["previous_active_fmps"] == .count(1))
+        #expect(result.facts["previous_fewer_fmps"] == .flag(true))
+        #expect(try Self.text(result, template: "monthly", language: .en, period: "2017-02").contains(
+            "Compared with January 2017 (5 individuals, with one active FMP against 2 this month), the total rose by 2 (40%)"))
+        #expect(try Self.text(result, template: "monthly", language: .fr, period: "2017-02").contains(
+            "Par rapport à janvier 2017 (5 individus, avec un seul FMP actif contre 2 ce mois-ci), le total a augmenté de 2 (40\u{00A0}%)."))
+        let same = try Self.run([Row(date: "2017-01-10", men: 5), Row(date: "2017-02-10", men: 4)], period: "2017-02")
+        #expect(same.facts["previous_fewer_fmps"] == .flag(false))
+        #expect(try !Self.text(same, template: "monthly", language: .en, period: "2017-02").contains("this month)"))
+    }
+
     @Test func thePublishedSnapshotSentencesComeOutOfTheComputation() throws {
         #expect(try Self.shippedText("fmp-snapshot", period: "2016-11", language: .en).contains(
             "In all, 16,083 individuals were identified at the FMPs of Gao and Benena, an average of 105 individuals per day. Most of them were men and boys (96%). Minors (boys and girls) made up 5%."))

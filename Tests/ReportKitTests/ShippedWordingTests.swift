@@ -62,11 +62,13 @@ import TestSupport
         ]
         let english = try render("flow-monitoring/monthly", facts, .en)
         #expect(english.contains("DTM identified 1 incoming individual and 4 outgoing individuals"))
-        #expect(english.contains("The active FMP is in Ménaka. On average, fewer than one individual was identified per day (5 in 30 days)."))
+        #expect(
+            english.contains("The active FMP is in Ménaka. On average, fewer than one individual was identified per day (5 in 30 days)."))
         #expect(english.contains("DTM identified one unaccompanied child."))
         let french = try render("flow-monitoring/monthly", facts, .fr)
         #expect(french.contains("identifiés au seul FMP actif."))
-        #expect(french.contains("Le FMP actif se trouve à Ménaka. En moyenne, moins d'un individu a été identifié par jour (5 en 30 jours)."))
+        #expect(
+            french.contains("Le FMP actif se trouve à Ménaka. En moyenne, moins d'un individu a été identifié par jour (5 en 30 jours)."))
         #expect(french.contains("La DTM a identifié un enfant non accompagné."))
         facts["fmp_names"] = .list([Label("Gao"), Label("Ansongo")])
         facts["active_fmps"] = .count(2)
@@ -132,7 +134,9 @@ import TestSupport
         let english = try render("flow-monitoring/snapshot", facts, .en)
         #expect(english.hasPrefix("# Title\n\nNo flow monitoring data have been collected since 30 April 2017. Cumulative figures since"))
         let french = try render("flow-monitoring/snapshot", facts, .fr)
-        #expect(french.hasPrefix("# Title\n\nAucune donnée de suivi des flux n'a été collectée depuis le 30 avril 2017. Chiffres cumulés depuis"))
+        #expect(
+            french.hasPrefix(
+                "# Title\n\nAucune donnée de suivi des flux n'a été collectée depuis le 30 avril 2017. Chiffres cumulés depuis"))
         facts["data_is_old"] = .flag(false)
         #expect(!(try render("flow-monitoring/snapshot", facts, .en)).contains("have been collected"))
     }

@@ -117,8 +117,8 @@ enum TemplateForm: Equatable {
                 case .number: number
                 case .percent: "{{#\(path).percent}} ({{\(path).percent}}){{/\(path).percent}}"
                 case .agreeing(let one, let other):
-                        section("\(path).one", one.replacingNumberSign(with: number))
-                            + section("\(path).other", other.replacingNumberSign(with: number))
+                    section("\(path).one", one.replacingNumberSign(with: number))
+                        + section("\(path).other", other.replacingNumberSign(with: number))
                 }
             }.joined()
         }

@@ -38,6 +38,7 @@ public enum ReturneeMovementsPlugin: ReportPlugin {
             FactSpec("region_count", .count, "Regions with a figure at the report date.", optional: true),
             FactSpec("regions", .list, "The regions with the largest stocks, largest first (as many as the `regions` parameter); absent when every stock is 0.", optional: true),
             FactSpec("previous_report_date", .date, "The latest report date before the period's; absent when there is none.", optional: true),
+            FactSpec("previous_is_older", .flag, "True when previous_report_date is before the previous month: no figures were published in between."),
             FactSpec("previous_total", .count, "People in the stock at the previous report date.", optional: true),
             FactSpec("change", .change, "The total minus the previous total.", optional: true),
             FactSpec("latest_report_date", .date, "When the period has no report date: the latest one before it, if any.", optional: true),
@@ -57,6 +58,7 @@ public enum ReturneeMovementsPlugin: ReportPlugin {
     public static func run(inputs: PluginInputs, parameters: Parameters, period: Period) throws(PluginFailure) -> ReportResult {
         let stocks = Stocks(inputs["movements"]!, population: parameters.population)
         var facts: [String: FactValue] = [
+            "previous_is_older": .flag(false),
             "population": .label(parameters.population.label),
             "population_singular": .label(parameters.population.singularLabel),
         ]
@@ -84,6 +86,7 @@ public enum ReturneeMovementsPlugin: ReportPlugin {
         if let previousDate {
             let previousTotal = stocks.total(at: previousDate)
             facts["previous_report_date"] = .date(previousDate)
+            facts["previous_is_older"] = .flag(previousDate < period.previous.firstDay)
             facts["previous_total"] = .count(previousTotal)
             facts["change"] = .change(total - previousTotal, relative: previousTotal == 0 ? nil : Double(total - previousTotal) / Double(previousTotal))
         }

@@ -15,17 +15,17 @@ extension BadInput {
         template("a form with an empty alternative", {
             try $0.replace("{{households | household / households}}", with: "{{households | household /}}", in: englishSummary)
         }, [
-            "templates/returnee-movements/summary.en.md:11:49: error: malformed form '{{households | household /}}': an empty form between '/'",
+            "templates/returnee-movements/summary.en.md:14:49: error: malformed form '{{households | household /}}': an empty form between '/'",
         ]),
         template("a form with four alternatives", {
             try $0.replace("{{households | household / households}}", with: "{{households | a / b / c / d}}", in: englishSummary)
         }, [
-            "templates/returnee-movements/summary.en.md:11:49: error: malformed form '{{households | a / b / c / d}}': 4 forms between '/': write two ('one / other') or three for a change ('increase / decrease / unchanged')",
+            "templates/returnee-movements/summary.en.md:14:49: error: malformed form '{{households | a / b / c / d}}': 4 forms between '/': write two ('one / other') or three for a change ('increase / decrease / unchanged')",
         ]),
         template("a percent in an agreement form", {
             try $0.replace("{{households | household / households}}", with: "{{households | household (%) / households (%)}}", in: englishSummary)
         }, [
-            "templates/returnee-movements/summary.en.md:11:49: error: malformed form '{{households | household (%) / households (%)}}': '(%)' is only for a change phrase (three forms)",
+            "templates/returnee-movements/summary.en.md:14:49: error: malformed form '{{households | household (%) / households (%)}}': '(%)' is only for a change phrase (three forms)",
         ]),
         template("an unclosed agreement in a change phrase", {
             try $0.replace("an increase of [one person/# people]", with: "an increase of [one person/# people", in: englishSummary)

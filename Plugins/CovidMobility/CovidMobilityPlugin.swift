@@ -7,9 +7,15 @@ import ReportKit
 /// For the period, each PoE counts with its latest assessment inside the period (a month may
 /// hold two biweekly rounds); `assessment_date` is the latest of those dates. Each PoE is
 /// compared with its own latest earlier assessment, inside or before the period;
-/// `previous_assessment_date` is the latest of those earlier dates, so when PoEs were assessed
-/// on different days it names the most recent round anything is compared with.
+/// `previous_assessment_date` is the latest assessment of any PoE before `assessment_date` (the
+/// round before), and a PoE that changed since an older assessment of its own is named with
+/// that date in `reopened_earlier` / `closed_earlier`, so that the text never dates its change
+/// to a round it was not part of.
 public enum CovidMobilityPlugin: ReportPlugin {
+    static let earlierFields: [FactSpec] = [
+        FactSpec("name", .label, "The PoE's name."),
+        FactSpec("previous_date", .date, "Its own previous assessment."),
+    ]
     static let statusFields: [FactSpec] = [
         FactSpec("count", .count, "PoEs in that status."),
         FactSpec("share", .percent, "Their share of the PoEs assessed, a whole percent (largest remainder: the shares add up to 100 %)."),
@@ -75,7 +81,9 @@ public enum CovidMobilityPlugin: ReportPlugin {
         ] + typeFacts + [
             FactSpec("main_restriction", .label, "The most frequent restriction other than `none` at the PoEs assessed, article included (vocabulary `restrictions`); ties go to the earlier one in the column's list; absent when every PoE has `none`.", optional: true),
             FactSpec("main_restriction_count", .count, "PoEs with the most frequent restriction.", optional: true),
-            FactSpec("previous_assessment_date", .date, "The latest of the PoEs' previous assessment dates (each PoE is compared with its own latest earlier assessment); absent when no PoE was assessed before.", optional: true),
+            FactSpec("previous_assessment_date", .date, "The latest assessment of any PoE before assessment_date (each PoE is still compared with its own latest earlier assessment); absent when no PoE assessed now was assessed before.", optional: true),
+            FactSpec("reopened_earlier", .records, "The PoEs of `reopened` whose own previous assessment is older than previous_assessment_date, with that date.", optional: true, fields: earlierFields),
+            FactSpec("closed_earlier", .records, "The PoEs of `closed` whose own previous assessment is older than previous_assessment_date, with that date.", optional: true, fields: earlierFields),
             FactSpec("reopened", .list, "PoEs whose status rose since their previous assessment (fully_closed < partially_operational < fully_operational), by name.", optional: true),
             FactSpec("reopened_count", .count, "How many PoEs reopened.", optional: true),
             FactSpec("closed", .list, "PoEs whose status fell since their previous assessment, by name. A change from or to `unknown` is no change.", optional: true),
@@ -120,9 +128,9 @@ public enum CovidMobilityPlugin: ReportPlugin {
             if let latest = history.dates.last(where: { $0 < period.firstDay }) {
                 facts["latest_assessment_date"] = .date(latest)
             }
-            return ReportResult(facts: facts, tables: [
-                "poe_status": ResultTable(rows: []), "status_by_type": statusByType([], types: parameters.types, words: types),
-            ])
+            return ReportResult(
+                facts: facts, tables: ["poe_status": ResultTable(rows: []), "status_by_type": statusByType([], types: parameters.types, words: types)],
+                dataThrough: facts["latest_assessment_date"]?.day)
         }
 
         facts["has_assessment"] = .flag(true)
@@ -170,6 +178,7 @@ public enum CovidMobilityPlugin: ReportPlugin {
         var rows: [[TableCell]] = []
         var reopened: [PoE] = [], closed: [PoE] = [], firstAssessed: [PoE] = []
         var previousDates: [Day] = []
+        var ownPrevious: [String: Day] = [:]
         for (poe, assessment) in current.sorted(by: { $0.0.code < $1.0.code }) {
             let previous = poe.latest(before: assessment.date)
             let change = StatusChange(from: previous?.status, to: assessment.status)
@@ -179,7 +188,10 @@ public enum CovidMobilityPlugin: ReportPlugin {
             case .new: firstAssessed.append(poe)
             case .unchanged: break
             }
-            if let previous { previousDates.append(previous.date) }
+            if let previous {
+                previousDates.append(previous.date)
+                ownPrevious[poe.code] = previous.date
+            }
             rows.append([
                 .text(poe.code), .text(poe.name), .text(poe.type.rawValue), .text(poe.adm1Code),
                 poe.neighbourCountry.isEmpty ? .empty : .text(poe.neighbourCountry),
@@ -187,8 +199,18 @@ public enum CovidMobilityPlugin: ReportPlugin {
                 .text(change.rawValue), .text(assessment.restriction.rawValue),
             ])
         }
-        if let previousDate = previousDates.max() {
+        let assessmentDate = current.map { $0.1.date }.max()!
+        if !previousDates.isEmpty, let previousDate = history.dates.last(where: { $0 < assessmentDate }) {
             facts["previous_assessment_date"] = .date(previousDate)
+            func earlier(_ poes: [PoE]) -> FactValue {
+                let records: [[String: FactValue]] = poes.sorted { $0.code < $1.code }.compactMap { poe in
+                    guard let own = ownPrevious[poe.code], own < previousDate else { return nil }
+                    return ["name": .label(Label(poe.name)), "previous_date": .date(own)]
+                }
+                return .records(records)
+            }
+            facts["reopened_earlier"] = earlier(reopened)
+            facts["closed_earlier"] = earlier(closed)
             facts["reopened"] = names(reopened)
             facts["reopened_count"] = .count(reopened.count)
             facts["closed"] = names(closed)
@@ -197,10 +219,12 @@ public enum CovidMobilityPlugin: ReportPlugin {
             facts["first_assessed_count"] = .count(firstAssessed.count)
         }
 
-        return ReportResult(facts: facts, tables: [
-            "poe_status": ResultTable(rows: rows),
-            "status_by_type": statusByType(current.map { ($0.0.type, $0.1.status) }, types: parameters.types, words: types),
-        ])
+        return ReportResult(
+            facts: facts,
+            tables: [
+                "poe_status": ResultTable(rows: rows),
+                "status_by_type": statusByType(current.map { ($0.0.type, $0.1.status) }, types: parameters.types, words: types),
+            ], dataThrough: facts["assessment_date"]?.day)
     }
 
     /// Months with an assessment of the selected types. Read from the rows directly, so that a

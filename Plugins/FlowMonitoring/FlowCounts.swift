@@ -36,6 +36,8 @@ struct FlowCounts {
     var previousIncoming = 0
     var previousOutgoing = 0
     var previousRows = 0
+    /// FMPs with observations in the previous month.
+    var previousFMPs = 0
 
     subscript<Value>(dynamicMember keyPath: KeyPath<FlowSums, Value>) -> Value { sums[keyPath: keyPath] }
 
@@ -90,6 +92,7 @@ struct FlowCounts {
             previousIncoming = counted.totals.incoming
             previousOutgoing = counted.totals.outgoing
             previousRows = counted.totals.rows
+            previousFMPs = counted.fmps.filter { $0.firstRow != Int.max }.count
         }
     }
 

@@ -54,7 +54,14 @@ public enum FlowMonitoringPlugin: ReportPlugin {
             FactSpec("since", .date, "The first day of a cumulative window.", optional: true),
             FactSpec("as_of", .date, "The last day with observations in the window; absent when there is none.", optional: true),
             FactSpec("days", .count, "Calendar days of `window_dates`, both ends included.", optional: true),
-            FactSpec("daily_average", .count, "total ÷ days, rounded half up to a whole number.", optional: true),
+            FactSpec(
+                "daily_average", .count,
+                "total ÷ days (÷ average_days when counting began inside the window), rounded half up to a whole number.", optional: true),
+            FactSpec(
+                "counted_from", .date,
+                "The first day with observations, when it is after the window's first day (monitoring began or resumed inside the window); absent otherwise.",
+                optional: true),
+            FactSpec("average_days", .count, "With counted_from: the days from it to the window's end, which daily_average divides by.", optional: true),
             FactSpec("incoming", .count, "Incoming individuals (adults and children)."),
             FactSpec("outgoing", .count, "Outgoing individuals."),
             FactSpec("total", .count, "Incoming plus outgoing individuals."),
@@ -73,6 +80,10 @@ public enum FlowMonitoringPlugin: ReportPlugin {
             FactSpec("top_destinations", .list, "The most frequent destination countries, as top_nationalities.", optional: true),
             FactSpec("previous_month", .month, "Month windows: the month before, when it has observations.", optional: true),
             FactSpec("previous_total", .count, "Individuals in the previous month.", optional: true),
+            FactSpec("previous_active_fmps", .count, "FMPs with observations in the previous month.", optional: true),
+            FactSpec(
+                "previous_fewer_fmps", .flag,
+                "True when the previous month had observations from fewer FMPs than this one: a change then compares unlike coverage."),
             FactSpec("previous_incoming", .count, "Incoming individuals in the previous month.", optional: true),
             FactSpec("previous_outgoing", .count, "Outgoing individuals in the previous month.", optional: true),
             FactSpec("total_change", .change, "total minus previous_total, with the relative change.", optional: true),
@@ -142,6 +153,7 @@ public enum FlowMonitoringPlugin: ReportPlugin {
             "mostly_men": .flag(counts.men * 2 > counts.total),
             "uac_incomplete": .flag(counts.rowsWithoutUAC > 0),
             "active_fmps": .count(counts.fmps.count),
+            "previous_fewer_fmps": .flag(!cumulative && counts.previousRows > 0 && counts.previousFMPs < counts.fmps.count),
         ]
         if cumulative { facts["since"] = .date(first) }
 
@@ -153,7 +165,15 @@ public enum FlowMonitoringPlugin: ReportPlugin {
         if let windowEnd = windowDays.last {
             facts["window_dates"] = .dateRange(first, windowEnd)
             facts["days"] = .count(windowDays.count)
-            facts["daily_average"] = .count(FlowCounts.dailyAverage(total: counts.total, days: windowDays.count))
+            // Counting that began inside the window: the average is over the days from its first
+            // day, not over days when nobody was there to count.
+            let firstCounted = counts.dayHasRows.firstIndex(of: true) ?? 0
+            let averagedDays = windowDays.count - firstCounted
+            facts["daily_average"] = .count(FlowCounts.dailyAverage(total: counts.total, days: averagedDays))
+            if firstCounted > 0 {
+                facts["counted_from"] = .date(windowDays[firstCounted])
+                facts["average_days"] = .count(averagedDays)
+            }
         }
         if let lastCounted { facts["as_of"] = .date(windowDays[lastCounted - firstNumber]) }
 
@@ -179,6 +199,7 @@ public enum FlowMonitoringPlugin: ReportPlugin {
             let previousTotal = counts.previousIncoming + counts.previousOutgoing
             facts["previous_month"] = .month(period.previous)
             facts["previous_total"] = .count(previousTotal)
+            facts["previous_active_fmps"] = .count(counts.previousFMPs)
             facts["previous_incoming"] = .count(counts.previousIncoming)
             facts["previous_outgoing"] = .count(counts.previousOutgoing)
             facts["total_change"] = change(counts.total, from: previousTotal)
@@ -209,7 +230,7 @@ public enum FlowMonitoringPlugin: ReportPlugin {
             "by_transport_mode": ResultTable(rows: byMode),
             "by_nationality": ResultTable(rows: byNationality),
             "daily": ResultTable(rows: daily),
-        ])
+        ], dataThrough: facts["as_of"]?.day)
     }
 
     /// Months with observations of the kept FMPs.

@@ -46,6 +46,7 @@ public enum ReturneeMovementsPlugin: ReportPlugin {
             FactSpec("region_count", .count, "Regions with a figure at the report date.", optional: true),
             FactSpec("regions", .list, "The regions with the largest stocks, largest first (as many as the `regions` parameter); absent when every stock is 0.", optional: true),
             FactSpec("previous_report_date", .date, "The latest report date before the period's; absent when there is none.", optional: true),
+            FactSpec("previous_is_older", .flag, "True when previous_report_date is before the previous month: no figures were published in between."),
             FactSpec("previous_total", .count, "People in the stock at the previous report date.", optional: true),
             FactSpec("change", .change, "The total minus the previous total.", optional: true),
             FactSpec("latest_report_date", .date, "When the period has no report date: the latest one before it, if any.", optional: true),
@@ -69,6 +70,7 @@ public enum ReturneeMovementsPlugin: ReportPlugin {
         let stocks = Stocks(inputs["movements"]!, population: parameters.population)
         let words = vocabularies[populations.name]
         var facts: [String: FactValue] = [
+            "previous_is_older": .flag(false),
             "population": .label(words.label(parameters.population.rawValue, "plural")!),
             "population_singular": .label(words.label(parameters.population.rawValue, "singular")!),
         ]
@@ -78,7 +80,7 @@ public enum ReturneeMovementsPlugin: ReportPlugin {
                 facts["latest_report_date"] = .date(latest)
                 facts["latest_total"] = .count(stocks.total(at: latest))
             }
-            return ReportResult(facts: facts, tables: ["by_region": ResultTable(rows: [])])
+            return ReportResult(facts: facts, tables: ["by_region": ResultTable(rows: [])], dataThrough: facts["latest_report_date"]?.day)
         }
         let previousDate = stocks.dates.last { $0 < reportDate }
         let current = stocks.regions(at: reportDate)
@@ -96,6 +98,7 @@ public enum ReturneeMovementsPlugin: ReportPlugin {
         if let previousDate {
             let previousTotal = stocks.total(at: previousDate)
             facts["previous_report_date"] = .date(previousDate)
+            facts["previous_is_older"] = .flag(previousDate < period.previous.firstDay)
             facts["previous_total"] = .count(previousTotal)
             facts["change"] = .change(total - previousTotal, relative: previousTotal == 0 ? nil : Double(total - previousTotal) / Double(previousTotal))
         }
@@ -109,7 +112,7 @@ public enum ReturneeMovementsPlugin: ReportPlugin {
                 before.map { .integer(region.individuals - $0) } ?? .empty,
             ]
         }
-        return ReportResult(facts: facts, tables: ["by_region": ResultTable(rows: rows)])
+        return ReportResult(facts: facts, tables: ["by_region": ResultTable(rows: rows)], dataThrough: reportDate)
     }
 
     /// Report dates of this population only: an IDP count on another date is no comparison point

@@ -181,7 +181,10 @@ public enum SituationReportsPlugin: ReportPlugin {
             [.text(region.code), .text(region.name), .integer(region.individuals), region.households.map(TableCell.integer) ?? .empty]
         }
         return ReportResult(
-            facts: facts, tables: ["events": ResultTable(rows: eventRows), "new_idps_by_region": ResultTable(rows: regionRows)])
+            facts: facts, tables: ["events": ResultTable(rows: eventRows), "new_idps_by_region": ResultTable(rows: regionRows)],
+            // The displacement stock is the input read for the period; the events are dated by
+            // when they happened, not by when they were reported.
+            dataThrough: facts["idp_report_date"]?.day)
     }
 
     /// One event as the template sees it inside `{{#events}}`.

@@ -183,7 +183,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput(kind: .fileSystem, name: name, mutate: mutate, errors: errors)
     }
 
-    static let catalogue: [BadInput] = yamlCases + csvCases + templateCases + fileSystemCases + commandLineCases + outputCases + coordinatorCases + vocabularyCases
+    static let catalogue: [BadInput] = yamlCases + csvCases + templateCases + templateFormCases + fileSystemCases + commandLineCases + outputCases + coordinatorCases + vocabularyCases
 
     // MARK: reports.yaml
 
@@ -439,14 +439,14 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         template("an unclosed tag", { try $0.replace("# {{title}}", with: "# {{title", in: englishSummary) }, [
             "templates/returnee-movements/summary.en.md:2:3: error: unclosed tag: '{{' has no matching '}}' on this line",
         ]),
-        template("an unknown placeholder", { try $0.replace("{{total}}", with: "{{totl}}", in: englishSummary) }, [
-            "templates/returnee-movements/summary.en.md:5:49: error: unknown fact 'totl' (did you mean 'total'?)",
+        template("an unknown placeholder", { try $0.replace("{{report_date}},", with: "{{report_dte}},", in: englishSummary) }, [
+            "templates/returnee-movements/summary.en.md:5:7: error: unknown fact 'report_dte' (did you mean 'report_date'?)",
         ]),
         template("a section never closed", { try $0.replace("{{/households}}", with: "", in: englishSummary) }, [
-            "templates/returnee-movements/summary.en.md:11:1: error: '{{/report_date}}' does not close the open section 'households' (opened at 5:977) (did you mean '{{/households}}'?)",
+            "templates/returnee-movements/summary.en.md:21:1: error: '{{/report_date}}' does not close the open section 'households' (opened at 13:1) (did you mean '{{/households}}'?)",
         ]),
         template("a section closed by the wrong name", { try $0.replace("{{/households}}", with: "{{/household}}", in: englishSummary) }, [
-            "templates/returnee-movements/summary.en.md:5:1132: error: '{{/household}}' does not close the open section 'households' (opened at 5:977) (did you mean '{{/households}}'?)",
+            "templates/returnee-movements/summary.en.md:15:1: error: '{{/household}}' does not close the open section 'households' (opened at 13:1) (did you mean '{{/households}}'?)",
         ]),
         template("a partial", { try $0.replace("# {{title}}", with: "{{> header}}", in: englishSummary) }, [
             "templates/returnee-movements/summary.en.md:2:1: error: partials are not supported yet: '{{> header}}'",

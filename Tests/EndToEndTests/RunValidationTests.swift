@@ -69,7 +69,7 @@ import TestSupport
     @Test func templateAndDataErrorsAreCollectedTogether() throws {
         let folder = try project()
         let template = try #require(folder.read("templates/returnee-movements/summary.en.md"))
-        try folder.write(template.replacingOccurrences(of: "{{total}}", with: "{{totl}}"), to: "templates/returnee-movements/summary.en.md")
+        try folder.write(template.replacingOccurrences(of: "{{total | population}}", with: "{{totl | population}}"), to: "templates/returnee-movements/summary.en.md")
         let csv = try #require(folder.read("data/sample/population_movements.csv"))
         // Renamed in both header rows: with its hashtag intact the column would be read by it.
         try folder.write(csv.replacingOccurrences(of: "report_date,", with: "reportdate,").replacingOccurrences(of: "#date+reported,", with: "#date,"),

@@ -147,9 +147,9 @@ import TestSupport
         #expect(result.tables["by_fmp"]?.rows == [])
         #expect(result.tables["daily"]?.rows.count == 31)
         let english = try Self.text(result, template: "monthly", language: .en, period: "2017-03")
-        #expect(english == "# Title\n\nNo travellers were counted at the flow monitoring points (FMPs) in March 2017.\n")
+        #expect(english == "# Title\n\nNo flow monitoring data are available for March 2017.\n")
         let french = try Self.text(result, template: "monthly", language: .fr, period: "2017-03")
-        #expect(french == "# Title\n\nAucun voyageur n'a été identifié aux points de suivi des flux (FMP) en mars 2017.\n")
+        #expect(french == "# Title\n\nAucune donnée de suivi des flux n'est disponible pour mars 2017.\n")
     }
 
     @Test func aSnapshotBeforeItsFirstDayHasNoWindow() throws {
@@ -177,7 +177,7 @@ import TestSupport
         #expect(all.facts["uac"] == .count(1))
         #expect(all.facts["uac_incomplete"] == .flag(false))
         #expect(try Self.text(some, template: "monthly", language: .en, period: "2017-03")
-            .contains(" 2 unaccompanied children were identified (at least, as some counts did not record unaccompanied children)."))
+            .contains(" DTM identified two unaccompanied children (at least, as some counts did not record unaccompanied children)."))
         #expect(try Self.text(none, template: "monthly", language: .fr, period: "2017-03")
             .contains(" Les enfants non accompagnés n'ont pas été relevés."))
     }
@@ -227,11 +227,46 @@ import TestSupport
             "265 individus sortants et 2\u{202F}306 individus rentrants ont été identifiés aux 3 FMP actifs."))
     }
 
+    /// Monitoring that began on the month's last day: the average is over that one day, and the
+    /// text says from when, in both languages.
+    @Test func anFMPThatBeganCountingInsideTheMonthIsAveragedFromItsFirstDay() throws {
+        let result = try Self.run([Row(date: "2016-06-30", men: 60), Row(date: "2016-06-30", direction: "outgoing", men: 45)], period: "2016-06")
+        #expect(result.facts["days"] == .count(30))
+        #expect(result.facts["counted_from"] == .date(Day(iso: "2016-06-30")!))
+        #expect(result.facts["average_days"] == .count(1))
+        #expect(result.facts["daily_average"] == .count(105))
+        #expect(try Self.text(result, template: "monthly", language: .en, period: "2016-06").contains(
+            "On average, 105 individuals were identified per day since counting began on 30 June (105 in 1 day)."))
+        #expect(try Self.text(result, template: "monthly", language: .fr, period: "2016-06").contains(
+            "En moyenne, 105 individus ont été identifiés par jour depuis le début des comptages, le 30 juin (105 en 1 jour)."))
+        let wholeMonth = try Self.run([Row(date: "2016-06-01", men: 60), Row(date: "2016-06-30", men: 45)], period: "2016-06")
+        #expect(wholeMonth.facts["counted_from"] == nil)
+        #expect(wholeMonth.facts["daily_average"] == .count(4))
+    }
+
+    /// A month compared with one where fewer FMPs reported says so, in both languages.
+    @Test func aComparisonWithFewerFMPsSaysSo() throws {
+        let rows = [
+            Row(date: "2017-01-10", men: 5), Row(date: "2017-02-10", men: 4),
+            Row(date: "2017-02-11", fmp: "MEN-01", name: "Ménaka", men: 3),
+        ]
+        let result = try Self.run(rows, period: "2017-02")
+        #expect(result.facts["previous_active_fmps"] == .count(1))
+        #expect(result.facts["previous_fewer_fmps"] == .flag(true))
+        #expect(try Self.text(result, template: "monthly", language: .en, period: "2017-02").contains(
+            "Compared with January 2017 (5 individuals, with one active FMP against 2 this month), the total rose by 2 (40%)"))
+        #expect(try Self.text(result, template: "monthly", language: .fr, period: "2017-02").contains(
+            "Par rapport à janvier 2017 (5 individus, avec un seul FMP actif contre 2 ce mois-ci), le total a augmenté de 2 (40\u{00A0}%)."))
+        let same = try Self.run([Row(date: "2017-01-10", men: 5), Row(date: "2017-02-10", men: 4)], period: "2017-02")
+        #expect(same.facts["previous_fewer_fmps"] == .flag(false))
+        #expect(try !Self.text(same, template: "monthly", language: .en, period: "2017-02").contains("this month)"))
+    }
+
     @Test func thePublishedSnapshotSentencesComeOutOfTheComputation() throws {
         #expect(try Self.shippedText("fmp-snapshot", period: "2016-11", language: .en).contains(
-            "Most of the migrants are men (96%). 5% of migrants recorded at Gao and Benena FMPs are minors. 16,083 migrants were counted in Gao and Benena, representing an average of 105 migrants per day."))
+            "In all, 16,083 individuals were identified at the FMPs of Gao and Benena, an average of 105 individuals per day. Most of them were men and boys (96%). Minors (boys and girls) made up 5%."))
         #expect(try Self.shippedText("fmp-snapshot", period: "2016-11", language: .fr).contains(
-            "La plupart des migrants sont des hommes (96\u{00A0}%). 5\u{00A0}% des migrants enregistrés à Gao et Benena sont des mineurs. Au total, 16\u{202F}083 migrants ont été comptés aux FMP, soit une moyenne de 105 migrants par jour."))
+            "Au total, 16\u{202F}083 individus ont été identifiés aux FMP de Gao et de Benena, soit une moyenne de 105 individus par jour. La plupart étaient des hommes et des garçons (96\u{00A0}%). Les mineurs (garçons et filles) en représentaient 5\u{00A0}%."))
     }
 
     // MARK: Parameters

@@ -97,7 +97,7 @@ import TestSupport
         let french = try Self.text(result, .fr)
         #expect(
             french.contains(
-                "Entre le 22 et le 28 février environ 6\u{202F}455 personnes se sont déplacées des villages et hameaux des communes de Macina et Monipébougou à destination des villes, villages et hameaux des cercles de Niono et Macina."
+                "Entre le 22 et le 28 février, environ 6\u{202F}455 personnes se sont déplacées des villages et hameaux des communes de Macina et de Monipébougou à destination des villes, villages et hameaux des cercles de Niono et de Macina."
             ))
         let english = try Self.text(result, .en)
         #expect(
@@ -127,7 +127,7 @@ import TestSupport
             ))
         #expect(
             french.contains(
-                "\n14\u{202F}117 nouveaux PDI suite à la dégradation de la situation sécuritaire dans les régions de Ménaka et Tombouctou.\n"
+                "\nLes nouveaux PDI sont au nombre de 14\u{202F}117 dans les régions de Ménaka et de Tombouctou, le plus grand nombre ayant été déplacé suite à la dégradation de la situation sécuritaire.\n"
             ))
         let english = try Self.text(result, .en, period: "2017-01")
         #expect(
@@ -136,7 +136,7 @@ import TestSupport
             ))
         #expect(
             english.contains(
-                "\n14,117 new IDPs following the deterioration of the security situation in the regions of Ménaka and Tombouctou.\n"))
+                "\nNew IDPs numbered 14,117 in the regions of Ménaka and Tombouctou, the largest number displaced following the deterioration of the security situation.\n"))
     }
 
     // MARK: Date ranges
@@ -151,7 +151,7 @@ import TestSupport
     func dateRangesReadNaturally(start: String, end: String, french: String, english: String) throws {
         let result = try Self.run([Event(start: start, end: end)])
         #expect(Self.records(result).first?["dates"] == .dateRange(Self.day(start), Self.day(end)))
-        #expect(try Self.text(result, .fr).contains("\n\(french) environ 6\u{202F}455 personnes"))
+        #expect(try Self.text(result, .fr).contains("\n\(french), environ 6\u{202F}455 personnes"))
         #expect(try Self.text(result, .en).contains("\n\(english), about 6,455 people"))
     }
 
@@ -183,12 +183,12 @@ import TestSupport
             french == """
                 # Rapport de situation
 
-                En février 2017, les évaluations rapides de la DNDS ont fait état de 1 déplacement de populations.
+                En février 2017, les évaluations rapides de la DNDS ont fait état d'un déplacement de populations.
 
-                Le 14 février, 1 personne s'est déplacée des villages et hameaux de la commune d'Inékar à destination des villes, villages et hameaux du cercle d'Ansongo. Cela représente 1 ménage. Cette personne a été déplacée suite aux inondations dans la région de Ménaka.
+                Le 14 février, une personne s'est déplacée des villages et hameaux de la commune d'Inékar à destination des villes, villages et hameaux du cercle d'Ansongo. Cela représente un ménage. Cette personne a été déplacée suite aux inondations dans la région de Ménaka.
 
                 À la date du 28 février 2017, 1 personne déplacée interne (1 ménage) a été enregistrée et identifiée par le programme DTM dans l'ensemble des régions du Mali.
-                1 nouveau PDI suite aux inondations dans la région de Ménaka.
+                Une personne a été nouvellement déplacée dans la région de Ménaka, suite aux inondations.
 
                 """)
         let english = try Self.text(result, .en)
@@ -196,12 +196,12 @@ import TestSupport
             english == """
                 # Situation report
 
-                In February 2017, DNDS rapid assessments reported 1 displacement event.
+                In February 2017, DNDS rapid assessments reported one displacement event.
 
-                On 14 February, 1 person moved from the villages and hamlets of the commune of Inékar to the towns, villages and hamlets of the cercle of Ansongo. This represents 1 household. This person was displaced following floods in the region of Ménaka.
+                On 14 February, one person moved from the villages and hamlets of the commune of Inékar to the towns, villages and hamlets of the cercle of Ansongo. This represents one household. This person was displaced following floods in the region of Ménaka.
 
                 As of 28 February 2017, 1 internally displaced person (1 household) had been registered and identified by the DTM programme in all regions of Mali.
-                1 new IDP following floods in the region of Ménaka.
+                One person was newly displaced in the region of Ménaka, following floods.
 
                 """)
     }
@@ -234,7 +234,7 @@ import TestSupport
             ])
         #expect(
             try Self.text(result, .fr).contains(
-                "\n2\u{202F}200 nouveaux PDI suite aux affrontements armés dans les régions de Gao et Mopti.\n"))
+                "\nLes nouveaux PDI sont au nombre de 2\u{202F}200 dans les régions de Gao et de Mopti, le plus grand nombre ayant été déplacé suite aux affrontements armés.\n"))
         #expect(try Self.text(result, .en).contains("In February 2017, DNDS rapid assessments reported 3 displacement events."))
     }
 
@@ -261,17 +261,17 @@ import TestSupport
         #expect(exact.facts["new_idps_estimated"] == .flag(false))
         #expect(try Self.text(exact, .fr).contains("\nEntre le 22 et le 28 février, 6\u{202F}455 personnes se sont déplacées"))
         #expect(try Self.text(exact, .fr).contains(" Cela représente 1\u{202F}123 ménages."))
-        #expect(try Self.text(exact, .fr).contains("\n6\u{202F}455 nouveaux PDI suite"))
+        #expect(try Self.text(exact, .fr).contains("\nLes nouveaux PDI sont au nombre de 6\u{202F}455 dans"))
         #expect(try Self.text(exact, .en).contains("\nBetween 22 and 28 February, 6,455 people moved"))
         #expect(try Self.text(exact, .en).contains(" This represents 1,123 households."))
 
         let estimated = try Self.run([Event(id: "A", estimated: false), Event(id: "B", individuals: 45, households: 9, estimated: true)])
         #expect(estimated.facts["new_idps_estimated"] == .flag(true))
         #expect(Self.records(estimated).map { $0["estimated"] } == [.flag(false), .flag(true)])
-        #expect(try Self.text(estimated, .fr).contains(" Cela représente environ 9 ménages."))
-        #expect(try Self.text(estimated, .fr).contains("\nEnviron 6\u{202F}500 nouveaux PDI suite"))
-        #expect(try Self.text(estimated, .en).contains(" This represents about 9 households."))
-        #expect(try Self.text(estimated, .en).contains("\nAbout 6,500 new IDPs following"))
+        #expect(try Self.text(estimated, .fr).contains(" Cela représente environ neuf ménages."))
+        #expect(try Self.text(estimated, .fr).contains("\nLes nouveaux PDI sont au nombre d'environ 6\u{202F}500 dans"))
+        #expect(try Self.text(estimated, .en).contains(" This represents about nine households."))
+        #expect(try Self.text(estimated, .en).contains("\nNew IDPs numbered about 6,500 in"))
         #expect(estimated.tables["events"]?.rows.map { $0[10] } == [.flag(false), .flag(true)])
     }
 
@@ -283,7 +283,7 @@ import TestSupport
         #expect(result.tables["events"]?.rows.map { $0[9] } == [.integer(10), .empty])
         #expect(result.tables["new_idps_by_region"]?.rows == [[.text("ML04"), .text("Ségou"), .integer(12910), .empty]])
         let french = try Self.text(result, .fr)
-        #expect(french.contains(" Cela représente environ 10 ménages."))
+        #expect(french.contains(" Cela représente environ dix ménages."))
         #expect(try Self.text(result, .en).components(separatedBy: "This represents").count == 2)
     }
 
@@ -355,7 +355,7 @@ import TestSupport
         #expect(!french.contains("personnes déplacées internes"))
         #expect(
             french.hasSuffix(
-                "\nEnviron 6\u{202F}455 nouveaux PDI suite à la dégradation de la situation sécuritaire dans la région de Ségou.\n"))
+                "\nLes nouveaux PDI sont au nombre d'environ 6\u{202F}455 dans la région de Ségou, le plus grand nombre ayant été déplacé suite à la dégradation de la situation sécuritaire.\n"))
     }
 
     // MARK: Names
@@ -375,7 +375,7 @@ import TestSupport
         #expect(record["destination_cercles_of"] == .label(Label(en: "of ", fr: "de ")))
         #expect(
             try Self.text(result, .fr).contains(
-                "des communes d'Anderamboukane et Inékar à destination des villes, villages et hameaux du cercle de Ménaka."))
+                "des communes d'Anderamboukane et d'Inékar à destination des villes, villages et hameaux du cercle de Ménaka."))
         let hombori = try Self.run([Event(communes: "Hombori", cercles: "Douentza")])
         #expect(try Self.text(hombori, .fr).contains("de la commune de Hombori"))
     }
@@ -443,7 +443,7 @@ import TestSupport
         let february = try #require(folder.read("out/2017-02/dnds-sitrep/report.fr.md"))
         #expect(
             february.contains(
-                "Entre le 22 et le 28 février environ 6\u{202F}455 personnes se sont déplacées des villages et hameaux des communes de Macina et Monipébougou à destination des villes, villages et hameaux des cercles de Niono et Macina."
+                "Entre le 22 et le 28 février, environ 6\u{202F}455 personnes se sont déplacées des villages et hameaux des communes de Macina et de Monipébougou à destination des villes, villages et hameaux des cercles de Niono et de Macina."
             ))
         let februaryEnglish = try #require(folder.read("out/2017-02/dnds-sitrep/report.en.md"))
         #expect(
@@ -457,7 +457,7 @@ import TestSupport
             ))
         #expect(
             january.contains(
-                "\n14\u{202F}117 nouveaux PDI suite à la dégradation de la situation sécuritaire dans les régions de Ménaka et Tombouctou.\n"
+                "\nLes nouveaux PDI sont au nombre de 14\u{202F}117 dans les régions de Ménaka et de Tombouctou, le plus grand nombre ayant été déplacé suite à la dégradation de la situation sécuritaire.\n"
             ))
         let januaryEnglish = try #require(folder.read("out/2017-01/dnds-sitrep/report.en.md"))
         #expect(
@@ -466,7 +466,7 @@ import TestSupport
             ))
         #expect(
             januaryEnglish.contains(
-                "\n14,117 new IDPs following the deterioration of the security situation in the regions of Ménaka and Tombouctou.\n"))
+                "\nNew IDPs numbered 14,117 in the regions of Ménaka and Tombouctou, the largest number displaced following the deterioration of the security situation.\n"))
     }
 
     // MARK: The shipped templates

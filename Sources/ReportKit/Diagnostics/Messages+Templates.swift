@@ -137,6 +137,37 @@ extension Diagnostic {
         Diagnostic("'\(path)' is \(described), not text: use it as a section, {{#\(path)}}…{{/\(path)}}", at: location)
     }
 
+    /// `{{total | # person /}}`, `{{total | a / b / c / d}}`: words after `|` that are no form.
+    static func templateMalformedForm(_ tag: String, reason: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic("malformed form '\(tag)': \(reason)", at: location)
+    }
+
+    /// `{{period | # month / # months}}`, `{{total | change}}`: a form the fact cannot take.
+    static func templateFormOnWrongKind(
+        _ tag: String, form: TemplateForm, path: String, described: String, at location: SourceLocation
+    ) -> Diagnostic {
+        let needs =
+            switch form {
+            case .agreement: "agrees with a count, a change or a list"
+            case .noun: "gives a count with its noun, and needs a count"
+            case .change: "describes a change, and needs a change"
+            }
+        return Diagnostic("'\(tag)' is \(form.kindDescription), which \(needs); '\(path)' is \(described)", at: location)
+    }
+
+    /// `{{total | peopel}}`: one word after `|` that is not a noun of the plugin.
+    static func templateUnknownNoun(_ noun: String, in tag: String, suggestion: String?, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            "'\(noun)' in '\(tag)' is not a noun of the plugin (a label fact with a '\(noun)_singular' twin): "
+                + "write both forms, as in '# person / # people'",
+            at: location, suggestion: suggestion)
+    }
+
+    /// `{{. | # person / # people}}`.
+    static func templateFormOnDot(_ tag: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic("'\(tag)': a form is written on a fact's name, as in {{total | # person / # people}}", at: location)
+    }
+
     /// An optional fact printed where it may be absent.
     static func templateMayBeAbsent(_ path: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic("fact '\(path)' may be absent: use it inside {{#\(path)}}…{{/\(path)}}", at: location)

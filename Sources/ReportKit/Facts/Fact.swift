@@ -57,6 +57,12 @@ public enum FactValue: Sendable, Hashable {
     /// A list of records (events, for instance), each a set of facts declared by `FactSpec.fields`.
     case records([[String: FactValue]])
 
+    /// The day of a date fact, nil for the other kinds.
+    public var day: Day? {
+        if case .date(let day) = self { return day }
+        return nil
+    }
+
     public var kind: FactKind {
         switch self {
         case .count: .count
@@ -95,9 +101,12 @@ public enum FactKind: String, Sendable, Hashable, CaseIterable, Codable {
         switch self {
         case .count:
             ["raw": "digits without grouping (58315)", "one": "true when the language's plural rule says singular (French: 0 and 1)",
-             "other": "true when plural", "zero": "true when the count is 0"]
+             "other": "true when plural", "zero": "true when the count is 0",
+             "in_words": "zero to ten in words, digits above (one / un)",
+             "in_words_feminine": "the same before a feminine noun (one / une)"]
         case .percent:
-            ["raw": "the fraction as a decimal number (0.96)"]
+            ["raw": "the fraction as a decimal number (0.96)", "none": "true when the fraction is exactly 0",
+             "all": "true when the fraction is exactly 1"]
         case .date:
             ["full": "30 April 2017 / 30 avril 2017", "day_month": "30 April / 30 avril", "day": "30 (1st of the month: 1 / 1er)",
              "month_name": "April / avril", "month_year": "April 2017 / avril 2017", "of_month_year": "of April 2017 / d'avril 2017",
@@ -110,7 +119,9 @@ public enum FactKind: String, Sendable, Hashable, CaseIterable, Codable {
              "end": "the last day (a date)", "days": "calendar days from start to end, both included (a count)"]
         case .list:
             ["count": "how many names (a count)", "one": "true when there is one name", "other": "true when there are several names",
-             "items": "the names, to iterate with {{#fact.items}}{{name}}{{/fact.items}}", "first": "the first name"]
+             "items": "the names, to iterate with {{#fact.items}}{{name}}{{/fact.items}}", "first": "the first name",
+             "of_each": "the names after 'of', repeated in French: of Ansongo and Gao / d'Ansongo et de Gao",
+             "in_each": "the names after 'in', repeated in French: in Gao and Benena / à Gao et à Benena"]
         case .change:
             ["abs": "the absolute difference (907)", "increase": "true when the value went up", "decrease": "true when it went down",
              "unchanged": "true when it did not change", "one": "true when the absolute difference is singular",

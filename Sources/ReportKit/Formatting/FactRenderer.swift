@@ -60,7 +60,11 @@ public struct FactRenderer: Sendable {
         case .count(let value):
             return count(value)
         case .percent(let fraction):
-            return RenderedFact(text: formatter.percent(fraction), children: ["raw": String(fraction)])
+            // `none` and `all` are exact: 0.4 % prints `0%` but is not none, and the sentence for
+            // "none" or "all" must never be written for a share that only rounds to it.
+            return RenderedFact(
+                text: formatter.percent(fraction),
+                children: ["raw": String(fraction), "none": fraction == 0, "all": fraction == 1])
         case .date(let day):
             return date(day)
         case .month(let period):
@@ -86,6 +90,8 @@ public struct FactRenderer: Sendable {
                     "items": names.map { ["name": $0] },
                     // An empty list has no first name; printing nothing is the least surprising.
                     "first": names.first ?? "",
+                    "of_each": formatter.list(names, each: .of),
+                    "in_each": formatter.list(names, each: .in),
                 ])
         case .change(let difference, let relative):
             let absolute = formatter.count(Int(difference.magnitude))
@@ -130,6 +136,8 @@ public struct FactRenderer: Sendable {
                 "one": plural == .one,
                 "other": plural == .other,
                 "zero": value == 0,
+                "in_words": formatter.countInWords(value),
+                "in_words_feminine": formatter.countInWords(value, feminine: true),
             ])
     }
 

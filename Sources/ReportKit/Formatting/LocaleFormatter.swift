@@ -51,6 +51,16 @@ public struct LocaleFormatter: Sendable {
         value.formatted(styles.count)
     }
 
+    /// A whole number in words from zero to ten, as style guides want small numbers written
+    /// (`one displacement event`, `un déplacement`, `une personne`), and in digits from eleven
+    /// on (`count`). The words are ICU's spelled-out numbers for the locale; French `un` becomes
+    /// `une` before a feminine noun, the one word of zero to ten that has a gender.
+    public func countInWords(_ value: Int, feminine: Bool = false) -> String {
+        guard (0...10).contains(value) else { return count(value) }
+        let word = styles.wordsZeroToTen[value]
+        return feminine && language == .fr && value == 1 ? "une" : word
+    }
+
     /// A fraction as a percent (0.96 → `96%` / `96 %` with U+00A0), rounded half-even to
     /// `fractionDigits` decimals (0 or 1; other values are clamped to that range).
     public func percent(_ fraction: Double, fractionDigits: Int = 0) -> String {
@@ -140,6 +150,37 @@ public struct LocaleFormatter: Sendable {
         names.formatted(styles.list)
     }
 
+    /// The preposition a list of places takes.
+    public enum ListPreposition: Sendable {
+        /// `of Gao and Benena` / `de Gao et de Benena`, `d'Ansongo et de Gao`.
+        case of
+        /// `in Gao and Benena` / `à Gao et à Benena`.
+        case `in`
+    }
+
+    /// Names after a preposition, as each language writes it: English says it once
+    /// (`of Ansongo and Gao`), French repeats it before each name (`d'Ansongo et de Gao`,
+    /// `à Gao et à Benena`), with `de` elided before a vowel. An empty list is an empty string.
+    ///
+    /// The elision follows the written first letter: a vowel, accented or not, elides; `h` and
+    /// `y` do not, since the place names of the region read them as consonants (`de Hombori`,
+    /// `de Yélimané`).
+    public func list(_ names: [String], each preposition: ListPreposition) -> String {
+        guard !names.isEmpty else { return "" }
+        switch (language, preposition) {
+        case (.en, .of): return "of " + list(names)
+        case (.en, .in): return "in " + list(names)
+        case (.fr, .of): return list(names.map { Self.startsWithVowel($0) ? "d'" + $0 : "de " + $0 })
+        case (.fr, .in): return list(names.map { "à " + $0 })
+        }
+    }
+
+    private static func startsWithVowel(_ text: String) -> Bool {
+        guard let first = text.first else { return false }
+        let base = String(first).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        return "aeiou".contains(base)
+    }
+
     // MARK: Text
 
     /// `text` with its first letter in upper case, by the language's rules, to start a
@@ -173,6 +214,9 @@ private struct Styles: Sendable {
     let monthYear: Date.FormatStyle
     let year: Date.FormatStyle
     let list: ListFormatStyle<StringStyle, [String]>
+    /// "zero" to "ten" / "zéro" to "dix", spelled out once by ICU (`NumberFormatter` is not
+    /// `Sendable`, so the words are kept rather than the formatter).
+    let wordsZeroToTen: [String]
 
     static let english = Styles(localeIdentifier: "en_GB")
     static let french = Styles(localeIdentifier: "fr_FR")
@@ -195,5 +239,9 @@ private struct Styles: Sendable {
         monthYear = base.month(.wide).year()
         year = base.year()
         list = ListFormatStyle<StringStyle, [String]>.list(type: .and).locale(locale)
+        let spellOut = NumberFormatter()
+        spellOut.locale = locale
+        spellOut.numberStyle = .spellOut
+        wordsZeroToTen = (0...10).map { spellOut.string(from: NSNumber(value: $0)) ?? String($0) }
     }
 }

@@ -180,7 +180,7 @@ extension PluginReference {
         lines.append("")
         lines.append("### Facts")
         lines.append("")
-        lines.append("`title` and `period` come from the run; the others from the plugin. Forms are read as `{{fact.form}}`.")
+        lines.append("`title`, `period`, `data_through` and `data_is_old` come from the run; the others from the plugin. Forms are read as `{{fact.form}}`.")
         lines.append("")
         lines.append("| fact | kind | may be absent | forms | meaning |")
         lines.append("|---|---|---|---|---|")
@@ -314,7 +314,15 @@ extension PluginReference {
         case .records:
             return "{{^\(name)}} \(words.none){{/\(name)}}"
         default:
-            return fact.isOptional ? "{{#\(name)}}{{\(name)}}{{/\(name)}}{{^\(name)}}\(words.absent){{/\(name)}}" : "{{\(name)}}"
+            // Counts and changes are shown with their one-tag form first: the form a coordinator
+            // keeps, with placeholder words to replace.
+            let use =
+                switch fact.kind {
+                case .count: "{{\(name) | \(words.countForm)}}"
+                case .change: "{{\(name) | change}}"
+                default: "{{\(name)}}"
+                }
+            return fact.isOptional ? "{{#\(name)}}\(use){{/\(name)}}{{^\(name)}}\(words.absent){{/\(name)}}" : use
         }
     }
 
@@ -325,19 +333,23 @@ extension PluginReference {
 
     private struct StubWords {
         var yes: String, no: String, none: String, absent: String
+        /// The agreement form a count is shown with, words to replace.
+        var countForm: String
         var header: (String) -> String
 
         init(_ language: Language) {
             switch language {
             case .en:
                 (yes, no, none, absent) = ("yes", "no", "none", "(absent)")
+                countForm = "# person / # people"
                 header = { id in
-                    "Stub from `dtm-report new-report`: every fact the plugin \(id) offers, one a line. Write the report's text with the ones it needs and delete the rest; `dtm-report describe \(id)` lists the forms of each fact, docs/report-types.md shows how."
+                    "Stub from `dtm-report new-report`: every fact the plugin \(id) offers, one a line. Write the report's text with the ones it needs and delete the rest, one sentence a line. A count takes its noun in the same tag as its number, as the lines below show (`total | # person / # people` between the braces), and a change its phrase (`total_change | change`). `dtm-report describe \(id)` lists the forms of each fact, docs/report-types.md shows how."
                 }
             case .fr:
                 (yes, no, none, absent) = ("oui", "non", "aucun", "(absent)")
+                countForm = "# personne / # personnes"
                 header = { id in
-                    "Modèle de départ écrit par `dtm-report new-report` : chaque fait que le plugin \(id) fournit, un par ligne. Écrivez le texte du rapport avec ceux dont il a besoin et supprimez les autres ; `dtm-report describe \(id)` donne les formes de chaque fait, docs/report-types.md explique la marche à suivre."
+                    "Modèle de départ écrit par `dtm-report new-report` : chaque fait que le plugin \(id) fournit, un par ligne. Écrivez le texte du rapport avec ceux dont il a besoin et supprimez les autres, une phrase par ligne. Un nombre prend son nom dans la balise de sa valeur, comme le montrent les lignes ci-dessous (`total | # personne / # personnes` entre les accolades), et une variation sa tournure (`total_change | change`). `dtm-report describe \(id)` donne les formes de chaque fait, docs/report-types.md explique la marche à suivre."
                 }
             }
         }

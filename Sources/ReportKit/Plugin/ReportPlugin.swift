@@ -174,10 +174,15 @@ private struct TableBuilder: Sendable {
 public struct ReportResult: Sendable, Hashable {
     public var facts: [String: FactValue]
     public var tables: [String: ResultTable]
+    /// The last day the report's inputs have data for, up to the end of the period, or nil when
+    /// they have none. The host gives it to every template as `data_through` and `data_is_old`,
+    /// so that a report says when its figures are older than its period.
+    public var dataThrough: Day?
 
-    public init(facts: [String: FactValue], tables: [String: ResultTable]) {
+    public init(facts: [String: FactValue], tables: [String: ResultTable], dataThrough: Day? = nil) {
         self.facts = facts
         self.tables = tables
+        self.dataThrough = dataThrough
     }
 }
 

@@ -349,7 +349,7 @@ struct PreparedReport {
             throw .pluginBrokeContract(description.id, problem: problem)
         }
 
-        let facts = result.facts.merging(HostFacts.values(title: definition.title, period: period)) { plugin, _ in plugin }
+        let facts = result.facts.merging(HostFacts.values(title: definition.title, period: period, dataThrough: result.dataThrough)) { plugin, _ in plugin }
         var texts: [Language: String] = [:]
         var files: [OutputFile] = []
         for language in languages {

@@ -8,6 +8,9 @@ import Mustache
 ///   not close the open section, an empty or malformed name;
 /// - what the host does not support: delimiter changes `{{=…=}}`, partials `{{> name}}`,
 ///   inheritance `{{$…}}`/`{{<…}}`, pragmas `{{%…}}`;
+/// - forms (`{{total | # person / # people}}`, `TemplateForm`): malformed words, a form on a
+///   fact of the wrong kind (agreement on a count, a change or a list; a noun on a count; a
+///   change phrase on a change), a noun that is not a label fact with its `_singular`;
 /// - names: an unknown fact (with the nearest declared name as a suggestion), an unknown child
 ///   of a fact (suggested among its kind's children, `FactKind.children`), a flag, records or
 ///   true/false child printed as text instead of used as a section, an optional fact printed
@@ -111,6 +114,8 @@ private struct TemplateWalker {
         case .variable, .unescaped:
             guard validName(tag) else { return }
             printText(tag)
+        case .form:
+            checkForm(tag)
         case .section:
             let valid = validName(tag)
             openSection(tag, valid: valid)
@@ -155,7 +160,65 @@ private struct TemplateWalker {
             if !(scopes.last?.printsItself ?? false) { names.append(.templateDotOutsideFact(tag.raw, at: tag.location)) }
             return
         }
-        guard let resolved = resolve(tag.name, at: tag.location) else { return }
+        guard let resolved = resolvePrinted(tag) else { return }
+        switch resolved.node.shape {
+        case .fact(let kind, _) where !kind.rendersAsText:
+            names.append(.templateSectionOnly(tag.name, described: resolved.node.description, at: tag.location))
+        case .bool, .names:
+            names.append(.templateSectionOnly(tag.name, described: resolved.node.description, at: tag.location))
+        case .fact, .text, .unknown:
+            break
+        }
+    }
+
+    /// `{{name | form}}`: the form's words (always), then what it is written on.
+    private mutating func checkForm(_ tag: TemplateTag) {
+        let form: TemplateForm
+        switch TemplateForm.parse(tag.form) {
+        case .success(let parsed): form = parsed
+        case .failure(let error):
+            syntax.append(.templateMalformedForm(tag.raw, reason: error.reason, at: tag.location))
+            return
+        }
+        guard validName(tag), checksNames else { return }
+        if tag.name == "." {
+            names.append(.templateFormOnDot(tag.raw, at: tag.location))
+            return
+        }
+        guard let resolved = resolvePrinted(tag) else { return }
+        let kind: FactKind?
+        switch resolved.node.shape {
+        case .unknown: return
+        case .fact(let factKind, _): kind = factKind
+        case .text, .bool, .names: kind = nil
+        }
+        switch form {
+        case .agreement where kind == .count || kind == .change || kind == .list:
+            break
+        case .noun(let noun) where kind == .count:
+            for name in [noun, noun + "_singular"] {
+                let found = scopes.first?.names[name]?.node
+                guard case .fact(.label, _)? = found?.shape, found?.isOptional == false else {
+                    let nouns = (scopes.first?.names ?? [:]).filter { entry in
+                        guard case .fact(.label, _) = entry.value.node.shape else { return false }
+                        return scopes.first?.names[entry.key + "_singular"] != nil
+                    }.keys
+                    names.append(
+                        .templateUnknownNoun(
+                            noun, in: tag.raw, suggestion: Suggestion.nearest(to: noun, in: Set(nouns)), at: tag.location))
+                    return
+                }
+            }
+        case .change where kind == .change:
+            break
+        default:
+            names.append(.templateFormOnWrongKind(tag.raw, form: form, path: tag.name, described: resolved.node.description, at: tag.location))
+        }
+    }
+
+    /// What a printing tag refers to, after checking that it cannot be absent where it prints.
+    private mutating func resolvePrinted(_ tag: TemplateTag) -> Resolved? {
+        guard let resolved = resolve(tag.name, at: tag.location) else { return nil }
         // A section over `regions.one` renders only when `regions` is there: it guards every
         // value along its path, not just the last one.
         let guarded = Set(
@@ -170,16 +233,9 @@ private struct TemplateWalker {
             !guarded.contains($0.identity) && !(insideOptionalFact && !$0.identity.contains(".") && !$0.identity.contains("["))
         }) {
             names.append(.templateMayBeAbsent(absent.path, at: tag.location))
-            return
+            return nil
         }
-        switch resolved.node.shape {
-        case .fact(let kind, _) where !kind.rendersAsText:
-            names.append(.templateSectionOnly(tag.name, described: resolved.node.description, at: tag.location))
-        case .bool, .names:
-            names.append(.templateSectionOnly(tag.name, described: resolved.node.description, at: tag.location))
-        case .fact, .text, .unknown:
-            break
-        }
+        return resolved
     }
 
     private mutating func openSection(_ tag: TemplateTag, valid: Bool) {

@@ -7,10 +7,14 @@ import Mustache
 /// of the coordinator's text itself. The pragma stands alone on its line, and Mustache drops a
 /// standalone tag's line entirely, so it adds nothing to the output; line numbers of parser
 /// errors are moved back by that one line so that they point into the coordinator's file.
+///
+/// Before parsing, the host writes out the forms (`{{total | # person / # people}}`, see
+/// `TemplateForm`) as the sections they stand for, in each language, and marks the lines that
+/// continue a paragraph (`TemplateLines`), joined after rendering.
 public struct CompiledTemplate: Sendable {
     /// The path of the template, as the user should read it.
     public let file: String
-    private let template: MustacheTemplate
+    private let templates: [Language: MustacheTemplate]
 
     /// What the host puts in front of every template (see the type's documentation).
     static let textPragma = "{{% CONTENT_TYPE: TEXT}}\n"
@@ -20,11 +24,17 @@ public struct CompiledTemplate: Sendable {
     public init(text: String, file: String) throws(DiagnosticList) {
         let problems = TemplateChecker.syntaxDiagnostics(text, file: file)
         if !problems.isEmpty { throw DiagnosticList(problems) }
-        do {
-            template = try MustacheTemplate(string: Self.textPragma + text)
-        } catch {
-            throw DiagnosticList([Self.diagnostic(for: error, file: file)])
+        let tags = TemplateScanner(text: text, file: file).tags
+        var templates: [Language: MustacheTemplate] = [:]
+        for language in Language.allCases {
+            do {
+                templates[language] = try MustacheTemplate(
+                    string: Self.textPragma + TemplateLines.mustacheText(text, tags: tags, language: language))
+            } catch {
+                throw DiagnosticList([Self.diagnostic(for: error, file: file)])
+            }
         }
+        self.templates = templates
         self.file = file
     }
 
@@ -33,15 +43,21 @@ public struct CompiledTemplate: Sendable {
     /// ends the same way whatever the coordinator's editor does at the end of a file.
     public func render(_ facts: [String: FactValue], language: Language) -> String {
         let context = FactRenderer(language: language).context(facts)
-        var text = Substring(template.render(context))
+        var text = Substring(TemplateLines.joiningLines(templates[language]!.render(context)))
         while let last = text.last, last.isWhitespace { text = text.dropLast() }
         return text + "\n"
     }
 
     /// swift-mustache's parse error for `text`, if any, located in the coordinator's file.
     static func parserDiagnostic(_ text: String, file: String) -> Diagnostic? {
+        // Each form as a comment of the same length (`{{!otal | # person / # people}}`): the
+        // forms are the checker's, and every other tag keeps its column.
+        var characters = Array(text)
+        for tag in TemplateScanner(text: text, file: file).tags where tag.kind == .form {
+            characters[tag.range.lowerBound + 2] = "!"
+        }
         do {
-            _ = try MustacheTemplate(string: textPragma + text)
+            _ = try MustacheTemplate(string: textPragma + String(characters))
             return nil
         } catch {
             return diagnostic(for: error, file: file)

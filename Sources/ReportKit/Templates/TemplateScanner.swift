@@ -21,6 +21,9 @@ struct TemplateTag {
         case pragma
         /// `{{$name}}` or `{{<name}}`
         case inheritance
+        /// `{{name | one / other}}`: a fact written with a form (`TemplateForm`); the host
+        /// turns it into plain Mustache before rendering.
+        case form
     }
 
     var kind: Kind
@@ -30,6 +33,10 @@ struct TemplateTag {
     var raw: String
     /// Where its `{{` is.
     var location: SourceLocation
+    /// For a `.form` tag, the text after `|`, as written.
+    var form: String = ""
+    /// The tag's first and past-the-end `Character` offsets in the text.
+    var range: Range<Int> = 0..<0
 }
 
 /// A small Mustache lexer that knows where each tag is.
@@ -119,6 +126,10 @@ struct TemplateScanner {
             case "$", "<": kind = .inheritance
             default: kind = .variable
             }
+            if kind == .variable, let bar = body.firstIndex(of: "|") {
+                append(.form, name: String(body[..<bar]), from: start, to: end + 2, at: here, form: String(body[body.index(after: bar)...]))
+                continue
+            }
             let name = kind == .variable ? body : String(body.dropFirst())
             append(kind, name: name.trimmingSpaces, from: start, to: end + closeLength, at: here)
             if kind == .setDelimiter {
@@ -177,8 +188,12 @@ struct TemplateScanner {
         return nil
     }
 
-    private mutating func append(_ kind: TemplateTag.Kind, name: String, from start: Int, to end: Int, at location: SourceLocation) {
-        tags.append(TemplateTag(kind: kind, name: name.trimmingSpaces, raw: text(start, end), location: location))
+    private mutating func append(
+        _ kind: TemplateTag.Kind, name: String, from start: Int, to end: Int, at location: SourceLocation, form: String = ""
+    ) {
+        tags.append(
+            TemplateTag(
+                kind: kind, name: name.trimmingSpaces, raw: text(start, end), location: location, form: form, range: start..<end))
         advance(to: end)
     }
 

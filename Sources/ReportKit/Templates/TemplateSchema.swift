@@ -74,9 +74,11 @@ struct TemplateNode {
             [("month_name", text), ("month_year", text), ("of_month_year", text), ("year", text), ("iso", text)]
         switch kind {
         case .count:
-            return [("raw", text), ("one", bool), ("other", bool), ("zero", bool)]
+            return [
+                ("raw", text), ("one", bool), ("other", bool), ("zero", bool), ("in_words", text), ("in_words_feminine", text),
+            ]
         case .percent:
-            return [("raw", text)]
+            return [("raw", text), ("none", bool), ("all", bool)]
         case .date:
             return [("full", text), ("day_month", text), ("day", text)] + month
         case .month:
@@ -89,7 +91,7 @@ struct TemplateNode {
         case .list:
             return [
                 ("count", TemplateNode(.fact(.count, fields: []))), ("one", bool), ("other", bool),
-                ("items", TemplateNode(.names)), ("first", text),
+                ("items", TemplateNode(.names)), ("first", text), ("of_each", text), ("in_each", text),
             ]
         case .change:
             return [

@@ -100,6 +100,7 @@ struct Validate: ParsableCommand {
         progress?.stop()
         let plan = try planned.get()
         for match in plan.columnsFoundByHashtag { print(match.note) }
+        for note in plan.inputNotes { print(note) }
         let count = plan.outputs.count
         print("ok: \(count) report\(count == 1 ? "" : "s") checked, nothing written")
     }

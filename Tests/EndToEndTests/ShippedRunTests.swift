@@ -15,6 +15,10 @@ import TestSupport
         "fmp-monthly": ["2017-01", "2017-02", "2017-03"],
         "fmp-snapshot": ["2016-11"],
         "fmp-quarter-gao": ["2017-03"],
+        "mli-baseline-idps": ["2021-09"],
+        "mli-baseline-returnees": ["2021-09"],
+        "mli-baseline-returned-idps": ["2021-09"],
+        "dtm-api-idps": ["2021-08", "2021-09"],
     ]
 
     static let cases: [String] = goldenPeriods.keys.sorted().flatMap { report in goldenPeriods[report]!.map { "\(report) \($0)" } }

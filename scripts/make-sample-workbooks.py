@@ -49,7 +49,7 @@ COMMUNES = [
 ]
 
 
-def baseline_workbook(path):
+def baseline_workbook(path, broken=False):
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Baseline Assessment"
@@ -70,6 +70,13 @@ def baseline_workbook(path):
     for row in sheet.iter_rows(min_row=3):
         for index in (0, 20, 21):
             row[index].number_format = "dd/mm/yyyy"
+    if broken:
+        # For the bad-input catalogue: a date typed as text, a region code typed as a number,
+        # a count typed as text with a space, a commune without its region code.
+        sheet["A4"] = "30/09/2021"
+        sheet["E5"] = 7
+        sheet["K6"] = "7 410"
+        sheet["E7"] = None
     book.save(path)
 
 
@@ -158,3 +165,4 @@ if __name__ == "__main__":
     baseline_workbook("data/sample/mli_baseline_assessment.xlsx")
     api_export("data/sample/dtm_api_idps.csv")
     fixtures("Tests/Fixtures/Workbooks")
+    baseline_workbook("Tests/Fixtures/Workbooks/baseline-bad-cells.xlsx", broken=True)

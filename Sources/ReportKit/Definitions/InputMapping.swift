@@ -78,13 +78,14 @@ public struct InputMapping: Sendable, Hashable {
     public var location: SourceLocation
     public var keyPath: String
 
+    /// Mappings are the same when written at the same place: reports that share one through a
+    /// YAML alias (`movements: *baseline`) read the file once.
     public static func == (lhs: InputMapping, rhs: InputMapping) -> Bool {
-        lhs.location == rhs.location && lhs.keyPath == rhs.keyPath
+        lhs.location == rhs.location
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(location)
-        hasher.combine(keyPath)
     }
 
     /// The plugin columns this mapping names, with where, in the file's order.

@@ -378,7 +378,7 @@ struct InputScans {
         case .failure(let diagnostic):
             return InputRequest(scan: .failure(diagnostic), consumer: consumer, index: 0)
         case .success(let url):
-            let index = scans.firstIndex { $0.url == url && $0.spec.columns == spec.columns && $0.mapping == nil && mapping == nil }
+            let index = scans.firstIndex { $0.url == url && $0.spec.columns == spec.columns && $0.mapping == mapping }
                 ?? { scans.append(Scan(url: url, path: path, spec: spec, mapping: mapping)); return scans.count - 1 }()
             scans[index].consumers.append(consumer)
             return InputRequest(scan: .success(index), consumer: consumer, index: scans[index].consumers.count - 1)

@@ -71,11 +71,15 @@ func columnLetters(_ index: Int) -> String {
 enum CellPlace {
     /// `file.xlsx[Sheet]!D12`.
     static func sheet(file: String, sheet: String, column: Int, row: Int) -> SourceLocation {
-        SourceLocation(file: "\(file)[\(sheet)]!\(columnLetters(column))\(row)")
+        var location = SourceLocation(file: "\(file)[\(sheet)]", line: row, column: column + 1)
+        location.isSheetCell = true
+        return location
     }
 
     /// `file.xlsx[Sheet]!12:12`, a whole row.
     static func sheetRow(file: String, sheet: String, row: Int) -> SourceLocation {
-        SourceLocation(file: "\(file)[\(sheet)]!\(row):\(row)")
+        var location = SourceLocation(file: "\(file)[\(sheet)]", line: row)
+        location.isSheetCell = true
+        return location
     }
 }

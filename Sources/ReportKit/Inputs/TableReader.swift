@@ -146,7 +146,7 @@ final class TableReader {
         }
 
         func columnName(_ index: Int) -> String {
-            place.sheet == nil ? "column \(index + 1)" : columnLetters(index)
+            place.sheet == nil ? "column \(index + 1)" : "column \(columnLetters(index))"
         }
 
         // Each plugin column: from `columns:`, a constant, a group of `wide:`, or else by its own

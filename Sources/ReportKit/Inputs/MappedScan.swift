@@ -151,3 +151,15 @@ enum MappedScan {
     }
 }
 
+
+extension InputReader {
+    /// Reads the workbook (or the CSV file read row by row) at `url` as the input `spec`
+    /// describes, without a mapping: the tests and the workbook fuzzer read through here.
+    public static func read(workbookAt url: URL, file: String, spec: InputSpec) -> Result<InputTable, DiagnosticList> {
+        let consumer = InputConsumer(input: spec.name, columns: spec.columns.map(\.name)) { TypedAggregateBox(PluginInputs()) }
+        return MappedScan.scanWorkbook(url: url, file: file, spec: spec, mapping: nil, consumers: [consumer]).map { output in
+            let tables = (output.aggregates[0] as! TypedAggregateBox<PluginInputs>).value
+            return tables[spec.name] ?? InputTable(empty: spec, file: file)
+        }
+    }
+}

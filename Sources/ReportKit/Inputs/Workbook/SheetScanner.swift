@@ -39,6 +39,10 @@ final class SheetScanner {
 
     enum CellType { case number, shared, inline, formulaString, boolean, error }
 
+    /// The last row and column a sheet of Excel can have.
+    static let maximumRow = 1_048_576
+    static let maximumColumns = 16_384
+
     init(workbook: Workbook, strings: [String], merges: [MergedRange]) {
         self.workbook = workbook
         self.strings = strings
@@ -106,7 +110,10 @@ final class SheetScanner {
                     if !selfClosing { inPhonetic = true }
                 } else if XMLScanner.equals(buffer, name, "row") {
                     var number = rowNumber + 1
-                    if let text = XMLScanner.attribute("r", in: buffer, attributes), let value = Int(text), value > rowNumber { number = value }
+                    // Excel's last row is 1 048 576; a larger number is no row of a real sheet.
+                    if let text = XMLScanner.attribute("r", in: buffer, attributes), let value = Int(text), value > rowNumber,
+                       value <= Self.maximumRow { number = value }
+                    guard number <= Self.maximumRow else { throw Workbook.PartError.corrupt(path: "worksheet") }
                     rowNumber = number
                     cells.removeAll(keepingCapacity: true)
                     cellColumn = -1
@@ -162,7 +169,7 @@ final class SheetScanner {
         inValue = false
         inInlineText = false
         let column = cellColumn
-        guard column >= 0, column < 16_384 else { return }
+        guard column >= 0, column < Self.maximumColumns else { return }
         if let wanted = wantedColumns, column >= wanted.count || !wanted[column] { return }
         guard hasValue else { return }
         let value: CellValue

@@ -288,7 +288,7 @@ struct MergedRange: Hashable {
     init?(_ reference: String) {
         let parts = reference.split(separator: ":")
         guard parts.count == 2, let first = CellReference(parts[0]), let last = CellReference(parts[1]),
-              first.column <= last.column, first.row <= last.row else { return nil }
+              first.column <= last.column, first.row <= last.row, last.column < SheetScanner.maximumColumns else { return nil }
         firstColumn = first.column
         lastColumn = last.column
         firstRow = first.row

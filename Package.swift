@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -30,6 +31,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 "CSHA256",
                 "CLineIndex",
                 "CFileExchange",
@@ -60,7 +62,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportKitTests",
-            dependencies: ["ReportKit", "TestSupport"]
+            dependencies: ["ReportKit", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "PluginTests",
@@ -83,7 +85,7 @@ let package = Package(
 if Context.environment["DTM_FUZZ"] == "1" {
     package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/Driver"))
     package.targets.append(.target(name: "FuzzSupport", dependencies: ["ReportKit", "BuiltInPlugins"], path: "Fuzz/Support"))
-    for (name, folder) in [("fuzz-csv", "CSV"), ("fuzz-reports-yaml", "ReportsYAML"), ("fuzz-template", "Template")] {
+    for (name, folder) in [("fuzz-csv", "CSV"), ("fuzz-reports-yaml", "ReportsYAML"), ("fuzz-template", "Template"), ("fuzz-workbook", "Workbook")] {
         package.targets.append(.executableTarget(name: name, dependencies: ["ReportKit", "FuzzSupport", "FuzzDriver"], path: "Fuzz/\(folder)"))
     }
 }

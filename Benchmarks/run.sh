@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Compares dtm-report with DuckDB, polars and pandas on flow monitoring aggregations.
-# Usage: Benchmarks/run.sh [--sizes 1000000,10000000] [--runs 5] [--seed 42] [--skip-build]
+# Usage: Benchmarks/run.sh [--sizes 1000000,10000000] [--runs 5] [--seed 42] [--workbook-rows 1000000] [--skip-build]
 # See Benchmarks/README.md.
 set -euo pipefail
 
@@ -9,9 +9,14 @@ repo="$(cd "$here/.." && pwd)"
 
 build=1
 args=()
+workbook_rows=1000000
+expect_rows=0
 for arg in "$@"; do
+    if [ "$expect_rows" = 1 ]; then workbook_rows="$arg"; expect_rows=0; continue; fi
     case "$arg" in
         --skip-build) build=0 ;;
+        --workbook-rows) expect_rows=1 ;;
+        --workbook-rows=*) workbook_rows="${arg#*=}" ;;
         -h|--help)
             sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//'
             exit 0 ;;
@@ -48,4 +53,8 @@ fi
 bin="$(swift build -c release --show-bin-path)/dtm-report"
 [ -x "$bin" ] || { echo "run.sh: no release binary at $bin (run without --skip-build)" >&2; exit 1; }
 
-exec "$venv/bin/python" "$here/compare.py" --bin "$bin" --repo "$repo" ${args[@]+"${args[@]}"}
+"$venv/bin/python" "$here/compare.py" --bin "$bin" --repo "$repo" ${args[@]+"${args[@]}"}
+
+# One .xlsx sheet read by dtm-report, openpyxl (read-only) and pandas' read_excel, which must
+# agree on every sum (Benchmarks/README.md, "Workbooks").
+"$venv/bin/python" "$here/workbook.py" --bin "$bin" --rows "$workbook_rows" --runs 1

@@ -21,6 +21,7 @@ targets=(
     "fuzz-csv csv 65536"
     "fuzz-reports-yaml yaml 65536"
     "fuzz-template template 16384"
+    "fuzz-workbook workbook 65536"
 )
 
 # The Swift code gets coverage and AddressSanitizer from -sanitize; the C code (libyaml inside

@@ -134,6 +134,7 @@ struct Validate: ParsableCommand {
         }
         // The notes are the same for every month: the files are the same.
         for match in plans[0].columnsFoundByHashtag { print(match.note) }
+        for note in plans[0].inputNotes { print(note) }
         for note in plans[0].notes { print(note) }
         let count = plans.reduce(0) { $0 + $1.outputs.count }
         print("ok: \(count) report\(count == 1 ? "" : "s") checked\(plans.count > 1 ? " over \(plans.count) months" : ""), nothing written")

@@ -183,7 +183,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput(kind: .fileSystem, name: name, mutate: mutate, errors: errors)
     }
 
-    static let catalogue: [BadInput] = yamlCases + csvCases + templateCases + templateFormCases + fileSystemCases + commandLineCases + outputCases + coordinatorCases + vocabularyCases
+    static let catalogue: [BadInput] = yamlCases + csvCases + templateCases + templateFormCases + fileSystemCases + commandLineCases + outputCases + coordinatorCases + vocabularyCases + workbookCases
 
     // MARK: reports.yaml
 

@@ -59,7 +59,7 @@ import TestSupport
         #expect(onTerminal.status == 0, Comment(rawValue: onTerminal.stdout))
         #expect(onTerminal.stdout.contains("reading inputs: "), Comment(rawValue: onTerminal.stdout))
         #expect(onTerminal.stdout.contains(" MB/s, "))
-        #expect(onTerminal.stdout.contains("ok: 8 reports checked"))
+        #expect(onTerminal.stdout.contains("ok: 12 reports checked"))
         let quiet = try DTMReportBinary.runTool("/usr/bin/script", ["-qefc", command.replacingOccurrences(of: " validate", with: " validate --quiet"), "/dev/null"],
                                                 in: folder.url)
         #expect(!quiet.stdout.contains("reading inputs"))
@@ -86,10 +86,12 @@ import TestSupport
         let folder = try project()
         let outcome = try dtmReport(["validate"], in: folder)
         #expect(outcome.status == 0, Comment(rawValue: outcome.stderr))
-        // The notes of the Niger data (codes in DTM's form, a name without its accent), then the count.
+        // The notes of the mapped inputs (which column fed which, rows kept and summed) and of the
+        // Niger data (codes in DTM's form, a name without its accent), then the verdict.
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.last?.wholeMatch(of: /ok: [0-9]+ reports? checked, nothing written/) != nil, Comment(rawValue: outcome.stdout))
         #expect(lines.dropLast().allSatisfy { $0.contains(": note: ") }, Comment(rawValue: outcome.stdout))
+        #expect(lines.contains("data/sample/dtm_api_idps.csv: note: kept 24 of 114 rows; 90 dropped by keep: adminLevel = 1, assessmentType = BA"))
+        #expect(lines.last?.wholeMatch(of: /ok: [0-9]+ reports? checked, nothing written/) != nil, Comment(rawValue: outcome.stdout))
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out").path))
     }
 

@@ -17,6 +17,10 @@ import TestSupport
         "fmp-quarter-gao": ["2017-03"],
         "ner-sitrep": ["2023-05", "2023-06"],
         "ner-idps": ["2023-04", "2023-05", "2023-06"],
+        "mli-baseline-idps": ["2021-09"],
+        "mli-baseline-returnees": ["2021-09"],
+        "mli-baseline-returned-idps": ["2021-09"],
+        "dtm-api-idps": ["2021-08", "2021-09"],
     ]
 
     static let cases: [String] = goldenPeriods.keys.sorted().flatMap { report in goldenPeriods[report]!.map { "\(report) \($0)" } }

@@ -36,6 +36,10 @@ public enum DefinitionChecker {
             diagnostics.append(.definitionUnknownInput(at: input.nameLocation, subject: "\(inputsPath).\(input.name)",
                                                        input: input.name, plugin: description.id, known: inputNames))
         }
+        for input in definition.inputs {
+            guard let mapping = input.mapping, let spec = description.input(named: input.name) else { continue }
+            diagnostics += MappingChecker.check(mapping, input: spec)
+        }
         for spec in description.inputs where spec.isRequired && definition.input(named: spec.name) == nil {
             diagnostics.append(.definitionMissingInput(at: definition.location(ofKey: "inputs"), subject: inputsPath,
                                                        input: spec.name, conventionalFileName: spec.conventionalFileName))

@@ -111,11 +111,15 @@ public struct InputReference: Sendable, Hashable {
     public var nameLocation: SourceLocation
     /// The file, relative to the folder of `reports.yaml`.
     public var path: Located<String>
+    /// How the file's columns and rows feed the input, when the definition says so
+    /// (`file:` with `columns:`, `wide:`…); nil for a file in the plugin's own format.
+    public var mapping: InputMapping?
 
     /// An input reference.
-    public init(name: String, nameLocation: SourceLocation, path: Located<String>) {
+    public init(name: String, nameLocation: SourceLocation, path: Located<String>, mapping: InputMapping? = nil) {
         self.name = name
         self.nameLocation = nameLocation
         self.path = path
+        self.mapping = mapping
     }
 }

@@ -215,10 +215,30 @@ private struct ReportsFileReader {
             }
         }
         var inputs: [InputReference] = []
+        var pathProblems: [Diagnostic] = []
         if let pair = fields["inputs"], let entries = yaml.mappingPairs(pair.value, path: "\(base).inputs") {
             for entry in entries {
                 let keyPath = "\(base).inputs.\(entry.key)"
-                if let located = path(entry.value, keyPath: keyPath, allowsAbsolute: allowsAbsoluteInputs) {
+                if entry.value.mapping != nil {
+                    var file: Located<String>?
+                    var paths: [Located<String>?] = []
+                    var reader = yaml
+                    let mapping = InputMappingReader.read(entry.value, keyPath: keyPath, yaml: &reader, file: &file) { value, path in
+                        var inner = self
+                        let located = inner.path(value, keyPath: path, allowsAbsolute: allowsAbsoluteInputs)
+                        paths.append(located)
+                        for diagnostic in inner.yaml.diagnostics.dropFirst(self.yaml.diagnostics.count) { pathProblems.append(diagnostic) }
+                        return located
+                    }
+                    yaml = reader
+                    for diagnostic in pathProblems { yaml.add(diagnostic) }
+                    pathProblems.removeAll()
+                    if let mapping, let file {
+                        inputs.append(InputReference(name: entry.key, nameLocation: entry.keyLocation, path: file, mapping: mapping))
+                    } else {
+                        failed = true
+                    }
+                } else if let located = path(entry.value, keyPath: keyPath, allowsAbsolute: allowsAbsoluteInputs) {
                     inputs.append(InputReference(name: entry.key, nameLocation: entry.keyLocation, path: located))
                 } else {
                     failed = true

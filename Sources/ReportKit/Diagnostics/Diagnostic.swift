@@ -8,6 +8,10 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     public var line: Int
     /// 1-based column, counted in Unicode scalars; 0 when only the line is known.
     public var column: Int
+    /// A place in a workbook's sheet: `file` is `book.xlsx[Sheet]`, `line` the row and
+    /// `column` the column (1 for A), shown as Excel writes them: `book.xlsx[Sheet]!D12`, or
+    /// `book.xlsx[Sheet]!12:12` for a whole row. Rows and columns sort as numbers.
+    public var isSheetCell = false
 
     public init(file: String, line: Int = 0, column: Int = 0) {
         self.file = file
@@ -16,7 +20,8 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     }
 
     public var description: String {
-        switch (line, column) {
+        if isSheetCell, line > 0 { return column > 0 ? "\(file)!\(columnLetters(column - 1))\(line)" : "\(file)!\(line):\(line)" }
+        return switch (line, column) {
         case (0, _): file
         case (_, 0): "\(file):\(line)"
         default: "\(file):\(line):\(column)"

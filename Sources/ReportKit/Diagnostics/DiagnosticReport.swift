@@ -17,7 +17,7 @@ public enum DiagnosticReport {
         var lines: [String] = []
         for diagnostic in sorted.prefix(limit) {
             lines.append(diagnostic.description)
-            if let location = diagnostic.location, location.line > 0, location.column > 0,
+            if let location = diagnostic.location, !location.isSheetCell, location.line > 0, location.column > 0,
                let source = sourceLine(location.file, location.line), location.column <= source.count + 1 {
                 // A long line (a template paragraph) is shown as a window around the column.
                 let skipped = source.count > 120 ? max(0, location.column - 60) : 0

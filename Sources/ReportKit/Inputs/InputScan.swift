@@ -101,6 +101,8 @@ enum InputScan {
         var columnsFoundByHashtag: [HashtagMatch]
         /// The parts the file was read in: 1 on one thread.
         var parts = 1
+        /// What a mapping applied, for `validate` to print (`file: note: …`).
+        var notes: [String] = []
     }
 
     /// Reads the open file `descriptor` of `size` bytes with up to `threads` threads.

@@ -38,6 +38,9 @@ public struct RunPlan: Sendable {
     /// What the run did that stops nothing (names written as the vocabulary writes them), in
     /// file order, for `validate` and `run` to print.
     public var notes: [Note] = []
+    /// What the mappings of inputs applied (columns fed, rows kept, dropped, summed), once per
+    /// file read, for `validate` to show.
+    public var inputNotes: [String] = []
 }
 
 /// The one validation and computation pass that `run` and `validate` share.
@@ -143,7 +146,8 @@ public enum ReportRun {
         }
         guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics.diagnostics)) }
         let notes = Array(Set(prepared.flatMap(\.notes))).sorted()
-        return .success(RunPlan(outputRoot: outputRoot, outputs: outputs, columnsFoundByHashtag: inputs.columnsFoundByHashtag, notes: notes))
+        return .success(RunPlan(outputRoot: outputRoot, outputs: outputs, columnsFoundByHashtag: inputs.columnsFoundByHashtag,
+                                notes: notes, inputNotes: inputs.notes))
     }
 
     /// The YAML file of the folder of `missing` whose name is nearest to its name, as the user
@@ -226,7 +230,8 @@ public enum ReportRun {
             let consumer = InputConsumer(input: spec.name, columns: Plugin.Inputs.columnsRead(from: spec)) {
                 if let parameters { TypedAggregateBox(Plugin.makeInputs(parameters: parameters)) } else { TypedAggregateBox(DiscardedRows()) }
             }
-            requests.append(inputs.request(input.path, spec: spec, allowsAbsolute: definition.allowsAbsoluteInputs, consumer: consumer))
+            requests.append(inputs.request(input.path, spec: spec, mapping: input.mapping, allowsAbsolute: definition.allowsAbsoluteInputs,
+                                           consumer: consumer))
         }
         guard let parameters, let vocabularies else { return PendingReport(diagnostics: diagnostics.diagnostics, inputs: requests) }
 
@@ -409,6 +414,7 @@ struct InputScans {
         var url: URL
         var path: Located<String>
         var spec: InputSpec
+        var mapping: InputMapping?
         var consumers: [InputConsumer] = []
         var output: Result<InputScan.Output, DiagnosticList>?
     }
@@ -440,13 +446,14 @@ struct InputScans {
     }
 
     /// Registers a report's input; nothing is read yet.
-    mutating func request(_ path: Located<String>, spec: InputSpec, allowsAbsolute: Bool, consumer: InputConsumer) -> InputRequest {
+    mutating func request(_ path: Located<String>, spec: InputSpec, mapping: InputMapping? = nil, allowsAbsolute: Bool,
+                          consumer: InputConsumer) -> InputRequest {
         switch project.resolve(path, allowsAbsolute: allowsAbsolute) {
         case .failure(let diagnostic):
             return InputRequest(scan: .failure(diagnostic), consumer: consumer, index: 0)
         case .success(let url):
-            let index = scans.firstIndex { $0.url == url && $0.spec.columns == spec.columns }
-                ?? { scans.append(Scan(url: url, path: path, spec: spec)); return scans.count - 1 }()
+            let index = scans.firstIndex { $0.url == url && $0.spec.columns == spec.columns && $0.mapping == mapping }
+                ?? { scans.append(Scan(url: url, path: path, spec: spec, mapping: mapping)); return scans.count - 1 }()
             scans[index].consumers.append(consumer)
             return InputRequest(scan: .success(index), consumer: consumer, index: scans[index].consumers.count - 1)
         }
@@ -470,6 +477,17 @@ struct InputScans {
         }
     }
 
+    /// The notes of every file read, in the order of the files.
+    var notes: [String] {
+        var seen = Set<String>()
+        return scans.flatMap { (try? $0.output?.get())?.notes ?? [] }.filter { seen.insert($0).inserted }
+    }
+
+    /// A table without rows is refused, as a CSV file without rows is.
+    private static func checkRows(_ output: InputScan.Output, file: String) -> Result<InputScan.Output, DiagnosticList> {
+        output.rowCount == 0 ? .failure(DiagnosticList(.inputHasNoRows(at: SourceLocation(file: file)))) : .success(output)
+    }
+
     private mutating func unreported(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.filter { reported.insert($0.description).inserted }
     }
@@ -483,6 +501,19 @@ struct InputScans {
         }
         defer { close(opened.descriptor) }
         progress?.expect(opened.size)
+        // A workbook, a mapped file or a table below line 1: read row by row on one thread,
+        // its bytes counted for the progress line when the reading ends.
+        if Workbook.isWorkbook(scan.url) {
+            defer { progress?.advance(opened.size) }
+            return MappedScan.scanWorkbook(url: scan.url, file: file, spec: scan.spec, mapping: scan.mapping, consumers: scan.consumers)
+                .flatMap { Self.checkRows($0, file: file) }
+        }
+        if scan.mapping != nil || MappedScan.csvTableIsElsewhere(descriptor: opened.descriptor, size: opened.size, file: file) {
+            defer { progress?.advance(opened.size) }
+            return MappedScan.scanCSV(descriptor: opened.descriptor, size: opened.size, url: scan.url, file: file, spec: scan.spec,
+                                      mapping: scan.mapping, consumers: scan.consumers)
+                .flatMap { Self.checkRows($0, file: file) }
+        }
         let output = InputScan.scan(descriptor: opened.descriptor, size: opened.size, file: file, spec: scan.spec,
                                     consumers: scan.consumers, threads: threads, progress: progress, tuning: tuning)
         // The reading and the checksum cover the first `size` bytes; a file that changed meanwhile

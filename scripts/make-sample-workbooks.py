@@ -44,8 +44,8 @@ COMMUNES = [
     ("Gao", "MLI07   ", "Gao", "Gao", 2230, 12470, 1705, 301, 811, 4480),
     ("Gao", "MLI07", "Ansongo", "Ansongo", 1180, 6528, 640, 117, 356, 1990),
     ("Kidal", "MLI08", "Kidal", "Kidal", 380, 2010, 410, 70, 88, 470),
-    ("Menaka", "MLI09", "Menaka", "Menaka", 2950, 16402, 225, 41, 140, 760),
-    ("Menaka", "MLI09", "Menaka", "Inekar", 1015, 5630, 60, 10, 45, 250),
+    ("Menaka", "MLI10", "Menaka", "Menaka", 2950, 16402, 225, 41, 140, 760),
+    ("Menaka", "MLI10", "Menaka", "Inekar", 1015, 5630, 60, 10, 45, 250),
 ]
 
 
@@ -92,7 +92,7 @@ API_HXL = ["#id", "#operation", "#country+name", "#country+code", "#adm1+name", 
 def api_export(path):
     rounds = [(118, "2021-07-31"), (119, "2021-08-31"), (120, "2021-09-30")]
     regions = [("Segou", "MLI04", [("Niono", "MLI0402")]), ("Mopti", "MLI05", [("Mopti", "MLI0501"), ("Bandiagara", "MLI0502")]),
-               ("Gao", "MLI07", [("Gao", "MLI0701")]), ("Menaka", "MLI09", [("Menaka", "MLI0901")])]
+               ("Gao", "MLI07", [("Gao", "MLI0701")]), ("Menaka", "MLI10", [("Menaka", "MLI1001")])]
     reasons = ["Conflict", "Natural disaster"]
     lines = [",".join(API_HEADER), ",".join(API_HXL)]
     next_id = 5100

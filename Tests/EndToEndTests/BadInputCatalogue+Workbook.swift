@@ -51,15 +51,15 @@ extension BadInput {
             "data/sample/dtm_api_idps.csv:5: error: row has the same report_date 2021-07-31, adm1_code MLI04 as data/sample/dtm_api_idps.csv:3 (same_key: refuse); add them up with same_key: sum, or remove one",
             "data/sample/dtm_api_idps.csv:10: error: row has the same report_date 2021-07-31, adm1_code MLI05 as data/sample/dtm_api_idps.csv:7 (same_key: refuse); add them up with same_key: sum, or remove one",
             "data/sample/dtm_api_idps.csv:15: error: row has the same report_date 2021-07-31, adm1_code MLI07 as data/sample/dtm_api_idps.csv:13 (same_key: refuse); add them up with same_key: sum, or remove one",
-            "data/sample/dtm_api_idps.csv:19: error: row has the same report_date 2021-07-31, adm1_code MLI09 as data/sample/dtm_api_idps.csv:17 (same_key: refuse); add them up with same_key: sum, or remove one",
+            "data/sample/dtm_api_idps.csv:19: error: row has the same report_date 2021-07-31, adm1_code MLI10 as data/sample/dtm_api_idps.csv:17 (same_key: refuse); add them up with same_key: sum, or remove one",
             "data/sample/dtm_api_idps.csv:43: error: row has the same report_date 2021-08-31, adm1_code MLI04 as data/sample/dtm_api_idps.csv:41 (same_key: refuse); add them up with same_key: sum, or remove one",
             "data/sample/dtm_api_idps.csv:48: error: row has the same report_date 2021-08-31, adm1_code MLI05 as data/sample/dtm_api_idps.csv:45 (same_key: refuse); add them up with same_key: sum, or remove one",
             "data/sample/dtm_api_idps.csv:53: error: row has the same report_date 2021-08-31, adm1_code MLI07 as data/sample/dtm_api_idps.csv:51 (same_key: refuse); add them up with same_key: sum, or remove one",
-            "data/sample/dtm_api_idps.csv:57: error: row has the same report_date 2021-08-31, adm1_code MLI09 as data/sample/dtm_api_idps.csv:55 (same_key: refuse); add them up with same_key: sum, or remove one",
+            "data/sample/dtm_api_idps.csv:57: error: row has the same report_date 2021-08-31, adm1_code MLI10 as data/sample/dtm_api_idps.csv:55 (same_key: refuse); add them up with same_key: sum, or remove one",
             "data/sample/dtm_api_idps.csv:81: error: row has the same report_date 2021-09-30, adm1_code MLI04 as data/sample/dtm_api_idps.csv:79 (same_key: refuse); add them up with same_key: sum, or remove one",
             "data/sample/dtm_api_idps.csv:86: error: row has the same report_date 2021-09-30, adm1_code MLI05 as data/sample/dtm_api_idps.csv:83 (same_key: refuse); add them up with same_key: sum, or remove one",
             "data/sample/dtm_api_idps.csv:91: error: row has the same report_date 2021-09-30, adm1_code MLI07 as data/sample/dtm_api_idps.csv:89 (same_key: refuse); add them up with same_key: sum, or remove one",
-            "data/sample/dtm_api_idps.csv:95: error: row has the same report_date 2021-09-30, adm1_code MLI09 as data/sample/dtm_api_idps.csv:93 (same_key: refuse); add them up with same_key: sum, or remove one",
+            "data/sample/dtm_api_idps.csv:95: error: row has the same report_date 2021-09-30, adm1_code MLI10 as data/sample/dtm_api_idps.csv:93 (same_key: refuse); add them up with same_key: sum, or remove one",
         ]),
     ]
 }

@@ -122,6 +122,11 @@ extension Note {
              subject: Diagnostic.inputColumnSubject(column))
     }
 
+    static func pcodeNameNearSpelling(_ name: String, area: AdminArea, column: String, at location: SourceLocation) -> Note {
+        Note("'\(Diagnostic.displayedCellValue(name))' written '\(area.name)', as \(area.file) names \(area.code) (the file spells it differently)",
+             at: location, subject: Diagnostic.inputColumnSubject(column))
+    }
+
     static func pcodesInVocabularyForm(_ listed: [String], more: Int, column: String, at location: SourceLocation) -> Note {
         Note("P-codes read in the vocabulary's form: \(listed.joined(separator: ", "))\(more > 0 ? " and \(more) more" : "")", at: location,
              subject: Diagnostic.inputColumnSubject(column))

@@ -137,7 +137,7 @@ struct CellDecoder {
                 return .success(.count(count))
             default: return .failure(.notACount(cell.shown, column: name, at: location()))
             }
-        case .text, .optionalText:
+        case .text, .optionalText, .vocabulary:  // a vocabulary column arrives resolved to a choice; unresolved, it is text
             switch cell {
             case .number, .boolean: return .failure(.cellNumberNotText(cell.shown, column: name, at: location()))
             default:
@@ -216,7 +216,7 @@ struct BatchBuilder {
             case .count: batchColumns.append(.counts(cells.map { if case .count(let count) = $0 { count } else { 0 } }))
             case .optionalCount: batchColumns.append(.optionalCounts(cells.map { if case .count(let count) = $0 { count } else { nil } }))
             case .flag: batchColumns.append(.flags(cells.map { if case .flag(let flag) = $0 { flag } else { false } }))
-            case .text, .optionalText, .choice:
+            case .text, .optionalText, .choice, .vocabulary:
                 let table = symbols[index]
                 let ids = cells.map { cell -> Int32 in
                     let text = if case .text(let text) = cell { text } else { "" }

@@ -106,8 +106,14 @@ public enum ReportRun {
             }
             var filters: [FilterCensus] = []
             for (written, request) in report.selections {
-                // A file that could not be read has said why already, through the report's own request.
-                guard case .success(let read) = inputs.read(request) else { continue }
+                let census = inputs.read(request)
+                guard case .success(let read) = census else {
+                    // A file that could not be read has said why already, through the report's own
+                    // request; a census that fails where that request did not must not drop the
+                    // report without a word.
+                    if case .failure(let list) = census, aggregates.count == report.inputs.count { diagnostics.add(contentsOf: list.diagnostics) }
+                    continue
+                }
                 let found = (read.aggregate as! TypedAggregateBox<ColumnValues>).value
                 let problems = written.check(against: found, file: read.file)
                 diagnostics.add(contentsOf: problems)
@@ -238,12 +244,15 @@ public enum ReportRun {
         // A filter written in the definition is checked against the values its column holds.
         var selections: [(WrittenSelection, InputRequest)] = []
         for written in WrittenSelection.all(in: definition, description: description) {
-            guard let path = definition.input(named: written.selection.input), let declared = description.input(named: written.selection.input) else { continue }
+            guard let input = definition.inputs.first(where: { $0.name == written.selection.input }),
+                  let declared = description.input(named: written.selection.input) else { continue }
             let spec = declared.resolvingVocabularies(vocabularies)
             let selection = written.selection
             let census = ColumnValues(column: selection.column, nameColumn: selection.nameColumn, periodColumn: spec.periodColumn)
             let consumer = InputConsumer(input: spec.name, columns: census.columns) { TypedAggregateBox(census) }
-            selections.append((written, inputs.request(path, spec: spec, allowsAbsolute: definition.allowsAbsoluteInputs, consumer: consumer)))
+            // Read through the same mapping as the report's own request, so that both share one reading.
+            let request = inputs.request(input.path, spec: spec, mapping: input.mapping, allowsAbsolute: definition.allowsAbsoluteInputs, consumer: consumer)
+            selections.append((written, request))
         }
 
         let complete = { (records: [InputRecord], aggregates: [any AggregateBox]) -> Result<PreparedReport, DiagnosticList> in

@@ -89,6 +89,15 @@ enum PCodeCheck {
                             outcome.notes.append(.pcodeNameAsVocabulary(name, area: area, column: nameColumn, at: at))
                             outcome.cells.append((at, nameColumn))
                         }
+                    } else if isNearSpelling(written, of: area.name) {
+                        // The code is the key and the name only its label: a published file's
+                        // misspelling of the code's own name (`Koulikouro` for ML02 Koulikoro) is
+                        // written as the vocabulary writes it, and said; another name is an error.
+                        newNames?[row] = area.name
+                        if checkedNames.insert(pair).inserted {
+                            outcome.notes.append(.pcodeNameNearSpelling(name, area: area, column: nameColumn, at: at))
+                            outcome.cells.append((at, nameColumn))
+                        }
                     } else if checkedNames.insert(pair).inserted {
                         outcome.diagnostics.append(.pcodeNameMismatch(name, area: area, column: nameColumn, at: at))
                         outcome.cells.append((at, nameColumn))
@@ -159,4 +168,12 @@ enum CellLocator {
         }
         return found
     }
+}
+
+/// A spelling of `name` one or two letters off (accents and case aside), for names of five
+/// letters or more: short names are too close to each other for a guess.
+private func isNearSpelling(_ written: String, of name: String) -> Bool {
+    let (a, b) = (written.foldedForComparison, name.foldedForComparison)
+    guard min(a.count, b.count) >= 5 else { return false }
+    return Suggestion.editDistance(a, b) <= 2
 }

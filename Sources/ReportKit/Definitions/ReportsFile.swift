@@ -68,6 +68,10 @@ public struct ReportDefinition: Sendable {
     /// `absolute_inputs: true`: this report may read input files by absolute path, outside the
     /// folder of `reports.yaml` (data kept on a shared drive). Templates and outputs stay confined.
     public var allowsAbsoluteInputs: Bool
+    /// `tags:`, in the order of the file: the groups `run --tag` selects by.
+    public var tags: [Located<String>] = []
+    /// False for `enabled: false`: the report is checked but not made (see `ReportsFile+Office.swift`).
+    public var isEnabled = true
 
     /// A report definition.
     public init(id: Located<String>, plugin: Located<String>, title: [Language: String], inputs: [InputReference],

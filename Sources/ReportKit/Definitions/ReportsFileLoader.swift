@@ -42,16 +42,24 @@ public enum ReportsFileLoader {
         guard prescan.isEmpty else { return .failure(DiagnosticList(prescan)) }
 
         var composer = YAMLComposer(text: text, nodeBudget: nodeBudget, depthLimit: maximumDepth)
-        let root = composer.compose()
+        let composed = composer.compose()
         var reader = ReportsFileReader(text: text)
         for diagnostic in composer.diagnostics { reader.yaml.add(diagnostic) }
-        guard let root else {
+        guard let composed else {
             if composer.diagnostics.isEmpty { reader.yaml.add(.reportsFileEmpty(file: file)) }
             return .failure(reader.sortedDiagnostics)
         }
-        let reportsFile = reader.read(root)
-        if let reportsFile, reader.yaml.diagnostics.isEmpty { return .success(reportsFile) }
-        return .failure(reader.sortedDiagnostics)
+        // Merge keys, `x-` blocks, `defaults:` and groups: see `OfficePreparation`.
+        var office = OfficePreparation()
+        let root = office.prepare(composed)
+        for diagnostic in office.diagnostics { reader.yaml.add(diagnostic) }
+        if var reportsFile = reader.read(root), reader.yaml.diagnostics.isEmpty {
+            office.applyGroups(to: &reportsFile)
+            return .success(reportsFile)
+        }
+        return .failure(DiagnosticList(reader.sortedDiagnostics.diagnostics.map {
+            OfficePreparation.explain($0, root: composed, merged: composer.mergedKeys, inherited: office.inheritedPaths)
+        }))
     }
 }
 

@@ -7,6 +7,9 @@ public struct RunOptions: Sendable {
     public var period: Period?
     /// Only these reports; empty for all.
     public var reportIDs: [String]
+    /// Only the reports with one of these tags (`--tag`); empty for all. With `reportIDs`, a
+    /// report is selected by either.
+    public var tags: [String] = []
     /// Overrides `output:` of reports.yaml.
     public var outputFolder: URL?
     /// Threads that read a large input in parts; 1 reads every file on one thread.
@@ -35,6 +38,8 @@ public struct RunPlan: Sendable {
     /// Input columns read by their HXL hashtag rather than their name, once per file, for
     /// `validate` to show.
     public var columnsFoundByHashtag: [HashtagMatch] = []
+    /// The selected reports left out because of `enabled: false`, in the order of the file.
+    public var disabled: [String] = []
 }
 
 /// The one validation and computation pass that `run` and `validate` share.
@@ -67,7 +72,9 @@ public enum ReportRun {
         for id in options.reportIDs where !knownIDs.contains(id) {
             diagnostics.add(.unknownReport(id, known: knownIDs))
         }
-        let selected = options.reportIDs.isEmpty ? file.reports : file.reports.filter { options.reportIDs.contains($0.id.value) }
+        let selection = ReportSelection.select(file, reportIDs: options.reportIDs, tags: options.tags)
+        diagnostics.add(contentsOf: selection.diagnostics)
+        let selected = selection.reports
 
         // First every definition and template is checked, and what each report reads is
         // listed; then each input file is read once, for every report that reads it.
@@ -120,7 +127,8 @@ public enum ReportRun {
             }
         }
         guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics.diagnostics)) }
-        return .success(RunPlan(outputRoot: outputRoot, outputs: outputs, columnsFoundByHashtag: inputs.columnsFoundByHashtag))
+        return .success(RunPlan(outputRoot: outputRoot, outputs: outputs, columnsFoundByHashtag: inputs.columnsFoundByHashtag,
+                                disabled: selection.disabled))
     }
 
     /// The output folder must be a folder (or not exist yet), and no file the run reads may

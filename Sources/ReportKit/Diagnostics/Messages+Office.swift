@@ -1,0 +1,62 @@
+// Messages about the ways an office shares definitions in `reports.yaml`: merge keys, `x-`
+// blocks, `defaults:`, `tags:`, `enabled:` and `--tag`.
+
+extension Diagnostic {
+    /// `<<:` with a value that is not a mapping, or a list holding something else.
+    public static func yamlMergeNotAMapping(at location: SourceLocation, subject: String, found: String) -> Diagnostic {
+        Diagnostic("a merge key takes a mapping or a list of mappings (`<<: *base`), found \(found)", at: location, subject: subject)
+    }
+
+    /// An `x-` key below the top level, where it would hide a misspelt key.
+    public static func yamlExtensionKeyBelowTop(at location: SourceLocation, subject: String, key: String) -> Diagnostic {
+        Diagnostic("unknown key '\(key)'; keys starting with 'x-' are accepted only at the top level of the file, to hold shared blocks",
+                   at: location, subject: subject)
+    }
+
+    /// A message about a value a merge key brought in: its position is the anchored block, so
+    /// the message also says where it was merged.
+    static func merged(_ diagnostic: Diagnostic, into report: String?, at location: SourceLocation) -> Diagnostic {
+        var diagnostic = diagnostic
+        diagnostic.message += " (merged into " + (report.map { "report '\($0)'" } ?? "the mapping") + " at \(location))"
+        return diagnostic
+    }
+
+    /// A message about a value a report inherited from `defaults:`.
+    static func inherited(_ diagnostic: Diagnostic, by report: String?) -> Diagnostic {
+        var diagnostic = diagnostic
+        diagnostic.message += " (a default, inherited by " + (report.map { "report '\($0)'" } ?? "a report") + ")"
+        return diagnostic
+    }
+
+    /// The same default given twice with different values.
+    public static func definitionConflictingDefaults(at location: SourceLocation, subject: String, first: SourceLocation) -> Diagnostic {
+        Diagnostic("conflicting defaults: also set, to another value, at \(first); keep one", at: location, subject: subject)
+    }
+
+    /// `defaults:` for a plugin that no report uses: most likely a misspelt plugin id.
+    public static func definitionDefaultsForUnusedPlugin(at location: SourceLocation, subject: String, plugin: String, used: [String]) -> Diagnostic {
+        Diagnostic("no report uses plugin '\(plugin)'", at: location, subject: subject, suggestion: Suggestion.nearest(to: plugin, in: used))
+    }
+
+    /// A tag that is not kebab-case, or repeated.
+    public static func definitionInvalidTag(at location: SourceLocation, subject: String, tag: String) -> Diagnostic {
+        Diagnostic("invalid tag '\(tag)'; use lowercase letters, digits and single hyphens, as in 'monthly' or 'niger-2024'",
+                   at: location, subject: subject)
+    }
+
+    /// The same tag twice on one report.
+    public static func definitionDuplicateTag(at location: SourceLocation, subject: String, tag: String) -> Diagnostic {
+        Diagnostic("tag '\(tag)' is listed twice", at: location, subject: subject)
+    }
+
+    /// `enabled:` that is not `true` or `false`.
+    public static func definitionEnabledNotBoolean(at location: SourceLocation, subject: String, found: String) -> Diagnostic {
+        Diagnostic("expected true or false, found \(found)", at: location, subject: subject)
+    }
+
+    /// `--tag` that no report has.
+    static func unknownTag(_ tag: String, known: [String]) -> Diagnostic {
+        let list = known.isEmpty ? "no report has tags" : "the tags are " + known.map { "'\($0)'" }.joined(separator: ", ")
+        return Diagnostic("no report has tag '\(tag)'; \(list)", subject: "--tag", suggestion: Suggestion.nearest(to: tag, in: known))
+    }
+}

@@ -9,7 +9,7 @@ struct DTMReport: ParsableCommand {
         commandName: "dtm-report",
         abstract: "Turns displacement-tracking data into the monthly DTM reports, in English and French.",
         version: ReportRun.toolVersion,
-        subcommands: [Run.self, Validate.self, Verify.self, Plugins.self, Describe.self, NewReport.self, Reference.self, ScanInput.self]
+        subcommands: [Run.self, Validate.self, Verify.self, ListReports.self, Plugins.self, Describe.self, NewReport.self, Reference.self, ScanInput.self]
     )
 }
 
@@ -49,8 +49,11 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("The month to report on. Without it, each report takes the latest month with data.", valueName: "YYYY-MM"))
     var period: Period?
 
-    @Option(name: .customLong("report"), help: ArgumentHelp("Only this report (repeatable).", valueName: "id"))
+    @Option(name: .customLong("report"), help: ArgumentHelp("Only this report, even when disabled (repeatable).", valueName: "id"))
     var reports: [String] = []
+
+    @Option(name: .customLong("tag"), help: ArgumentHelp("Only the enabled reports with this tag (repeatable).", valueName: "tag"))
+    var tags: [String] = []
 
     @Option(name: .customLong("out"), help: ArgumentHelp("Output folder, instead of `output:` in the configuration.", valueName: "dir"))
     var outputFolder: String?
@@ -66,14 +69,16 @@ struct Run: ParsableCommand {
     func run() throws {
         let started = Date()
         let progress = ProgressLine.start(quiet: reading.quiet)
-        let runOptions = RunOptions(
+        var runOptions = RunOptions(
             configFile: options.configURL, period: period, reportIDs: reports,
             outputFolder: outputFolder.map { URL(fileURLWithPath: $0).standardizedFileURL },
             threads: reading.threads, progress: progress?.progress
         )
+        runOptions.tags = tags
         let planned = Result { try planOrExit(runOptions) }
         progress?.stop()
         let plan = try planned.get()
+        printDisabledNotes(plan)
         let shownRoot = outputFolder ?? plan.outputRoot.relativePath(from: options.configURL.deletingLastPathComponent())
         var writer = OutputWriter(root: plan.outputRoot, toolVersion: ReportRun.toolVersion, holder: .current(started: started))
         writer.displayRoot = shownRoot
@@ -104,15 +109,19 @@ struct Validate: ParsableCommand {
     @Option(help: ArgumentHelp("The month to check. Without it, each report takes the latest month with data.", valueName: "YYYY-MM"))
     var period: Period?
 
+    @Option(name: .customLong("tag"), help: ArgumentHelp("Only the enabled reports with this tag (repeatable).", valueName: "tag"))
+    var tags: [String] = []
+
     @OptionGroup var reading: ReadingOptions
 
     func run() throws {
         let progress = ProgressLine.start(quiet: reading.quiet)
-        let planned = Result {
-            try planOrExit(RunOptions(configFile: options.configURL, period: period, threads: reading.threads, progress: progress?.progress))
-        }
+        var runOptions = RunOptions(configFile: options.configURL, period: period, threads: reading.threads, progress: progress?.progress)
+        runOptions.tags = tags
+        let planned = Result { try planOrExit(runOptions) }
         progress?.stop()
         let plan = try planned.get()
+        printDisabledNotes(plan)
         for match in plan.columnsFoundByHashtag { print(match.note) }
         let count = plan.outputs.count
         print("ok: \(count) report\(count == 1 ? "" : "s") checked, nothing written")
@@ -160,6 +169,13 @@ func planOrExit(_ options: RunOptions) throws -> RunPlan {
         let sources = SourceLines(folder: options.configFile.deletingLastPathComponent())
         printError(DiagnosticReport.text(list, limit: 50, sourceLine: sources.line))
         throw ExitCode.failure
+    }
+}
+
+/// One note a disabled report left out, on standard error: the run did not make it, on purpose.
+func printDisabledNotes(_ plan: RunPlan) {
+    for id in plan.disabled {
+        printError("note: report '\(id)' is disabled (enabled: false); skipped")
     }
 }
 

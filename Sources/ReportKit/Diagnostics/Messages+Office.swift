@@ -60,3 +60,10 @@ extension Diagnostic {
         return Diagnostic("no report has tag '\(tag)'; \(list)", subject: "--tag", suggestion: Suggestion.nearest(to: tag, in: known))
     }
 }
+
+extension Diagnostic {
+    /// The configuration file is missing, for commands outside ReportKit (`list`).
+    public static func reportsFileNotFound(_ file: String) -> Diagnostic {
+        configNotFound(file)
+    }
+}

@@ -181,7 +181,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput(kind: .fileSystem, name: name, mutate: mutate, errors: errors)
     }
 
-    static let catalogue: [BadInput] = yamlCases + csvCases + templateCases + fileSystemCases + commandLineCases + outputCases
+    static let catalogue: [BadInput] = yamlCases + csvCases + templateCases + fileSystemCases + commandLineCases + outputCases + officeCases
 
     // MARK: reports.yaml
 

@@ -61,3 +61,44 @@ import TestSupport
         #expect(outcome.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }.count == 6)
     }
 }
+
+/// The chapter "An office's reports" of docs/report-types.md, done as it says.
+@Suite(.serialized) struct OfficeGuideTests {
+    @Test func theOfficeChapterIsWhatTheToolDoes() throws {
+        let guide = try String(contentsOf: Repository.url("docs/report-types.md"), encoding: .utf8)
+        let chapter = try #require(guide.range(of: "## An office's reports\n"))
+        func block(_ fence: String, number: Int = 0) throws -> String {
+            var from = chapter.upperBound
+            var found = ""
+            for _ in 0...number {
+                let open = try #require(guide.range(of: "```\(fence)\n", range: from..<guide.endIndex))
+                let close = try #require(guide.range(of: "\n```\n", range: open.upperBound..<guide.endIndex))
+                found = String(guide[open.upperBound..<close.lowerBound]) + "\n"
+                from = close.upperBound
+            }
+            return found
+        }
+        let folder = try TemporaryFolder()
+        try Repository.copy(["data", "templates"], into: folder)
+        try folder.write(try block("yaml"), to: "reports.yaml")
+        let listed = try DTMReportBinary.run(["list"], in: folder.url)
+        #expect(listed.status == 0, Comment(rawValue: listed.stderr))
+        #expect(try block("console") == "$ dtm-report list\n" + listed.stdout)
+        let tagged = try DTMReportBinary.run(["validate", "--tag", "monthly"], in: folder.url)
+        #expect(tagged.status == 0, Comment(rawValue: tagged.stderr))
+        #expect(try block("console", number: 1) == "$ dtm-report validate --tag monthly\n" + tagged.stdout)
+        let all = try DTMReportBinary.run(["validate"], in: folder.url)
+        #expect(all.status == 0, Comment(rawValue: all.stderr))
+        #expect(try block("text") == all.stderr)
+
+        // The position the chapter quotes for a merged value.
+        let yaml = try #require(folder.read("reports.yaml"))
+        try folder.write(yaml.replacingOccurrences(of: "  plugin: flow-monitoring\n", with: "  plugin: flow-monitoring\n  titel: x\n"), to: "reports.yaml")
+        let merged = try DTMReportBinary.run(["validate"], in: folder.url)
+        #expect(merged.status == 1)
+        // One line more above the reports: the merge key is on line 22 now.
+        #expect(merged.stderr.contains("reports.yaml:16:3: error: reports[0].titel: unknown key 'titel'"), Comment(rawValue: merged.stderr))
+        #expect(merged.stderr.contains("(merged into report 'fmp-monthly' at reports.yaml:22:5)"), Comment(rawValue: merged.stderr))
+        #expect(guide.contains("(merged into report 'fmp-monthly' at\nreports.yaml:21:5)"))
+    }
+}

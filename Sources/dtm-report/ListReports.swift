@@ -21,7 +21,7 @@ struct ListReports: ParsableCommand {
             throw ExitCode.failure
         }
         let file: ReportsFile
-        switch ReportsFileLoader.load(Array(data), file: name) {
+        switch ReportsFileLoader.load(Array(data), file: name, includes: IncludeFolder(configFile: url)) {
         case .success(let loaded):
             file = loaded
         case .failure(let list):

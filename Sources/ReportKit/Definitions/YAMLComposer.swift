@@ -17,7 +17,7 @@ struct YAMLComposer {
     let nodeBudget: Int
     let depthLimit: Int
     private var placeholders: [String: (key: String, location: SourceLocation)] = [:]
-    private var visited = 0
+    private(set) var visited = 0
     var diagnostics: [Diagnostic] = []
     /// Every key a merge key (`<<: *base`) brought in, for messages about their values.
     var mergedKeys: [MergedKey] = []

@@ -67,3 +67,50 @@ extension Diagnostic {
         configNotFound(file)
     }
 }
+
+// MARK: include
+
+extension Diagnostic {
+    /// `include:` where the loader was given text without its folder.
+    static func includeWithoutFolder(at location: SourceLocation) -> Diagnostic {
+        Diagnostic("include: needs the folder of the file; this command reads the file alone", at: location, subject: "include")
+    }
+
+    /// An included file that is not there, or a pattern that matches no file.
+    public static func includeNotFound(at location: SourceLocation, subject: String, pattern: String) -> Diagnostic {
+        Diagnostic(pattern.contains("*") ? "no file matches '\(pattern)'" : "no file '\(pattern)'; paths are relative to the file that includes it",
+                   at: location, subject: subject)
+    }
+
+    /// An included file outside the folder of reports.yaml (by `..` or a link).
+    public static func includeOutsideFolder(at location: SourceLocation, subject: String, pattern: String) -> Diagnostic {
+        Diagnostic("'\(pattern)' leads outside the folder of reports.yaml; included files must be inside it", at: location, subject: subject)
+    }
+
+    /// `*` in a folder of a pattern.
+    public static func includePatternInFolder(at location: SourceLocation, subject: String, pattern: String) -> Diagnostic {
+        Diagnostic("'\(pattern)': only the file name of a pattern may have '*' (as in reports/*.yaml)", at: location, subject: subject)
+    }
+
+    /// A file that includes itself, directly or through others.
+    public static func includeCycle(at location: SourceLocation, subject: String, chain: [String]) -> Diagnostic {
+        Diagnostic("include cycle: \(chain.joined(separator: " → "))", at: location, subject: subject)
+    }
+
+    /// The node budget, spent over all included files together.
+    public static func yamlTooManyNodesInAll(at location: SourceLocation, limit: Int) -> Diagnostic {
+        var diagnostic = yamlTooManyNodes(at: location, limit: limit)
+        diagnostic.message += " (counting reports.yaml and every file it includes)"
+        return diagnostic
+    }
+
+    /// A file included a second time.
+    public static func includeTwice(at location: SourceLocation, subject: String, path: String, first: SourceLocation) -> Diagnostic {
+        Diagnostic("'\(path)' is already included, at \(first)", at: location, subject: subject)
+    }
+
+    /// A report id defined in two files.
+    public static func includeDuplicateID(at location: SourceLocation, id: String, first: SourceLocation) -> Diagnostic {
+        Diagnostic("duplicate report id '\(id)' (first at \(first))", at: location, subject: "id")
+    }
+}

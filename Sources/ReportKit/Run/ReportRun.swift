@@ -62,7 +62,7 @@ public enum ReportRun {
             return .failure(DiagnosticList([.configNotFound(configName)]))
         }
         let file: ReportsFile
-        switch ReportsFileLoader.load(Array(configData), file: configName) {
+        switch ReportsFileLoader.load(Array(configData), file: configName, includes: IncludeFolder(configFile: options.configFile)) {
         case .success(let loaded): file = loaded
         case .failure(let list): return .failure(list)
         }

@@ -24,6 +24,13 @@ extension BadInput {
         yaml("a tag that is not kebab-case", { try $0.replace("  - id: covid-poe\n", with: "  - id: covid-poe\n    tags: [Monthly]\n") }, [
             "reports.yaml:46:12: error: reports[3].tags[0]: invalid tag 'Monthly'; use lowercase letters, digits and single hyphens, as in 'monthly' or 'niger-2024'",
         ]),
+        yaml("an include that does not exist", { try $0.replace("version: 1\n", with: "version: 1\ninclude: [niger.yaml, 'countries/*.yaml']\n") }, [
+            "reports.yaml:5:11: error: include[0]: no file 'niger.yaml'; paths are relative to the file that includes it",
+            "reports.yaml:5:23: error: include[1]: no file matches 'countries/*.yaml'",
+        ]),
+        yaml("an include outside the folder", { try $0.replace("version: 1\n", with: "version: 1\ninclude: [../shared/reports.yaml]\n") }, [
+            "reports.yaml:5:11: error: include[0]: '../shared/reports.yaml' leads outside the folder of reports.yaml; included files must be inside it",
+        ]),
         BadInput(kind: .commandLine, name: "a --tag no report has", mutate: { try $0.replace("  - id: covid-poe\n", with: "  - id: covid-poe\n    tags: [covid, mali]\n") },
                  errors: ["error: --tag: no report has tag 'monthly'; the tags are 'covid', 'mali'"],
                  arguments: ["run", "--period", "2017-04", "--tag", "monthly"]),

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import Yams
 
 /// `tags:`, `enabled:`, `--tag` and `dtm-report list`, on the shipped project with groups added.
 @Suite(.serialized) struct ReportGroupTests {
@@ -102,5 +103,22 @@ import TestSupport
         #expect(merged.stderr.contains("reports.yaml:18:3: error: reports[0].titel: unknown key 'titel'"), Comment(rawValue: merged.stderr))
         #expect(merged.stderr.contains("(merged into report 'fmp-monthly' at reports.yaml:24:5)"), Comment(rawValue: merged.stderr))
         #expect(guide.contains("(merged into report 'fmp-monthly' at\nreports.yaml:23:5)"))
+    }
+}
+
+/// `schemas/reports.schema.json` knows the keys of an office's file: the chapter's example passes
+/// (Yams applies its merge keys, as an editor's YAML server does), and a top-level key that is
+/// neither a known key nor an `x-` block does not.
+@Suite struct OfficeSchemaTests {
+    @Test func theChapterExampleFitsTheSchema() throws {
+        let validator = try JSONSchemaValidator(schemaAt: Repository.url("schemas/reports.schema.json"))
+        let guide = try String(contentsOf: Repository.url("docs/report-types.md"), encoding: .utf8)
+        let chapter = try #require(guide.range(of: "## An office's reports\n"))
+        let open = try #require(guide.range(of: "```yaml\n", range: chapter.upperBound..<guide.endIndex))
+        let close = try #require(guide.range(of: "\n```\n", range: open.upperBound..<guide.endIndex))
+        var file = try #require(try Yams.load(yaml: String(guide[open.upperBound..<close.lowerBound])) as? [String: Any])
+        #expect(validator.validate(file).isEmpty, "\(validator.validate(file))")
+        file["defalts"] = file.removeValue(forKey: "defaults")
+        #expect(!validator.validate(file).isEmpty)
     }
 }

@@ -44,10 +44,11 @@ struct IncludeResolution {
         var reports = pairs.first { $0.key == "reports" }?.value.sequence ?? []
         var defaults = pairs.first { $0.key == "defaults" }
         var ids: [String: SourceLocation] = [:]
-        for report in reports { if let id = report.pair("id")?.value.scalar { ids[id.text] = report.pair("id")?.value.location } }
+        for report in reports {
+            if let id = report.pair("id")?.value, let text = id.scalar?.text { ids[text] = id.location }
+        }
         included[file] = SourceLocation(file: file)
-        for (path, location) in files(of: include, in: "", file: file, chain: [file]) {
-            _ = location
+        for path in files(of: include, in: "", file: file, chain: [file]) {
             add(path, into: &reports, defaults: &defaults, ids: &ids)
         }
         if let at = pairs.firstIndex(where: { $0.key == "reports" }) {
@@ -63,12 +64,12 @@ struct IncludeResolution {
         return result
     }
 
-    /// The included files in order, each after the files it includes itself.
+    /// The included files read so far, in the order they were named.
     private var pending: [(path: String, tree: YAMLValue)] = []
 
     /// Reads the files `include` names (relative to `base`, the folder of `file`), recursively;
-    /// returns them in order, each file before the files it includes.
-    private mutating func files(of include: YAMLPair, in base: String, file: String, chain: [String]) -> [(String, SourceLocation)] {
+    /// returns their paths in order, each file before the files it includes.
+    private mutating func files(of include: YAMLPair, in base: String, file: String, chain: [String]) -> [String] {
         var reader = YAMLReader()
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
         guard let folder else {
@@ -76,7 +77,7 @@ struct IncludeResolution {
             return []
         }
         guard let items = reader.sequence(include.value, path: "include") else { return [] }
-        var result: [(String, SourceLocation)] = []
+        var result: [String] = []
         for (index, item) in items.enumerated() {
             let subject = "include[\(index)]"
             guard let pattern = reader.text(item, path: subject, expected: "a file or a pattern") else { continue }
@@ -125,7 +126,7 @@ struct IncludeResolution {
                 included[path] = item.location
                 guard let tree = compose(path, url: url) else { continue }
                 pending.append((path, tree))
-                result.append((path, item.location))
+                result.append(path)
                 if let nested = tree.pair("include") {
                     result += files(of: nested, in: (path as NSString).deletingLastPathComponent, file: path, chain: chain + [path])
                 }

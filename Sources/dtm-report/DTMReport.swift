@@ -9,7 +9,7 @@ struct DTMReport: ParsableCommand {
         commandName: "dtm-report",
         abstract: "Turns displacement-tracking data into the monthly DTM reports, in English and French.",
         version: ReportRun.toolVersion,
-        subcommands: [Run.self, Validate.self, Verify.self, Plugins.self, Describe.self, NewReport.self, Reference.self, ScanInput.self]
+        subcommands: [Run.self, Validate.self, Verify.self, ListReports.self, Plugins.self, Describe.self, NewReport.self, Reference.self, ScanInput.self]
     )
 }
 
@@ -48,8 +48,11 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("The month to report on; repeated, or a range YYYY-MM...YYYY-MM, each month in turn. Without it, each report takes the latest month with data.", valueName: "YYYY-MM"))
     var period: [PeriodOption] = []
 
-    @Option(name: .customLong("report"), help: ArgumentHelp("Only this report (repeatable).", valueName: "id"))
+    @Option(name: .customLong("report"), help: ArgumentHelp("Only this report, even when disabled (repeatable).", valueName: "id"))
     var reports: [String] = []
+
+    @Option(name: .customLong("tag"), help: ArgumentHelp("Only the enabled reports with this tag (repeatable).", valueName: "tag"))
+    var tags: [String] = []
 
     @Option(name: .customLong("out"), help: ArgumentHelp("Output folder, instead of `output:` in the configuration.", valueName: "dir"))
     var outputFolder: String?
@@ -72,17 +75,19 @@ struct Run: ParsableCommand {
         var plans: [RunPlan] = []
         for month in try PeriodOption.months(of: period).map(Optional.some).orIfEmpty(nil) {
             let progress = ProgressLine.start(quiet: reading.quiet)
-            let runOptions = RunOptions(
+            var runOptions = RunOptions(
                 configFile: options.configURL, period: month, reportIDs: reports,
                 outputFolder: outputFolder.map { URL(fileURLWithPath: $0).standardizedFileURL },
                 threads: reading.threads, progress: progress?.progress
             )
+            runOptions.tags = tags
             let planned = Result { try planOrExit(runOptions) }
             progress?.stop()
             plans.append(try planned.get())
         }
         // Standard output lists what was written; notes go with the messages, on standard error.
         // The files are the same for every month, and so are their notes.
+        printDisabledNotes(plans[0])
         if !reading.quiet { for note in plans[0].notes { printError(note.description) } }
         for plan in plans {
             let shownRoot = outputFolder ?? plan.outputRoot.relativePath(from: options.configURL.deletingLastPathComponent())
@@ -116,6 +121,9 @@ struct Validate: ParsableCommand {
     @Option(help: ArgumentHelp("The month to check; repeated, or a range YYYY-MM...YYYY-MM, each month in turn. Without it, each report takes the latest month with data.", valueName: "YYYY-MM"))
     var period: [PeriodOption] = []
 
+    @Option(name: .customLong("tag"), help: ArgumentHelp("Only the enabled reports with this tag (repeatable).", valueName: "tag"))
+    var tags: [String] = []
+
     @OptionGroup var reading: ReadingOptions
 
     func validate() throws {
@@ -127,12 +135,15 @@ struct Validate: ParsableCommand {
         for month in try PeriodOption.months(of: period).map(Optional.some).orIfEmpty(nil) {
             let progress = ProgressLine.start(quiet: reading.quiet)
             let planned = Result {
-                try planOrExit(RunOptions(configFile: options.configURL, period: month, threads: reading.threads, progress: progress?.progress))
+                var runOptions = RunOptions(configFile: options.configURL, period: month, threads: reading.threads, progress: progress?.progress)
+                runOptions.tags = tags
+                return try planOrExit(runOptions)
             }
             progress?.stop()
             plans.append(try planned.get())
         }
         // The notes are the same for every month: the files are the same.
+        printDisabledNotes(plans[0])
         for match in plans[0].columnsFoundByHashtag { print(match.note) }
         for note in plans[0].inputNotes { print(note) }
         for note in plans[0].notes { print(note) }
@@ -182,6 +193,13 @@ func planOrExit(_ options: RunOptions) throws -> RunPlan {
         let sources = SourceLines(folder: options.configFile.deletingLastPathComponent())
         printError(DiagnosticReport.text(list, limit: 50, sourceLine: sources.line))
         throw ExitCode.failure
+    }
+}
+
+/// One note a disabled report left out, on standard error: the run did not make it, on purpose.
+func printDisabledNotes(_ plan: RunPlan) {
+    for id in plan.disabled {
+        printError("note: report '\(id)' is disabled (enabled: false); skipped")
     }
 }
 

@@ -70,6 +70,10 @@ public struct ReportDefinition: Sendable {
     public var allowsAbsoluteInputs: Bool
     /// `vocabularies:`: files that extend or replace the shipped vocabularies for this report.
     public var vocabularies: [VocabularyReference] = []
+    /// `tags:`, in the order of the file: the groups `run --tag` selects by.
+    public var tags: [Located<String>] = []
+    /// False for `enabled: false`: the report is checked but not made (see `ReportsFile+Office.swift`).
+    public var isEnabled = true
 
     /// A report definition.
     public init(id: Located<String>, plugin: Located<String>, title: [Language: String], inputs: [InputReference],

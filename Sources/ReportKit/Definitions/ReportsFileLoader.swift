@@ -28,8 +28,9 @@ public enum ReportsFileLoader {
     static let topLevelKeys = ["version", "output", "languages", "reports"]
     static let reportKeys = ["id", "plugin", "title", "inputs", "params", "templates", "absolute_inputs", "vocabularies"]
 
-    /// Reads a reports file. `file` names it in messages (`reports.yaml`).
-    public static func load(_ bytes: [UInt8], file: String) -> Result<ReportsFile, DiagnosticList> {
+    /// Reads a reports file. `file` names it in messages (`reports.yaml`); `includes` is its
+    /// folder, where `include:` reads (without it, `include:` is an error).
+    public static func load(_ bytes: [UInt8], file: String, includes: IncludeFolder? = nil) -> Result<ReportsFile, DiagnosticList> {
         guard bytes.count <= maximumFileSize else {
             return .failure(DiagnosticList([.reportsFileTooLarge(file: file, size: bytes.count, limit: maximumFileSize)]))
         }
@@ -42,16 +43,26 @@ public enum ReportsFileLoader {
         guard prescan.isEmpty else { return .failure(DiagnosticList(prescan)) }
 
         var composer = YAMLComposer(text: text, nodeBudget: nodeBudget, depthLimit: maximumDepth)
-        let root = composer.compose()
+        let composed = composer.compose()
         var reader = ReportsFileReader(text: text)
         for diagnostic in composer.diagnostics { reader.yaml.add(diagnostic) }
-        guard let root else {
+        guard let composed else {
             if composer.diagnostics.isEmpty { reader.yaml.add(.reportsFileEmpty(file: file)) }
             return .failure(reader.sortedDiagnostics)
         }
-        let reportsFile = reader.read(root)
-        if let reportsFile, reader.yaml.diagnostics.isEmpty { return .success(reportsFile) }
-        return .failure(reader.sortedDiagnostics)
+        // Merge keys, `x-` blocks, `defaults:` and groups: see `OfficePreparation`.
+        var resolution = IncludeResolution(folder: includes, usedBytes: bytes.count, usedNodes: composer.visited)
+        let whole = resolution.resolve(composed, file: file)
+        var office = OfficePreparation()
+        let root = office.prepare(whole)
+        for diagnostic in resolution.diagnostics + office.diagnostics { reader.yaml.add(diagnostic) }
+        if var reportsFile = reader.read(root), reader.yaml.diagnostics.isEmpty {
+            office.applyGroups(to: &reportsFile)
+            return .success(reportsFile)
+        }
+        return .failure(DiagnosticList(reader.sortedDiagnostics.diagnostics.map {
+            OfficePreparation.explain($0, root: whole, merged: composer.mergedKeys + resolution.mergedKeys, inherited: office.inheritedPaths)
+        }))
     }
 }
 

@@ -17,8 +17,10 @@ struct YAMLComposer {
     let nodeBudget: Int
     let depthLimit: Int
     private var placeholders: [String: (key: String, location: SourceLocation)] = [:]
-    private var visited = 0
-    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var visited = 0
+    var diagnostics: [Diagnostic] = []
+    /// Every key a merge key (`<<: *base`) brought in, for messages about their values.
+    var mergedKeys: [MergedKey] = []
 
     init(text: YAMLSourceText, nodeBudget: Int, depthLimit: Int) {
         self.text = text
@@ -140,12 +142,12 @@ struct YAMLComposer {
 
     // MARK: Copying the tree
 
-    private struct Stop: Error {}
+    struct Stop: Error {}
 
     /// Copies `node`, counting every node visited: Yams composes an alias as the very node it
     /// names, so the tree is a DAG and a few hundred bytes can stand for a billion nodes. The
     /// count stops the copy at the budget, whatever the shape.
-    private mutating func convert(_ node: Node, path: String, depth: Int) throws(Stop) -> YAMLValue {
+    mutating func convert(_ node: Node, path: String, depth: Int) throws(Stop) -> YAMLValue {
         let location = self.location(of: node)
         try count(at: location)
         if depth > depthLimit {
@@ -164,11 +166,16 @@ struct YAMLComposer {
         case .mapping(let mapping):
             var pairs: [YAMLPair] = []
             var firstLines: [String: Int] = [:]
+            var merges: [MergeSource] = []
             for (keyNode, value) in mapping {
                 let keyLocation = self.location(of: keyNode)
                 try count(at: keyLocation)
                 guard case .scalar(let keyScalar) = keyNode else {
                     diagnostics.append(.yamlComplexKey(at: keyLocation, found: "a list or mapping"))
+                    continue
+                }
+                if Self.isMergeKey(keyScalar) {
+                    merges.append(MergeSource(keyLocation: keyLocation, index: pairs.count, node: value))
                     continue
                 }
                 var key = keyScalar.string
@@ -186,6 +193,7 @@ struct YAMLComposer {
                 pairs.append(YAMLPair(key: key, keyLocation: reportedLocation,
                                       value: try convert(value, path: keyPath, depth: depth + 1)))
             }
+            if !merges.isEmpty { pairs = try merge(merges, into: pairs, path: path, depth: depth) }
             return YAMLValue(.mapping(pairs), at: location)
         case .alias(let alias):
             // Yams resolves aliases while composing; an unresolved one means a Yams change.
@@ -194,7 +202,7 @@ struct YAMLComposer {
         }
     }
 
-    private mutating func count(at location: SourceLocation) throws(Stop) {
+    mutating func count(at location: SourceLocation) throws(Stop) {
         visited += 1
         if visited > nodeBudget {
             diagnostics.append(.yamlTooManyNodes(at: location, limit: nodeBudget))

@@ -7,6 +7,9 @@ public struct RunOptions: Sendable {
     public var period: Period?
     /// Only these reports; empty for all.
     public var reportIDs: [String]
+    /// Only the reports with one of these tags (`--tag`); empty for all. With `reportIDs`, a
+    /// report is selected by either.
+    public var tags: [String] = []
     /// Overrides `output:` of reports.yaml.
     public var outputFolder: URL?
     /// Threads that read a large input in parts; 1 reads every file on one thread.
@@ -41,6 +44,8 @@ public struct RunPlan: Sendable {
     /// What the mappings of inputs applied (columns fed, rows kept, dropped, summed), once per
     /// file read, for `validate` to show.
     public var inputNotes: [String] = []
+    /// The selected reports left out because of `enabled: false`, in the order of the file.
+    public var disabled: [String] = []
 }
 
 /// The one validation and computation pass that `run` and `validate` share.
@@ -63,7 +68,7 @@ public enum ReportRun {
             return .failure(DiagnosticList([.configNotFound(configName, nearest: nearestYAMLFile(to: options.configFile))]))
         }
         let file: ReportsFile
-        switch ReportsFileLoader.load(Array(configData), file: configName) {
+        switch ReportsFileLoader.load(Array(configData), file: configName, includes: IncludeFolder(configFile: options.configFile)) {
         case .success(let loaded): file = loaded
         case .failure(let list): return .failure(list)
         }
@@ -73,7 +78,9 @@ public enum ReportRun {
         for id in options.reportIDs where !knownIDs.contains(id) {
             diagnostics.add(.unknownReport(id, known: knownIDs))
         }
-        let selected = options.reportIDs.isEmpty ? file.reports : file.reports.filter { options.reportIDs.contains($0.id.value) }
+        let selection = ReportSelection.select(file, reportIDs: options.reportIDs, tags: options.tags)
+        diagnostics.add(contentsOf: selection.diagnostics)
+        let selected = selection.reports
 
         // First every definition and template is checked, and what each report reads is
         // listed; then each input file is read once, for every report that reads it.
@@ -153,7 +160,7 @@ public enum ReportRun {
         guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics.diagnostics)) }
         let notes = Array(Set(prepared.flatMap(\.notes))).sorted()
         return .success(RunPlan(outputRoot: outputRoot, outputs: outputs, columnsFoundByHashtag: inputs.columnsFoundByHashtag,
-                                notes: notes, inputNotes: inputs.notes))
+                                notes: notes, inputNotes: inputs.notes, disabled: selection.disabled))
     }
 
     /// The YAML file of the folder of `missing` whose name is nearest to its name, as the user

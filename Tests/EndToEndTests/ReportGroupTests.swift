@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+import TestSupport
+import Yams
+
+/// `tags:`, `enabled:`, `--tag` and `dtm-report list`, on the shipped project with groups added.
+@Suite(.serialized) struct ReportGroupTests {
+    /// The shipped project, with `fmp-monthly` and `fmp-snapshot` tagged and `covid-poe` disabled.
+    func project() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        try Repository.copy(["reports.yaml", "data", "templates"], into: folder)
+        var text = try #require(folder.read("reports.yaml"))
+        for (id, extra) in [("fmp-monthly", "    tags: [monthly, mali]"), ("fmp-snapshot", "    tags: [mali]"), ("covid-poe", "    enabled: false")] {
+            #expect(text.contains("  - id: \(id)\n"))
+            text = text.replacingOccurrences(of: "  - id: \(id)\n", with: "  - id: \(id)\n\(extra)\n")
+        }
+        try folder.write(text, to: "reports.yaml")
+        return folder
+    }
+
+    @Test func runByTagMakesOnlyThatGroup() throws {
+        let folder = try project()
+        let outcome = try DTMReportBinary.run(["run", "--tag", "monthly"], in: folder.url)
+        #expect(outcome.status == 0, Comment(rawValue: outcome.stderr))
+        #expect(outcome.stdout.split(separator: "\n").map { $0.split(separator: " ")[1] } == ["out/2017-04/fmp-monthly/"])
+        #expect(outcome.stderr.isEmpty)
+    }
+
+    @Test func aDisabledReportIsSkippedWithANote() throws {
+        let folder = try project()
+        let outcome = try DTMReportBinary.run(["validate"], in: folder.url)
+        #expect(outcome.status == 0, Comment(rawValue: outcome.stderr))
+        #expect(outcome.stderr == "note: report 'covid-poe' is disabled (enabled: false); skipped\n")
+        #expect(outcome.stdout.hasSuffix("ok: 5 reports checked, nothing written\n"))
+        // Named with --report, it is made all the same.
+        let named = try DTMReportBinary.run(["run", "--report", "covid-poe", "--quiet"], in: folder.url)
+        #expect(named.status == 0, Comment(rawValue: named.stderr))
+        #expect(named.stderr.isEmpty)
+    }
+
+    @Test func anUnknownTagNamesTheTagsThatExist() throws {
+        let folder = try project()
+        let outcome = try DTMReportBinary.run(["validate", "--tag", "montly"], in: folder.url)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("error: --tag: no report has tag 'montly'; the tags are 'mali', 'monthly' (did you mean 'monthly'?)"),
+                Comment(rawValue: outcome.stderr))
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out").path))
+    }
+
+    @Test func listShowsEveryReport() throws {
+        let folder = try project()
+        let outcome = try DTMReportBinary.run(["list"], in: folder.url)
+        #expect(outcome.status == 0, Comment(rawValue: outcome.stderr))
+        let expected = """
+            fmp-monthly
+              plugin: flow-monitoring
+              tags: monthly, mali
+              input observations: data/sample/fmp_observations.csv
+            """
+        #expect(outcome.stdout.contains(expected + "\n"), Comment(rawValue: outcome.stdout))
+        #expect(outcome.stdout.contains("covid-poe (disabled)\n  plugin: covid-mobility\n"))
+        #expect(outcome.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }.count == 6)
+    }
+}
+
+/// The chapter "An office's reports" of docs/report-types.md, done as it says.
+@Suite(.serialized) struct OfficeGuideTests {
+    @Test func theOfficeChapterIsWhatTheToolDoes() throws {
+        let guide = try String(contentsOf: Repository.url("docs/report-types.md"), encoding: .utf8)
+        let chapter = try #require(guide.range(of: "## An office's reports\n"))
+        func block(_ fence: String, number: Int = 0) throws -> String {
+            var from = chapter.upperBound
+            var found = ""
+            for _ in 0...number {
+                let open = try #require(guide.range(of: "```\(fence)\n", range: from..<guide.endIndex))
+                let close = try #require(guide.range(of: "\n```\n", range: open.upperBound..<guide.endIndex))
+                found = String(guide[open.upperBound..<close.lowerBound]) + "\n"
+                from = close.upperBound
+            }
+            return found
+        }
+        let folder = try TemporaryFolder()
+        try Repository.copy(["data", "templates"], into: folder)
+        try folder.write(try block("yaml"), to: "reports.yaml")
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("offices"), withIntermediateDirectories: true)
+        try folder.write(try block("yaml", number: 1), to: "offices/gao.yaml")
+        let listed = try DTMReportBinary.run(["list"], in: folder.url)
+        #expect(listed.status == 0, Comment(rawValue: listed.stderr))
+        #expect(try block("console") == "$ dtm-report list\n" + listed.stdout)
+        let tagged = try DTMReportBinary.run(["validate", "--tag", "monthly"], in: folder.url)
+        #expect(tagged.status == 0, Comment(rawValue: tagged.stderr))
+        #expect(try block("console", number: 1) == "$ dtm-report validate --tag monthly\n" + tagged.stdout)
+        let all = try DTMReportBinary.run(["validate"], in: folder.url)
+        #expect(all.status == 0, Comment(rawValue: all.stderr))
+        #expect(try block("text") == all.stderr)
+
+        // The position the chapter quotes for a merged value.
+        let yaml = try #require(folder.read("reports.yaml"))
+        try folder.write(yaml.replacingOccurrences(of: "  plugin: flow-monitoring\n", with: "  plugin: flow-monitoring\n  titel: x\n"), to: "reports.yaml")
+        let merged = try DTMReportBinary.run(["validate"], in: folder.url)
+        #expect(merged.status == 1)
+        // One line more above the reports: the merge key is on line 24 now.
+        #expect(merged.stderr.contains("reports.yaml:18:3: error: reports[0].titel: unknown key 'titel'"), Comment(rawValue: merged.stderr))
+        #expect(merged.stderr.contains("(merged into report 'fmp-monthly' at reports.yaml:24:5)"), Comment(rawValue: merged.stderr))
+        #expect(guide.contains("(merged into report 'fmp-monthly' at\nreports.yaml:23:5)"))
+    }
+}
+
+/// `schemas/reports.schema.json` knows the keys of an office's file: the chapter's example passes
+/// (Yams applies its merge keys, as an editor's YAML server does), and a top-level key that is
+/// neither a known key nor an `x-` block does not.
+@Suite struct OfficeSchemaTests {
+    @Test func theChapterExampleFitsTheSchema() throws {
+        let validator = try JSONSchemaValidator(schemaAt: Repository.url("schemas/reports.schema.json"))
+        let guide = try String(contentsOf: Repository.url("docs/report-types.md"), encoding: .utf8)
+        let chapter = try #require(guide.range(of: "## An office's reports\n"))
+        let open = try #require(guide.range(of: "```yaml\n", range: chapter.upperBound..<guide.endIndex))
+        let close = try #require(guide.range(of: "\n```\n", range: open.upperBound..<guide.endIndex))
+        var file = try #require(try Yams.load(yaml: String(guide[open.upperBound..<close.lowerBound])) as? [String: Any])
+        #expect(validator.validate(file).isEmpty, "\(validator.validate(file))")
+        file["defalts"] = file.removeValue(forKey: "defaults")
+        #expect(!validator.validate(file).isEmpty)
+    }
+}

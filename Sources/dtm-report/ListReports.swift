@@ -17,7 +17,7 @@ struct ListReports: ParsableCommand {
         let url = options.configURL
         let name = url.relativePath(from: url.deletingLastPathComponent())
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            printError(DiagnosticReport.text(DiagnosticList([.reportsFileNotFound(name)]), limit: 50))
+            printError(DiagnosticReport.text(DiagnosticList([.reportsFileNotFound(name, nearest: ReportRun.nearestYAMLFile(to: url))]), limit: 50))
             throw ExitCode.failure
         }
         let file: ReportsFile

@@ -63,8 +63,8 @@ extension Diagnostic {
 
 extension Diagnostic {
     /// The configuration file is missing, for commands outside ReportKit (`list`).
-    public static func reportsFileNotFound(_ file: String) -> Diagnostic {
-        configNotFound(file)
+    public static func reportsFileNotFound(_ file: String, nearest: String?) -> Diagnostic {
+        configNotFound(file, nearest: nearest)
     }
 }
 

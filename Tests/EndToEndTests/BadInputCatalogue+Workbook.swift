@@ -31,21 +31,21 @@ extension BadInput {
             "data/sample/mli_baseline_assessment.xlsx[Baseline Assessment]!E7: error: column 'adm1_code': value is empty",
         ]),
         yaml("a sheet that does not exist", { try $0.replace("sheet: Baseline Assessment", with: "sheet: Baseline") }, [
-            "reports.yaml:91:16: error: reports[6].inputs.movements.sheet: the workbook has no sheet 'Baseline'; its sheets: 'Baseline Assessment'",
+            "reports.yaml:120:16: error: reports[8].inputs.movements.sheet: the workbook has no sheet 'Baseline'; its sheets: 'Baseline Assessment'",
         ]),
         yaml("a mapped column the file does not have", { try $0.replace("individuals: Num_Ret_IDP_IND", with: "individuals: Num_Ret_IDPs_IND") }, [
-            "reports.yaml:100:29: error: reports[6].inputs.movements.wide.population.returned_idps.individuals: data/sample/mli_baseline_assessment.xlsx[Baseline Assessment] has no column named 'Num_Ret_IDPs_IND' (for column 'individuals'); nearest: 'Num_RET_from_Abroad_IND', 'Num_RET_from_Abroad_HH', 'Num_Ret_IDP_HH' (did you mean 'Num_Ret_IDP_IND'?)",
+            "reports.yaml:129:29: error: reports[8].inputs.movements.wide.population.returned_idps.individuals: data/sample/mli_baseline_assessment.xlsx[Baseline Assessment] has no column named 'Num_Ret_IDPs_IND' (for column 'individuals'); nearest: 'Num_RET_from_Abroad_IND', 'Num_RET_from_Abroad_HH', 'Num_Ret_IDP_HH' (did you mean 'Num_Ret_IDP_IND'?)",
         ]),
         yaml("groups of unequal shape", { try $0.replace(", households: Num_Ret_IDP_HH}", with: "}") }, [
-            "reports.yaml:100:13: error: reports[6].inputs.movements.wide.population.returned_idps: group 'returned_idps' gives individuals but group 'idps' gives individuals, households: every group must give the same columns",
-            "reports.yaml:100:13: error: reports[7].inputs.movements.wide.population.returned_idps: group 'returned_idps' gives individuals but group 'idps' gives individuals, households: every group must give the same columns",
-            "reports.yaml:100:13: error: reports[8].inputs.movements.wide.population.returned_idps: group 'returned_idps' gives individuals but group 'idps' gives individuals, households: every group must give the same columns",
+            "reports.yaml:129:13: error: reports[8].inputs.movements.wide.population.returned_idps: group 'returned_idps' gives individuals but group 'idps' gives individuals, households: every group must give the same columns",
+            "reports.yaml:129:13: error: reports[9].inputs.movements.wide.population.returned_idps: group 'returned_idps' gives individuals but group 'idps' gives individuals, households: every group must give the same columns",
+            "reports.yaml:129:13: error: reports[10].inputs.movements.wide.population.returned_idps: group 'returned_idps' gives individuals but group 'idps' gives individuals, households: every group must give the same columns",
         ]),
         yaml("a mapping key misspelt", { try $0.replace("        values:\n          population: idps", with: "        value:\n          population: idps") }, [
-            "reports.yaml:147:9: error: reports[9].inputs.movements.value: unknown key 'value' (did you mean 'values'?)",
+            "reports.yaml:176:9: error: reports[11].inputs.movements.value: unknown key 'value'; the nearest of the 9 keys allowed here are values, file, wide, columns, keep (did you mean 'values'?)",
         ]),
         yaml("a mapped plugin column misspelt", { try $0.replace("          adm1_code: admin1Pcode", with: "          adm1_pcode: admin1Pcode") }, [
-            "reports.yaml:144:11: error: reports[9].inputs.movements.columns.adm1_pcode: input 'movements' has no column 'adm1_pcode'; its columns: report_date, adm1_code, adm1_name, population, individuals, households (did you mean 'adm1_code'?)",
+            "reports.yaml:173:11: error: reports[11].inputs.movements.columns.adm1_pcode: input 'movements' has no column 'adm1_pcode'; its columns: report_date, adm1_code, adm1_name, population, individuals, households (did you mean 'adm1_code'?)",
         ]),
         csv("rows with the same key refused", { try $0.replace("          assessmentType: BA\n        same_key: sum", with: "          assessmentType: BA\n        same_key: refuse\n        key: [report_date, adm1_code]") }, [
             "data/sample/dtm_api_idps.csv:5: error: row has the same report_date 2021-07-31, adm1_code MLI04 as data/sample/dtm_api_idps.csv:3 (same_key: refuse); add them up with same_key: sum, or remove one",

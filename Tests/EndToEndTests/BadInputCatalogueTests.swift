@@ -237,7 +237,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             "reports.yaml:5:1: error: outptu: unknown key 'outptu'; the keys allowed here are version, output, languages, reports (did you mean 'output'?)",
         ]),
         yaml("a misspelt report key", { try $0.replace("    plugin: returnee-movements", with: "    plugn: returnee-movements") }, [
-            "reports.yaml:9:5: error: reports[0].plugn: unknown key 'plugn'; the keys allowed here are id, plugin, title, inputs, params, templates, absolute_inputs (did you mean 'plugin'?)",
+            "reports.yaml:9:5: error: reports[0].plugn: unknown key 'plugn'; the keys allowed here are id, plugin, title, inputs, params, templates, absolute_inputs, vocabularies (did you mean 'plugin'?)",
         ]),
         yaml("a misspelt parameter", { try $0.replace("      window: month", with: "      windw: month") }, [
             "reports.yaml:28:7: error: reports[1].params.windw: unknown key 'windw'; the keys allowed here are window, since, fmps, top (did you mean 'window'?)",
@@ -475,7 +475,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             "reports.yaml:5:9: error: output: output folder 'reports.yaml/out' cannot be created: 'reports.yaml' is a file, not a folder",
         ]),
         fileSystem("the output folder holds the inputs", { try $0.replace("output: out", with: "output: data") }, [
-            "reports.yaml:5:9: error: output: 'data/sample/displacement_events.csv' and 5 more files the run reads are inside the output folder 'data', where a run replaces whole folders; keep inputs and templates outside it",
+            "reports.yaml:5:9: error: output: 'data/sample/displacement_events.csv' and 7 more files the run reads are inside the output folder 'data', where a run replaces whole folders; keep inputs and templates outside it",
         ]),
         fileSystem("the output folder is inside an input file", { try $0.replace("output: out", with: "output: data/sample/poe_status.csv/out") }, [
             "reports.yaml:5:9: error: output: output folder 'data/sample/poe_status.csv/out' cannot be created: 'data/sample/poe_status.csv' is a file, not a folder",

@@ -77,7 +77,7 @@ import TestSupport
         let outcome = try dtmReport(["run", "--period", "2016-10"], in: folder)
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("reports.yaml:"))
-        #expect(outcome.stderr.contains("unknown key 'plugn'; the keys allowed here are id, plugin, title, inputs, params, templates, absolute_inputs (did you mean 'plugin'?)"))
+        #expect(outcome.stderr.contains("unknown key 'plugn'; the keys allowed here are id, plugin, title, inputs, params, templates, absolute_inputs, vocabularies (did you mean 'plugin'?)"))
         #expect(outcome.stdout.isEmpty)
         #expect(Golden.files(in: folder.url.appendingPathComponent("out")) == before)
     }

@@ -94,7 +94,11 @@ import TestSupport
             let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("out").path).sorted()
             #expect(leftovers == [".2017-04.lock", "2017-04"])
         }
-        #expect(waited > 0, "no run ever waited: the runs did not overlap")
+        // Whether a run reached the lock while another held it depends on the machine's load:
+        // the month must be whole either way. That a run waits, and says so, is proven without
+        // chance below (`aRunKilledHoldingTheLockDoesNotBlockTheNext`, `aSecondRunWaitsAndSaysForWhom`),
+        // where the holder is stopped with SIGSTOP.
+        _ = waited
     }
 
     /// A run killed while it holds the lock, with another waiting for it: the waiting run goes on

@@ -17,7 +17,7 @@ import TestSupport
 
     func project() throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
-        try Repository.copy(["reports.yaml", "data", "templates"], into: folder)
+        try Repository.copy(["reports.yaml", "data", "templates", "vocabularies"], into: folder)
         return folder
     }
 

@@ -8,7 +8,7 @@ import Yams
     /// The shipped project, with `fmp-monthly` and `fmp-snapshot` tagged and `covid-poe` disabled.
     func project() throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
-        try Repository.copy(["reports.yaml", "data", "templates"], into: folder)
+        try Repository.copy(["reports.yaml", "data", "templates", "vocabularies"], into: folder)
         var text = try #require(folder.read("reports.yaml"))
         for (id, extra) in [("fmp-monthly", "    tags: [monthly, mali]"), ("fmp-snapshot", "    tags: [mali]"), ("covid-poe", "    enabled: false")] {
             #expect(text.contains("  - id: \(id)\n"))
@@ -31,7 +31,7 @@ import Yams
         let outcome = try DTMReportBinary.run(["validate"], in: folder.url)
         #expect(outcome.status == 0, Comment(rawValue: outcome.stderr))
         #expect(outcome.stderr == "note: report 'covid-poe' is disabled (enabled: false); skipped\n")
-        #expect(outcome.stdout.hasSuffix("ok: 5 reports checked, nothing written\n"))
+        #expect(outcome.stdout.hasSuffix("ok: 11 reports checked, nothing written\n"))
         // Named with --report, it is made all the same.
         let named = try DTMReportBinary.run(["run", "--report", "covid-poe", "--quiet"], in: folder.url)
         #expect(named.status == 0, Comment(rawValue: named.stderr))
@@ -59,7 +59,7 @@ import Yams
             """
         #expect(outcome.stdout.contains(expected + "\n"), Comment(rawValue: outcome.stdout))
         #expect(outcome.stdout.contains("covid-poe (disabled)\n  plugin: covid-mobility\n"))
-        #expect(outcome.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }.count == 6)
+        #expect(outcome.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }.count == 12)
     }
 }
 
@@ -80,7 +80,7 @@ import Yams
             return found
         }
         let folder = try TemporaryFolder()
-        try Repository.copy(["data", "templates"], into: folder)
+        try Repository.copy(["data", "templates", "vocabularies"], into: folder)
         try folder.write(try block("yaml"), to: "reports.yaml")
         try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("offices"), withIntermediateDirectories: true)
         try folder.write(try block("yaml", number: 1), to: "offices/gao.yaml")

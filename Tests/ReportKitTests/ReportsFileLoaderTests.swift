@@ -206,18 +206,18 @@ private func edited(_ old: String, _ new: String, in text: String = validFile) -
 
     @Test func misspeltReportKeyIsOneErrorThatSuggestsTheRealOne() {
         #expect(errors(edited("    plugin: returnee-movements", "    plugn: returnee-movements")) == [
-            "reports.yaml:6:5: error: reports[0].plugn: unknown key 'plugn'; the keys allowed here are id, plugin, title, inputs, params, templates, absolute_inputs (did you mean 'plugin'?)",
+            "reports.yaml:6:5: error: reports[0].plugn: unknown key 'plugn'; the keys allowed here are id, plugin, title, inputs, params, templates, absolute_inputs, vocabularies (did you mean 'plugin'?)",
         ])
         // A missing key that no unknown key resembles is still reported.
         #expect(errors(edited("    plugin: returnee-movements", "    colour: returnee-movements")) == [
             "reports.yaml:5:3: error: reports[0]: missing key 'plugin'",
-            "reports.yaml:6:5: error: reports[0].colour: unknown key 'colour'; the keys allowed here are id, plugin, title, inputs, params, templates, absolute_inputs",
+            "reports.yaml:6:5: error: reports[0].colour: unknown key 'colour'; the keys allowed here are id, plugin, title, inputs, params, templates, absolute_inputs, vocabularies",
         ])
     }
 
     @Test func unknownKeyWithoutAnyCloseKey() {
         #expect(errors(edited("    plugin: returnee-movements", "    plugin: returnee-movements\n    colour: blue")) == [
-            "reports.yaml:7:5: error: reports[0].colour: unknown key 'colour'; the keys allowed here are id, plugin, title, inputs, params, templates, absolute_inputs",
+            "reports.yaml:7:5: error: reports[0].colour: unknown key 'colour'; the keys allowed here are id, plugin, title, inputs, params, templates, absolute_inputs, vocabularies",
         ])
     }
 
@@ -469,7 +469,7 @@ private func edited(_ old: String, _ new: String, in text: String = validFile) -
             .replacingOccurrences(of: "title: {en: Flows, fr: Flux}", with: "title: {en: Flows, fr: ~}")
         #expect(errors(text) == [
             "reports.yaml:1:10: error: version: version 2 is newer than this dtm-report understands (1)",
-            "reports.yaml:6:5: error: reports[0].plugn: unknown key 'plugn'; the keys allowed here are id, plugin, title, inputs, params, templates, absolute_inputs (did you mean 'plugin'?)",
+            "reports.yaml:6:5: error: reports[0].plugn: unknown key 'plugn'; the keys allowed here are id, plugin, title, inputs, params, templates, absolute_inputs, vocabularies (did you mean 'plugin'?)",
             "reports.yaml:14:5: error: reports[0].templates: no template for language 'fr'",
             "reports.yaml:16:9: error: reports[1].id: 'Second' is not a valid id: use lower-case letters, digits and single hyphens, as in 'cmp-returnees'",
             "reports.yaml:18:28: error: reports[1].title.fr: value is null; expected text",

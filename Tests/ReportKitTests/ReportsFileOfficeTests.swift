@@ -61,7 +61,7 @@ import Testing
 
     @Test func aQuotedMergeKeyIsAnOrdinaryKey() {
         let text = shared.replacingOccurrences(of: "  - <<: *fmp", with: "  - '<<': *fmp")
-        #expect(errors(text).contains("reports.yaml:13:5: error: reports[1].<<: unknown key '<<'"))
+        #expect(errors(text).contains("reports.yaml:13:5: error: reports[1].<<: unknown key '<<'; the keys allowed here are id, plugin, title, inputs, params, templates, absolute_inputs, vocabularies"))
     }
 
     @Test func aMergedValueThatIsNotAMapping() {
@@ -163,7 +163,7 @@ import Testing
 
     @Test func unknownKeyUnderDefaults() {
         let text = withDefaults.replacingOccurrences(of: "  output: reports-out\n", with: "  outptu: reports-out\n")
-        #expect(errors(text).first == "reports.yaml:4:3: error: defaults.outptu: unknown key 'outptu' (did you mean 'output'?)")
+        #expect(errors(text).first == "reports.yaml:4:3: error: defaults.outptu: unknown key 'outptu'; the keys allowed here are output, languages, inputs, params, templates (did you mean 'output'?)")
     }
 
     // MARK: tags and enabled

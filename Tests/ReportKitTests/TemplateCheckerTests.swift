@@ -58,6 +58,14 @@ import Testing
 
     // MARK: Names
 
+    /// A one-tag form missing its last brace at the very end of the file (found by fuzzing): one
+    /// error at the tag, and no read past the end of the text.
+    @Test func aFormMissingItsLastBraceAtTheEndOfTheFile() {
+        let problems = check("{{total | # person / # people}")
+        #expect(problems.count == 1)
+        #expect(problems.first?.hasPrefix("\(Self.file):1:1: error: ") == true, Comment(rawValue: problems.joined(separator: "\n")))
+    }
+
     @Test func unknownFactWithSuggestion() {
         let text = "# Returnees\n\nThey counted {{totl}} returnees."
         #expect(check(text) == ["templates/returnee-movements/summary.en.md:3:14: error: unknown fact 'totl' (did you mean 'total'?)"])

@@ -127,7 +127,8 @@ struct TemplateScanner {
             default: kind = .variable
             }
             if kind == .variable, let bar = body.firstIndex(of: "|") {
-                append(.form, name: String(body[..<bar]), from: start, to: end + 2, at: here, form: String(body[body.index(after: bar)...]))
+                append(.form, name: String(body[..<bar]), from: start, to: end + closeLength, at: here, form: String(body[body.index(after: bar)...]))
+                if closeLength == 2 { extraCloseBraces(after: start) }
                 continue
             }
             let name = kind == .variable ? body : String(body.dropFirst())

@@ -18,8 +18,10 @@ import tempfile
 import time
 from pathlib import Path
 
-REGIONS = [("MLI01", "Kayes"), ("MLI02", "Koulikoro"), ("MLI03", "Sikasso"), ("MLI04", "Ségou"), ("MLI05", "Mopti"),
-           ("MLI06", "Tombouctou"), ("MLI07", "Gao"), ("MLI08", "Kidal"), ("MLI09", "Ménaka"), ("MLI10", "Taoudénit")]
+# Mali's regions as the shipped vocabulary writes them (vocabularies/pcodes/mli.csv, OCHA's list),
+# so that every tool reads the same codes and dtm-report rewrites none of them.
+REGIONS = [("ML01", "Kayes"), ("ML02", "Koulikoro"), ("ML03", "Sikasso"), ("ML04", "Ségou"), ("ML05", "Mopti"),
+           ("ML06", "Tombouctou"), ("ML07", "Gao"), ("ML08", "Kidal"), ("ML09", "Bamako"), ("ML10", "Ménaka")]
 DATES = [dt.datetime(2021, 6, 30), dt.datetime(2021, 9, 30)]
 
 
@@ -72,6 +74,8 @@ print(json.dumps({k: int(v) for k, v in frame.groupby("key")["Total No# of IDPs 
 
 
 def project(folder: Path, workbook: Path) -> None:
+    # A project reads its places and words from vocabularies/, next to reports.yaml.
+    shutil.copytree(Path(__file__).resolve().parent.parent / "vocabularies", folder / "vocabularies")
     (folder / "t.md").write_text("{{title}}\n")
     (folder / "reports.yaml").write_text(f"""version: 1
 languages: [en]
@@ -113,7 +117,7 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=Path(__file__).parent / "data")
     args = parser.parse_args()
     args.data.mkdir(parents=True, exist_ok=True)
-    workbook = args.data / f"baseline-{args.rows}-{args.seed}.xlsx"
+    workbook = args.data / f"baseline-ocha-{args.rows}-{args.seed}.xlsx"
     if not workbook.exists():
         print(f"workbook: generating {args.rows} rows", file=sys.stderr)
         generate(workbook, args.rows, args.seed)

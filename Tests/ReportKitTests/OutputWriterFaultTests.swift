@@ -24,6 +24,21 @@ import TestSupport
     }
 
     /// The earlier month and the new one, each whole, as real writes leave them.
+    /// Writes the newer month through `fileSystem`, and returns what the writer said: its
+    /// warnings, then its error when the write failed.
+    func writeNewer(into root: URL, through fileSystem: RecordingFileSystem) -> [String] {
+        var writer = OutputWriter(root: root, toolVersion: "1", fileSystem: fileSystem)
+        writer.displayRoot = "out"
+        var messages: [String] = []
+        writer.onWarning = { messages.append($0) }
+        do {
+            try writer.write(newer)
+        } catch {
+            messages.append("\(error)")
+        }
+        return messages
+    }
+
     func expectedMonths() throws -> (old: [String: [UInt8]], new: [String: [UInt8]]) {
         let root = try TemporaryFolder().url
         try OutputWriter(root: root, toolVersion: "1").write(earlier)
@@ -50,15 +65,7 @@ import TestSupport
             let root = try TemporaryFolder().url
             try OutputWriter(root: root, toolVersion: "1").write(earlier)
             let faulty = RecordingFileSystem(fault: (step, number), exchangeUnsupported: !exchange)
-            var writer = OutputWriter(root: root, toolVersion: "1", fileSystem: faulty)
-            writer.displayRoot = "out"
-            var messages: [String] = []
-            writer.onWarning = { messages.append($0) }
-            do {
-                try writer.write(newer)
-            } catch {
-                messages.append("\(error)")
-            }
+            let messages = writeNewer(into: root, through: faulty)
             let label = Comment(rawValue: "\(step) number \(number), exchange \(exchange): \(messages)")
             #expect(faulty.count(step) >= number, label)
             let now = month(root)
@@ -197,15 +204,7 @@ import TestSupport
                 try OutputWriter(root: root, toolVersion: "1").write(earlier)
                 try leaveBehind(leftover, in: root)
                 let faulty = RecordingFileSystem(fault: (step, number))
-                var writer = OutputWriter(root: root, toolVersion: "1", fileSystem: faulty)
-                writer.displayRoot = "out"
-                var messages: [String] = []
-                writer.onWarning = { messages.append($0) }
-                do {
-                    try writer.write(newer)
-                } catch {
-                    messages.append("\(error)")
-                }
+                let messages = writeNewer(into: root, through: faulty)
                 let label = Comment(rawValue: "\(leftover), \(step) number \(number): \(messages)")
                 let now = month(root), setAside = Golden.files(in: root.appendingPathComponent(".2017-04.old"))
                 #expect(now == old || now == new || (now.isEmpty && setAside == old), label)

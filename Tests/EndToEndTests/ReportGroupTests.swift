@@ -151,5 +151,17 @@ import TestSupport
         #expect(validator.validate(file).isEmpty, "\(validator.validate(file))")
         file["defalts"] = file.removeValue(forKey: "defaults")
         #expect(!validator.validate(file).isEmpty)
+        // The included files, as an editor checks them.
+        var from = close.upperBound
+        var included = 0
+        while let next = guide.range(of: "```yaml\n", range: from..<guide.endIndex),
+            let end = guide.range(of: "\n```\n", range: next.upperBound..<guide.endIndex)
+        {
+            from = end.upperBound
+            guard let document = try ReportsFileSchemaTests.load(String(guide[next.upperBound..<end.lowerBound])) as? [String: Any] else { continue }
+            #expect(validator.validate(document).isEmpty, "\(validator.validate(document))")
+            included += 1
+        }
+        #expect(included == 2)
     }
 }

@@ -148,6 +148,27 @@ import Yams
         #expect(problems.count == 2, "\(problems)")
     }
 
+    /// A file that `include:` names has no `version:`: an editor checks it with the same schema.
+    @Test func acceptsAnIncludedFile() throws {
+        let included = try #require(
+            try Self.load(
+                """
+                reports:
+                  - id: fmp-gao
+                    plugin: flow-monitoring
+                    title: {en: Gao, fr: Gao}
+                    params: {fmps: [GAO-01]}
+                    templates: {en: ../t.en.md, fr: ../t.fr.md}
+                """) as? [String: Any])
+        #expect(validator.validate(included).isEmpty, "\(validator.validate(included))")
+        var wrong = included
+        wrong["languages"] = ["en"]
+        #expect(validator.validate(wrong) == [": matches none of the allowed shapes"])
+        wrong = included
+        wrong["reports"] = [["id": "x", "plugin": "flow-monitoring", "title": ["en": "X"], "params": ["windw": "month"]]]
+        #expect(validator.validate(wrong) == ["/reports/0/params: unexpected 'windw'"])
+    }
+
     @Test func knowsTheKeysOfAnOffice() throws {
         var file = try document("reports.yaml")
         file["x-shared"] = ["anything": [1, 2]]

@@ -54,15 +54,25 @@ public enum ReportsSchema {
                 + "do not edit by hand. Paths are relative to the file. dtm-report itself checks more than this schema can "
                 + "(that files exist, that a filter's values are in the data); editors use the schema to help as coordinators type.",
             "type": "object",
-            "required": ["version"],
-            "allOf": [
+            // The file a run reads, or a file that `include:` names (an editor checks it too).
+            "anyOf": [
                 [
-                    "anyOf": [
-                        ["required": ["languages"]],
-                        ["required": ["defaults"], "properties": ["defaults": ["required": ["languages"]]]] as [String: Any],
-                    ]
+                    "description": "The file a run reads.",
+                    "required": ["version"],
+                    "allOf": [
+                        [
+                            "anyOf": [
+                                ["required": ["languages"]],
+                                ["required": ["defaults"], "properties": ["defaults": ["required": ["languages"]]]] as [String: Any],
+                            ]
+                        ],
+                        ["anyOf": [["required": ["reports"]], ["required": ["include"]]]],
+                    ],
+                ] as [String: Any],
+                [
+                    "description": "A file that include: names: reports, defaults, include and x- blocks.",
+                    "propertyNames": ["anyOf": [["enum": IncludeResolution.includedFileKeys], ["pattern": "^x-"]]],
                 ],
-                ["anyOf": [["required": ["reports"]], ["required": ["include"]]]],
             ],
             "propertyNames": ["anyOf": [["enum": topLevelKeys], ["pattern": "^x-"]]],
             "properties": properties(topLevel, keys: topLevelKeys, of: "the top level"),

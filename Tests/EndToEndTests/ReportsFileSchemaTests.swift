@@ -55,6 +55,12 @@ import Yams
         #expect(printed.stdout == written)
     }
 
+    /// A key the loader learns (a new mapping key, a new report key) must be described in
+    /// `ReportsSchema` too; until it is, the schema accepts anything there and this test fails.
+    @Test func everyKeyTheLoaderReadsIsDescribed() {
+        #expect(ReportsSchema.undescribedKeys(Self.descriptions) == [])
+    }
+
     @Test func theSameDescriptionsGiveTheSameBytes() {
         #expect(ReportsSchema.bytes(Self.descriptions) == ReportsSchema.bytes(Self.descriptions))
     }

@@ -196,13 +196,14 @@ import Yams
         #expect(validator.validate(moved) == [": matches none of the allowed shapes"])
 
         var wrong = file
-        wrong["defaults"] = ["params": ["flow-monitoring": ["windw": "month"], "flow-monitor": [:]]]
+        wrong["defaults"] = ["params": ["flow-monitoring": ["windw": "month"], "flow-monitor": [:], "covid-mobility": NSNull()]]
         reports[1]["x-note"] = "below the top"
         reports[2]["enabled"] = "no"
         wrong["reports"] = reports
         #expect(
             Set(validator.validate(wrong)) == [
                 "/defaults/params/flow-monitoring: unexpected 'windw'", "/defaults/params: unexpected 'flow-monitor'",
+                "/defaults/params/covid-mobility: null is not object",
                 "/reports/1: unexpected 'x-note'", "/reports/2/enabled: string is not boolean",
             ])
     }

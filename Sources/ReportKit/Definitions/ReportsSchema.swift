@@ -246,7 +246,8 @@ public enum ReportsSchema {
                 { ["$ref": "#/$defs/\(inputsDefinition($0))"] },
                 "Per plugin id: input name to file, for every report of that plugin that does not name it."),
             "params": perPlugin(
-                { ["$ref": "#/$defs/\(paramsDefinition($0))"] },
+                // A mapping here: `params:` with nothing under it is for a report only.
+                { ["type": "object", "allOf": [["$ref": "#/$defs/\(paramsDefinition($0))"]]] },
                 "Per plugin id: parameters every report of that plugin inherits, its own winning."),
             "templates": perPlugin({ _ in ["$ref": "#/$defs/templates"] }, "Per plugin id: a template per language."),
         ]

@@ -10,7 +10,7 @@
 # - templates/<plugin-id>/summary.en.md and summary.fr.md;
 # - the target line in Package.swift's `reportPlugins` and the line in
 #   Sources/BuiltInPlugins/BuiltInPlugins.swift, both kept sorted;
-# - docs/plugins.md regenerated with the new plugin.
+# - docs/plugins.md and schemas/reports.schema.json regenerated with the new plugin.
 # docs/plugins-dev.md explains what to change next. SWIFT_SCRATCH_PATH, when set, is passed to
 # `swift build --scratch-path`.
 set -euo pipefail
@@ -187,7 +187,7 @@ insert_sorted(registry, r"^import \w+$", f"import {name}", key=lambda line: line
 insert_sorted(registry, r"^        \w+Plugin\.self,$", f"        {name}Plugin.self,", key=plugin_id_of)
 EOF
 
-# Golden outputs and the plugin reference, from the real tool.
+# Golden outputs, the plugin reference and the schema of reports.yaml, from the real tool.
 swift build ${SWIFT_SCRATCH_PATH:+--scratch-path "$SWIFT_SCRATCH_PATH"}
 dtm_report="$(swift build ${SWIFT_SCRATCH_PATH:+--scratch-path "$SWIFT_SCRATCH_PATH"} --show-bin-path)/dtm-report"
 work="$(mktemp -d)"
@@ -198,6 +198,7 @@ cp -R templates "$work/templates"
 mkdir -p "$example/expected"
 cp -R "$work/out/2021-03" "$example/expected/2021-03"
 "$dtm_report" reference --output docs/plugins.md
+"$dtm_report" schema --output schemas/reports.schema.json
 
 echo "created $plugin/, templates/$id/ and $example/; registered $name in Package.swift and BuiltInPlugins.swift"
 echo "read the golden files in $example/expected/2021-03/, then: swift test"

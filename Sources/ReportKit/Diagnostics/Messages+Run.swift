@@ -24,7 +24,7 @@ extension Diagnostic {
                           suggestion: nearest.map { folder + $0 })
     }
 
-    static func unknownReport(_ id: String, known: [String]) -> Diagnostic {
+    public static func unknownReport(_ id: String, known: [String]) -> Diagnostic {
         Diagnostic("no report '\(id)' in the configuration", subject: "--report", suggestion: Suggestion.nearest(to: id, in: known))
     }
 

@@ -18,6 +18,9 @@ public struct RunOptions: Sendable {
     public var progress: ScanProgress?
     /// How files are split and read; the tests change it.
     var tuning = InputScan.Tuning.standard
+    /// Stop once every report is checked and read, before any plugin computes: the plan has no
+    /// outputs, only each report's latest month with data (`dtm-report list`).
+    public var stopsBeforeComputing = false
 
     public init(configFile: URL, period: Period? = nil, reportIDs: [String] = [], outputFolder: URL? = nil,
                 threads: Int = ProcessInfo.processInfo.activeProcessorCount, progress: ScanProgress? = nil) {
@@ -46,6 +49,9 @@ public struct RunPlan: Sendable {
     public var inputNotes: [String] = []
     /// The selected reports left out because of `enabled: false`, in the order of the file.
     public var disabled: [String] = []
+    /// Each report's latest month with data, when the run stopped before computing; a report
+    /// whose inputs have no month has none.
+    public var latestMonths: [String: Period] = [:]
 }
 
 /// The one validation and computation pass that `run` and `validate` share.
@@ -148,6 +154,13 @@ public enum ReportRun {
             outputRoot = project.root
         }
         guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics.diagnostics)) }
+        if options.stopsBeforeComputing {
+            var plan = RunPlan(outputRoot: outputRoot, outputs: [], disabled: selection.disabled)
+            for report in prepared {
+                plan.latestMonths[report.definition.id.value] = report.periodsWithData().max()
+            }
+            return .success(plan)
+        }
 
         var outputs: [ReportOutput] = []
         for report in prepared {

@@ -49,7 +49,7 @@ public enum CovidMobilityPlugin: ReportPlugin {
                     ColumnSpec("poe_code", .text, hxl: "#loc+code", "The PoE's id; one row per PoE and assessment date."),
                     ColumnSpec("poe_name", .text, hxl: "#loc+name", "The PoE's name; the latest row's name is used."),
                     ColumnSpec("poe_type", .choice(PoEType.allCases.map(\.rawValue)), hxl: "#loc+type", "The kind of PoE."),
-                    ColumnSpec("adm1_code", .text, hxl: "#adm1+code", "Region P-code."),
+                    ColumnSpec("adm1_code", .text, hxl: "#adm1+code", "Region P-code, of the P-code vocabulary.", pcode: PCodeColumn(level: 1)),
                     ColumnSpec("neighbour_country", .optionalText, hxl: "#country+code+dest", "ISO3 code of the country across the border; empty for airports and internal points."),
                     ColumnSpec("status", .choice(PoEStatus.allCases.map(\.rawValue)), hxl: "#status", "Operational status at the assessment."),
                     ColumnSpec("restriction", .choice(Restriction.allCases.map(\.rawValue)), hxl: "#access+type", "The main restriction in force."),

@@ -7,7 +7,7 @@ import ReportKit
 /// The FMP filter and a cumulative window's first day are known before the first row, so rows
 /// of other FMPs and rows before `since` are left out as they stream by; the month (or months)
 /// counted is chosen afterwards, from what the file holds.
-public struct FlowObservations: InputAggregate {
+public struct FlowObservations: InputAggregate, KeepsPCodes {
     /// The sums of one month.
     struct Month: Sendable {
         var totals = FlowSums()
@@ -216,6 +216,16 @@ public struct FlowObservations: InputAggregate {
     @inline(__always)
     private func grow<Element>(_ array: inout [Element], to count: Int, with value: Element) {
         if array.count < count { array.append(contentsOf: repeatElement(value, count: count - array.count)) }
+    }
+
+    /// The FMPs' region codes as the P-code vocabulary writes them, once the host checked them.
+    public mutating func writePCodes(of column: String, as form: [String: String]) {
+        guard column == "adm1_code" else { return }
+        for month in months.indices {
+            for fmp in months[month].fmps.indices {
+                if let written = form[months[month].fmps[fmp].adm1] { months[month].fmps[fmp].adm1 = written }
+            }
+        }
     }
 
     /// The index of `incoming` among the direction column's declared choices.

@@ -183,7 +183,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput(kind: .fileSystem, name: name, mutate: mutate, errors: errors)
     }
 
-    static let catalogue: [BadInput] = yamlCases + csvCases + templateCases + templateFormCases + fileSystemCases + commandLineCases + outputCases + coordinatorCases + vocabularyCases + workbookCases + officeCases + describeCases
+    static let catalogue: [BadInput] = yamlCases + csvCases + templateCases + templateFormCases + fileSystemCases + commandLineCases + outputCases + coordinatorCases + vocabularyCases + workbookCases + officeCases + describeCases + rollUpCases
 
     // MARK: reports.yaml
 
@@ -481,7 +481,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             "reports.yaml:5:9: error: output: output folder 'data/sample/poe_status.csv/out' cannot be created: 'data/sample/poe_status.csv' is a file, not a folder",
         ]),
         BadInput(kind: .fileSystem, name: "the output folder is the project", mutate: { try $0.replace("output: out", with: "output: .") }, errors: [
-            "reports.yaml:5:9: error: output: 'data/sample/poe_status.csv' and 5 more files the run reads are inside the output folder '.', where a run replaces whole folders; keep inputs and templates outside it",
+            "reports.yaml:5:9: error: output: 'data/sample/poe_status.csv' and 12 more files the run reads are inside the output folder '.', where a run replaces whole folders; keep inputs and templates outside it",
         ], arguments: ["run", "--period", "2017-04", "--report", "covid-poe"]),
         fileSystem("the output folder climbs out", { try $0.replace("output: out", with: "output: ../out") }, [
             "reports.yaml:5:9: error: output: path '../out' leads outside the folder of reports.yaml",

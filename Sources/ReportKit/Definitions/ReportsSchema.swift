@@ -331,6 +331,14 @@ public enum ReportsSchema {
                 "type": "array", "minItems": 1, "items": ["type": "string"],
                 "description": "The plugin columns that make rows the same for same_key. Default: every column that is not a count.",
             ] as [String: Any],
+            "roll_up": [
+                "anyOf": [
+                    ["type": "string", "pattern": "."], ["type": "array", "minItems": 1, "items": ["type": "string", "pattern": "."]] as [String: Any],
+                ] as [Any],
+                "description":
+                    "P-code columns whose file codes may be of a lower level (cercles, communes): each code becomes its area's at the "
+                    + "column's level by the vocabulary's parent codes, and rows are summed as with same_key: sum.",
+            ] as [String: Any],
             "date_format": ["type": "string", "description": "Dates written as text in another form than YYYY-MM-DD, as in dd/mm/yyyy."],
         ]
         return [

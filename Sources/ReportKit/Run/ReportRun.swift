@@ -108,11 +108,13 @@ public enum ReportRun {
             let read = report.inputs.map { inputs.read($0) }
             var records: [InputRecord] = []
             var aggregates: [any AggregateBox] = []
+            var tableColumns: [String: TableColumns] = [:]
             for (request, result) in zip(report.inputs, read) {
                 switch result {
                 case .success(let read):
                     records.append(InputRecord(name: request.consumer.input, path: read.file, sha256: read.sha256, size: read.size))
                     aggregates.append(read.aggregate)
+                    if let columns = read.tableColumns { tableColumns[read.file] = columns }
                 case .failure(let list):
                     diagnostics.add(contentsOf: list.diagnostics)
                 }
@@ -134,7 +136,15 @@ public enum ReportRun {
             }
             guard report.diagnostics.isEmpty, filters.count == report.selections.count, aggregates.count == report.inputs.count,
                   let complete = report.complete else { continue }
-            switch complete(records.sorted { $0.name < $1.name }, aggregates) {
+            var censuses: [CensusRead] = []
+            for (spec, request) in report.censuses {
+                // A file that could not be read has said why through the report's own request.
+                guard case .success(let read) = inputs.read(request) else { continue }
+                censuses.append(CensusRead(spec: spec, file: read.file, census: (read.aggregate as! TypedAggregateBox<PCodeCensus>).value,
+                                           columnsFoundByHashtag: read.columnsFoundByHashtag, tableColumns: read.tableColumns))
+            }
+            guard censuses.count == report.censuses.count else { continue }
+            switch complete(records.sorted { $0.name < $1.name }, aggregates, tableColumns, censuses) {
             case .success(var ready):
                 ready.filters = filters
                 prepared.append(ready)
@@ -256,8 +266,10 @@ public enum ReportRun {
             let consumer = InputConsumer(input: spec.name, columns: Plugin.Inputs.columnsRead(from: spec)) {
                 if let parameters { TypedAggregateBox(Plugin.makeInputs(parameters: parameters)) } else { TypedAggregateBox(DiscardedRows()) }
             }
-            requests.append(inputs.request(input.path, spec: spec, mapping: input.mapping, allowsAbsolute: definition.allowsAbsoluteInputs,
-                                           consumer: consumer))
+            // A roll-up follows the report's P-codes to the parent areas while the file is read.
+            let areas = input.mapping?.rollUp.isEmpty == false ? vocabularies?.areas : nil
+            requests.append(inputs.request(input.path, spec: spec, mapping: input.mapping, areas: areas,
+                                           allowsAbsolute: definition.allowsAbsoluteInputs, consumer: consumer))
         }
         guard let parameters, let vocabularies else { return PendingReport(diagnostics: diagnostics.diagnostics, inputs: requests) }
 
@@ -271,21 +283,53 @@ public enum ReportRun {
             let census = ColumnValues(column: selection.column, nameColumn: selection.nameColumn, periodColumn: spec.periodColumn)
             let consumer = InputConsumer(input: spec.name, columns: census.columns) { TypedAggregateBox(census) }
             // Read through the same mapping as the report's own request, so that both share one reading.
-            let request = inputs.request(input.path, spec: spec, mapping: input.mapping, allowsAbsolute: definition.allowsAbsoluteInputs, consumer: consumer)
+            let areas = input.mapping?.rollUp.isEmpty == false ? vocabularies.areas : nil
+            let request = inputs.request(input.path, spec: spec, mapping: input.mapping, areas: areas, allowsAbsolute: definition.allowsAbsoluteInputs,
+                                         consumer: consumer)
             selections.append((written, request))
         }
 
-        let complete = { (records: [InputRecord], aggregates: [any AggregateBox]) -> Result<PreparedReport, DiagnosticList> in
+        // P-code columns of an aggregate that keeps no rows: their codes gathered by a census.
+        var censuses: [(InputSpec, InputRequest)] = []
+        if description.readsPCodes, Plugin.Inputs.self != PluginInputs.self {
+            for input in definition.inputs {
+                guard let declared = description.input(named: input.name) else { continue }
+                let spec = declared.resolvingVocabularies(vocabularies)
+                let read = Set(Plugin.Inputs.columnsRead(from: spec))
+                let columns = spec.columns.filter { $0.pcode != nil && read.contains($0.name) }.map(\.name)
+                guard !columns.isEmpty else { continue }
+                let consumer = InputConsumer(input: spec.name, columns: columns) { TypedAggregateBox(PCodeCensus(columns: columns)) }
+                let areas = input.mapping?.rollUp.isEmpty == false ? vocabularies.areas : nil
+                censuses.append((spec, inputs.request(input.path, spec: spec, mapping: input.mapping, areas: areas,
+                                                      allowsAbsolute: definition.allowsAbsoluteInputs, consumer: consumer)))
+            }
+        }
+
+        let complete = { (records: [InputRecord], aggregates: [any AggregateBox], tableColumns: [String: TableColumns], censuses: [CensusRead])
+            -> Result<PreparedReport, DiagnosticList> in
             var pluginInputs = (aggregates[0] as! TypedAggregateBox<Plugin.Inputs>).value
             for aggregate in aggregates.dropFirst() { pluginInputs.append((aggregate as! TypedAggregateBox<Plugin.Inputs>).value) }
             // P-code columns: checked and written in the vocabulary's form before the plugin sees them.
             var notes: [Note] = []
             if description.readsPCodes, let rows = pluginInputs as? PluginInputs {
-                let checked = PCodeCheck.apply(to: rows, description: description, areas: vocabularies.areas, root: project.root)
+                let checked = PCodeCheck.apply(to: rows, description: description, areas: vocabularies.areas, root: project.root,
+                                               tableColumns: tableColumns)
                 guard checked.diagnostics.isEmpty else { return .failure(DiagnosticList(checked.diagnostics)) }
                 pluginInputs = checked.inputs as! Plugin.Inputs
                 notes = checked.notes
             }
+            var problems: [Diagnostic] = []
+            for census in censuses {
+                let checked = PCodeCheck.apply(to: census.census, spec: census.spec, file: census.file, areas: vocabularies.areas,
+                                               root: project.root, columnsFoundByHashtag: census.columnsFoundByHashtag,
+                                               tableColumns: census.tableColumns.map { [census.file: $0] } ?? [:])
+                problems += checked.outcome.diagnostics
+                notes += checked.outcome.notes
+                guard var keeping = pluginInputs as? any KeepsPCodes else { continue }
+                for (column, form) in checked.forms.sorted(by: { $0.key < $1.key }) { keeping.writePCodes(of: column, as: form) }
+                pluginInputs = keeping as! Plugin.Inputs
+            }
+            guard problems.isEmpty else { return .failure(DiagnosticList(problems)) }
             let ready = pluginInputs
             return .success(PreparedReport(
                 definition: definition,
@@ -300,7 +344,8 @@ public enum ReportRun {
                 }
             ))
         }
-        return PendingReport(diagnostics: diagnostics.diagnostics, inputs: requests, selections: selections, complete: complete)
+        return PendingReport(diagnostics: diagnostics.diagnostics, inputs: requests, selections: selections, censuses: censuses,
+                             complete: complete)
     }
 
     private static func decodeTemplate(_ bytes: [UInt8], file: String) throws(DiagnosticList) -> String {
@@ -408,9 +453,20 @@ struct PendingReport {
     var inputs: [InputRequest] = []
     /// The filters the definition writes, each with the request for its column's values.
     var selections: [(WrittenSelection, InputRequest)] = []
-    /// Builds the report from its inputs' records and aggregates (in the order of `inputs`);
-    /// nil when the definition has problems.
-    var complete: (([InputRecord], [any AggregateBox]) -> Result<PreparedReport, DiagnosticList>)?
+    /// For a plugin whose aggregate keeps no rows: each input's P-code census.
+    var censuses: [(InputSpec, InputRequest)] = []
+    /// Builds the report from its inputs' records and aggregates (in the order of `inputs`),
+    /// where their columns are, and their P-code censuses; nil when the definition has problems.
+    var complete: (([InputRecord], [any AggregateBox], [String: TableColumns], [CensusRead]) -> Result<PreparedReport, DiagnosticList>)?
+}
+
+/// The P-codes an input held, gathered for a plugin whose aggregate keeps no rows.
+struct CensusRead {
+    var spec: InputSpec
+    var file: String
+    var census: PCodeCensus
+    var columnsFoundByHashtag: [HashtagMatch]
+    var tableColumns: TableColumns?
 }
 
 /// One input of one report: the file it names and the aggregate it wants.
@@ -437,6 +493,9 @@ struct InputScans {
         var aggregate: any AggregateBox
         var sha256: String
         var size: Int
+        /// Where the columns of a table read row by row are (workbooks, mapped files).
+        var tableColumns: TableColumns?
+        var columnsFoundByHashtag: [HashtagMatch] = []
     }
 
     private struct Scan {
@@ -444,6 +503,8 @@ struct InputScans {
         var path: Located<String>
         var spec: InputSpec
         var mapping: InputMapping?
+        /// The P-codes a `roll_up` of the mapping follows.
+        var areas: AdminAreas?
         var consumers: [InputConsumer] = []
         var output: Result<InputScan.Output, DiagnosticList>?
     }
@@ -475,14 +536,14 @@ struct InputScans {
     }
 
     /// Registers a report's input; nothing is read yet.
-    mutating func request(_ path: Located<String>, spec: InputSpec, mapping: InputMapping? = nil, allowsAbsolute: Bool,
-                          consumer: InputConsumer) -> InputRequest {
+    mutating func request(_ path: Located<String>, spec: InputSpec, mapping: InputMapping? = nil, areas: AdminAreas? = nil,
+                          allowsAbsolute: Bool, consumer: InputConsumer) -> InputRequest {
         switch project.resolve(path, allowsAbsolute: allowsAbsolute) {
         case .failure(let diagnostic):
             return InputRequest(scan: .failure(diagnostic), consumer: consumer, index: 0)
         case .success(let url):
-            let index = scans.firstIndex { $0.url == url && $0.spec.columns == spec.columns && $0.mapping == mapping }
-                ?? { scans.append(Scan(url: url, path: path, spec: spec, mapping: mapping)); return scans.count - 1 }()
+            let index = scans.firstIndex { $0.url == url && $0.spec.columns == spec.columns && $0.mapping == mapping && $0.areas == areas }
+                ?? { scans.append(Scan(url: url, path: path, spec: spec, mapping: mapping, areas: areas)); return scans.count - 1 }()
             scans[index].consumers.append(consumer)
             return InputRequest(scan: .success(index), consumer: consumer, index: scans[index].consumers.count - 1)
         }
@@ -500,7 +561,8 @@ struct InputScans {
         switch scans[index].output! {
         case .success(let output):
             return .success(Read(file: project.display(scans[index].url), aggregate: output.aggregates[request.index],
-                                 sha256: output.sha256, size: output.size))
+                                 sha256: output.sha256, size: output.size, tableColumns: output.tableColumns,
+                                 columnsFoundByHashtag: output.columnsFoundByHashtag))
         case .failure(let list):
             return .failure(DiagnosticList(unreported(list.diagnostics)))
         }
@@ -534,13 +596,14 @@ struct InputScans {
         // its bytes counted for the progress line when the reading ends.
         if Workbook.isWorkbook(scan.url) {
             defer { progress?.advance(opened.size) }
-            return MappedScan.scanWorkbook(url: scan.url, file: file, spec: scan.spec, mapping: scan.mapping, consumers: scan.consumers)
+            return MappedScan.scanWorkbook(url: scan.url, file: file, spec: scan.spec, mapping: scan.mapping, consumers: scan.consumers,
+                                           areas: scan.areas)
                 .flatMap { Self.checkRows($0, file: file) }
         }
         if scan.mapping != nil || MappedScan.csvTableIsElsewhere(descriptor: opened.descriptor, size: opened.size, file: file) {
             defer { progress?.advance(opened.size) }
             return MappedScan.scanCSV(descriptor: opened.descriptor, size: opened.size, url: scan.url, file: file, spec: scan.spec,
-                                      mapping: scan.mapping, consumers: scan.consumers)
+                                      mapping: scan.mapping, consumers: scan.consumers, areas: scan.areas)
                 .flatMap { Self.checkRows($0, file: file) }
         }
         let output = InputScan.scan(descriptor: opened.descriptor, size: opened.size, file: file, spec: scan.spec,

@@ -269,6 +269,59 @@ import TestSupport
         #expect(try render(template, facts, .fr).contains("une diminution de 2 personnes par rapport"))
     }
 
+    /// A month or a quarter where nobody went one way: "none", never "0 individu sortant".
+    @Test func nobodyOneWayIsNoneInBothLanguages() throws {
+        var month: [String: FactValue] = [
+            "period": .month(Period(iso: "2016-06")!), "as_of": .date(day("2016-06-30")), "days": .count(30),
+            "total": .count(60), "daily_average": .count(2), "incoming": .count(60), "outgoing": .count(0),
+            "active_fmps": .count(1), "fmp_names": .list([Label("Ansongo")]), "mostly_men": .flag(true),
+        ]
+        #expect(
+            try render("flow-monitoring/monthly", month, .en).contains(
+                "DTM identified 60 incoming individuals and no outgoing individuals at the flow monitoring points (FMPs)"))
+        #expect(
+            try render("flow-monitoring/monthly", month, .fr).contains(
+                "Au cours de cette collecte de données, 60 individus rentrants ont été identifiés au seul FMP actif, et aucun individu sortant."))
+        month["incoming"] = .count(0)
+        month["outgoing"] = .count(1)
+        month["total"] = .count(1)
+        #expect(try render("flow-monitoring/monthly", month, .en).contains("DTM identified no incoming individuals and 1 outgoing individual at"))
+        #expect(
+            try render("flow-monitoring/monthly", month, .fr).contains(
+                "Au cours de cette collecte de données, 1 individu sortant a été identifié au seul FMP actif, et aucun individu rentrant."))
+
+        let quarter: [String: FactValue] = [
+            "period": .month(Period(iso: "2017-03")!), "as_of": .date(day("2017-03-31")), "since": .date(day("2017-01-01")),
+            "days": .count(90), "total": .count(12), "daily_average": .count(0), "incoming": .count(0), "outgoing": .count(12),
+            "fmp_names": .list([Label("Ansongo"), Label("Gao")]), "mostly_men": .flag(true),
+        ]
+        let english = try render("flow-monitoring/quarter", quarter, .en)
+        #expect(
+            english.contains(
+                "12 individuals were identified at the flow monitoring points (FMPs) of Ansongo and Gao: none incoming and 12 outgoing, an average of fewer than one individual per day."
+            ), Comment(rawValue: english))
+        let french = try render("flow-monitoring/quarter", quarter, .fr)
+        #expect(
+            french.contains(
+                "12 individus ont été identifiés aux points de suivi des flux (FMP) d'Ansongo et de Gao, dont aucun rentrant et 12 sortants, soit une moyenne de moins d'un individu par jour."
+            ), Comment(rawValue: french))
+    }
+
+    /// A month without figures gives the latest ones; in French without "de" before a figure.
+    @Test(arguments: ["returnee-movements/summary", "returnee-movements/dtm", "returnee-movements/idps-niger"])
+    func theLatestFiguresOfAnEarlierMonth(_ template: String) throws {
+        let facts: [String: FactValue] = [
+            "period": .month(Period(iso: "2017-03")!), "latest_report_date": .date(day("2017-02-28")), "latest_total": .count(1),
+            "population": .label(Label(en: "returnees", fr: "rapatriés")),
+            "population_singular": .label(Label(en: "returnee", fr: "rapatrié")), "previous_is_older": .flag(false),
+        ]
+        #expect(try render(template, facts, .en).contains("The latest, as of 28 February 2017, counted 1 returnee."))
+        let french = try render(template, facts, .fr)
+        #expect(french.contains("Au 28 février 2017, date des derniers chiffres, "), Comment(rawValue: french))
+        #expect(french.contains(" avait comptabilisé 1 rapatrié.") || french.contains(" avaient comptabilisé 1 rapatrié."))
+        #expect(!french.contains("de 1 "))
+    }
+
     /// A snapshot whose last counts are years older than its period says so first, in the past.
     @Test func oldDataAreSaidToBeOld() throws {
         var facts = snapshotZeroAndOne

@@ -127,7 +127,7 @@ import TestSupport
             ))
         #expect(
             french.contains(
-                "\nLes nouveaux PDI sont au nombre de 14\u{202F}117 dans les régions de Ménaka et de Tombouctou, tous déplacés suite à la dégradation de la situation sécuritaire.\n"
+                "\nLes nouveaux PDI sont au nombre de 14\u{202F}117 dans les régions de Ménaka et de Tombouctou. Tous ont été déplacés suite à la dégradation de la situation sécuritaire.\n"
             ))
         let english = try Self.text(result, .en, period: "2017-01")
         #expect(
@@ -136,7 +136,7 @@ import TestSupport
             ))
         #expect(
             english.contains(
-                "\nNew IDPs numbered 14,117 in the regions of Ménaka and Tombouctou, all displaced following the deterioration of the security situation.\n"))
+                "\nNew IDPs numbered 14,117 in the regions of Ménaka and Tombouctou. All of them were displaced following the deterioration of the security situation.\n"))
     }
 
     // MARK: Date ranges
@@ -242,10 +242,10 @@ import TestSupport
             ])
         #expect(
             try Self.text(result, .fr).contains(
-                "\nLes nouveaux PDI sont au nombre de 2\u{202F}200 dans les régions de Gao et de Mopti : 1\u{202F}200 suite aux affrontements armés et 1\u{202F}000 suite aux violences intercommunautaires.\n"))
+                "\nLes nouveaux PDI sont au nombre de 2\u{202F}200 dans les régions de Gao et de Mopti. Parmi eux, 1\u{202F}200 ont été déplacés suite aux affrontements armés et 1\u{202F}000 suite aux violences intercommunautaires.\n"))
         #expect(
             try Self.text(result, .en).contains(
-                "\nNew IDPs numbered 2,200 in the regions of Gao and Mopti: 1,200 following armed clashes and 1,000 following intercommunal violence.\n"))
+                "\nNew IDPs numbered 2,200 in the regions of Gao and Mopti. Of these, 1,200 were displaced following armed clashes and 1,000 following intercommunal violence.\n"))
         #expect(try Self.text(result, .en).contains("In February 2017, DNDS rapid assessments reported 3 displacement events."))
     }
 
@@ -366,7 +366,7 @@ import TestSupport
         #expect(!french.contains("personnes déplacées internes"))
         #expect(
             french.hasSuffix(
-                "\nLes nouveaux PDI sont au nombre d'environ 6\u{202F}455 dans la région de Ségou, tous déplacés suite à la dégradation de la situation sécuritaire.\n"))
+                "\nLes nouveaux PDI sont au nombre d'environ 6\u{202F}455 dans la région de Ségou. Tous ont été déplacés suite à la dégradation de la situation sécuritaire.\n"))
     }
 
     // MARK: Names
@@ -468,7 +468,7 @@ import TestSupport
             ))
         #expect(
             january.contains(
-                "\nLes nouveaux PDI sont au nombre de 14\u{202F}117 dans les régions de Ménaka et de Tombouctou : 12\u{202F}006 suite à la dégradation de la situation sécuritaire et 2\u{202F}111 suite aux affrontements armés.\n"
+                "\nLes nouveaux PDI sont au nombre de 14\u{202F}117 dans les régions de Ménaka et de Tombouctou. Parmi eux, 12\u{202F}006 ont été déplacés suite à la dégradation de la situation sécuritaire et 2\u{202F}111 suite aux affrontements armés.\n"
             ))
         let januaryEnglish = try #require(folder.read("out/2017-01/dnds-sitrep/report.en.md"))
         #expect(
@@ -477,7 +477,7 @@ import TestSupport
             ))
         #expect(
             januaryEnglish.contains(
-                "\nNew IDPs numbered 14,117 in the regions of Ménaka and Tombouctou: 12,006 following the deterioration of the security situation and 2,111 following armed clashes.\n"))
+                "\nNew IDPs numbered 14,117 in the regions of Ménaka and Tombouctou. Of these, 12,006 were displaced following the deterioration of the security situation and 2,111 following armed clashes.\n"))
     }
 
     // MARK: The shipped templates

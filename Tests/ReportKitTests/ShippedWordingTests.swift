@@ -158,12 +158,12 @@ import TestSupport
         let english = try render(template, facts, .en)
         #expect(
             english.contains(
-                "New IDPs numbered about 8,237 in the regions of Ségou, Mopti and Ansongo: about 6,455 following floods, 1,248 following armed clashes and 534 following intercommunal violence."
+                "New IDPs numbered about 8,237 in the regions of Ségou, Mopti and Ansongo. Of these, about 6,455 were displaced following floods, 1,248 following armed clashes and 534 following intercommunal violence."
             ), Comment(rawValue: english))
         let french = try render(template, facts, .fr)
         #expect(
             french.contains(
-                "Les nouveaux PDI sont au nombre d'environ 8\u{202F}237 dans les régions de Ségou, de Mopti et d'Ansongo : environ 6\u{202F}455 suite aux inondations, 1\u{202F}248 suite aux affrontements armés et 534 suite aux violences intercommunautaires."
+                "Les nouveaux PDI sont au nombre d'environ 8\u{202F}237 dans les régions de Ségou, de Mopti et d'Ansongo. Parmi eux, environ 6\u{202F}455 ont été déplacés suite aux inondations, 1\u{202F}248 suite aux affrontements armés et 534 suite aux violences intercommunautaires."
             ), Comment(rawValue: french))
     }
 
@@ -173,10 +173,10 @@ import TestSupport
             [cause("following floods", "suite aux inondations", 2890, first: true, last: true)], newIDPs: 2890, estimated: false)
         #expect(
             try render(template, facts, .en).contains(
-                "New IDPs numbered 2,890 in the regions of Ségou, Mopti and Ansongo, all displaced following floods."))
+                "New IDPs numbered 2,890 in the regions of Ségou, Mopti and Ansongo. All of them were displaced following floods."))
         #expect(
             try render(template, facts, .fr).contains(
-                "Les nouveaux PDI sont au nombre de 2\u{202F}890 dans les régions de Ségou, de Mopti et d'Ansongo, tous déplacés suite aux inondations."
+                "Les nouveaux PDI sont au nombre de 2\u{202F}890 dans les régions de Ségou, de Mopti et d'Ansongo. Tous ont été déplacés suite aux inondations."
             ))
     }
 
@@ -226,17 +226,17 @@ import TestSupport
         let several = stockFacts(total: 1502, regions: ["Ménaka"], regionCount: 1)
         let english = try render(template, several, .en)
         #expect(english.contains("These figures represent one household."), Comment(rawValue: english))
-        #expect(english.contains("All of them are in the region of Ménaka."), Comment(rawValue: english))
+        #expect(english.contains("These figures cover only the region of Ménaka."), Comment(rawValue: english))
         #expect(!english.contains("largest"))
         let french = try render(template, several, .fr)
         #expect(french.contains("Ces chiffres représentent un ménage."))
-        #expect(french.contains("L'ensemble de ces rapatriés se trouve dans la région de Ménaka."), Comment(rawValue: french))
+        #expect(french.contains("Ces chiffres ne concernent que la région de Ménaka."), Comment(rawValue: french))
         #expect(french.contains("il n'existe aucun chiffre antérieur auquel comparer ce total."))
         #expect(!french.contains("plus grand"))
 
         let one = stockFacts(total: 1, regions: ["Ansongo"], regionCount: 1)
-        #expect(try render(template, one, .en).contains("This returnee is in the region of Ansongo."))
-        #expect(try render(template, one, .fr).contains("Ce chiffre ne concerne que la région d'Ansongo."))
+        #expect(try render(template, one, .en).contains("These figures cover only the region of Ansongo."))
+        #expect(try render(template, one, .fr).contains("Ces chiffres ne concernent que la région d'Ansongo."))
 
         // The top regions of more than one.
         let top = stockFacts(total: 1502, regions: ["Ansongo"], regionCount: 4)

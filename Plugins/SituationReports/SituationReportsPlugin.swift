@@ -34,6 +34,15 @@ public enum SituationReportsPlugin: ReportPlugin {
         FactSpec("cause_phrase", .label, "The cause as a complement: the `phrase` form of vocabulary `causes`."),
     ]
 
+    static let causeFields: [FactSpec] = [
+        FactSpec("cause", .label, "The cause as a noun: the `name` form of vocabulary `causes`."),
+        FactSpec("cause_phrase", .label, "The cause as a complement: the `phrase` form of vocabulary `causes`."),
+        FactSpec("individuals", .count, "People the period's events of this cause displaced."),
+        FactSpec("estimated", .flag, "True when one of these events' counts is an estimate."),
+        FactSpec("is_first", .flag, "True for the first cause listed (the main cause)."),
+        FactSpec("is_last", .flag, "True for the last cause listed."),
+    ]
+
     public static let description = PluginDescription(
         id: "situation-report",
         name: Label(en: "Situation report", fr: "Rapport de situation"),
@@ -105,6 +114,11 @@ public enum SituationReportsPlugin: ReportPlugin {
                 "The main cause as a complement (the `phrase` form of vocabulary `causes`); absent when no event.",
                 optional: true),
             FactSpec(
+                "new_idp_causes", .records,
+                "The causes of the period's events with the people each displaced, most people first (ties in the order of vocabulary `causes`); empty when no event.",
+                fields: causeFields),
+            FactSpec("new_idp_cause_count", .count, "How many causes the period's events have (0 when none)."),
+            FactSpec(
                 "idp_report_date", .date, "The latest `idps` report date of the movements input inside the period; absent without it.",
                 optional: true),
             FactSpec("idps", .count, "IDPs in the stock at idp_report_date, all regions.", optional: true),
@@ -159,10 +173,23 @@ public enum SituationReportsPlugin: ReportPlugin {
         let regions = byRegion(events)
         facts["new_idp_regions"] = .list(regions.map { Label($0.name) })
         facts["new_idp_regions_of"] = .label(Preposition.of(regions.first?.name))
-        if let cause = mainCause(events, order: causes.keys) {
+        let byCause = byCause(events, order: causes.keys)
+        if let cause = byCause.first?.cause {
             facts["main_cause"] = .label(causes.label(cause, "name")!)
             facts["main_cause_phrase"] = .label(causes.label(cause, "phrase")!)
         }
+        facts["new_idp_causes"] = .records(
+            byCause.enumerated().map { index, total in
+                [
+                    "cause": .label(causes.label(total.cause, "name")!),
+                    "cause_phrase": .label(causes.label(total.cause, "phrase")!),
+                    "individuals": .count(total.individuals),
+                    "estimated": .flag(total.estimated),
+                    "is_first": .flag(index == 0),
+                    "is_last": .flag(index == byCause.count - 1),
+                ]
+            })
+        facts["new_idp_cause_count"] = .count(byCause.count)
         if let movements = inputs["movements"], let stock = IDPStock.latest(in: movements, period: period) {
             facts["idp_report_date"] = .date(stock.reportDate)
             facts["idps"] = .count(stock.individuals)
@@ -228,11 +255,24 @@ public enum SituationReportsPlugin: ReportPlugin {
         return regions.values.sorted { ($1.individuals, $0.code) < ($0.individuals, $1.code) }
     }
 
-    /// The cause that displaced the most people; ties go to the earlier cause of `order`.
-    static func mainCause(_ events: [DisplacementEvent], order: [String]) -> String? {
-        var people: [String: Int] = [:]
-        for event in events { people[event.cause, default: 0] += event.individuals }
-        return order.filter { people[$0] != nil }.max { people[$0]! < people[$1]! }
+    struct CauseTotal {
+        var cause: String
+        var individuals: Int
+        var estimated: Bool
+    }
+
+    /// The people each cause displaced, most first; ties go to the earlier cause of `order`, so
+    /// that the first is the main cause.
+    static func byCause(_ events: [DisplacementEvent], order: [String]) -> [CauseTotal] {
+        var totals: [String: CauseTotal] = [:]
+        for event in events {
+            var total = totals[event.cause] ?? CauseTotal(cause: event.cause, individuals: 0, estimated: false)
+            total.individuals += event.individuals
+            total.estimated = total.estimated || event.estimated
+            totals[event.cause] = total
+        }
+        let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        return totals.values.sorted { ($1.individuals, rank[$0.cause] ?? .max) < ($0.individuals, rank[$1.cause] ?? .max) }
     }
 
     /// The sum, or nil as soon as one value is unknown.

@@ -443,7 +443,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             "templates/returnee-movements/summary.en.md:5:7: error: unknown fact 'report_dte' (did you mean 'report_date'?)",
         ]),
         template("a section never closed", { try $0.replace("{{/households}}", with: "", in: englishSummary) }, [
-            "templates/returnee-movements/summary.en.md:21:1: error: '{{/report_date}}' does not close the open section 'households' (opened at 13:1) (did you mean '{{/households}}'?)",
+            "templates/returnee-movements/summary.en.md:28:1: error: '{{/report_date}}' does not close the open section 'households' (opened at 13:1) (did you mean '{{/households}}'?)",
         ]),
         template("a section closed by the wrong name", { try $0.replace("{{/households}}", with: "{{/household}}", in: englishSummary) }, [
             "templates/returnee-movements/summary.en.md:15:1: error: '{{/household}}' does not close the open section 'households' (opened at 13:1) (did you mean '{{/households}}'?)",

@@ -57,12 +57,7 @@ public enum CovidMobilityPlugin: ReportPlugin {
                 periodColumn: "assessment_date"
             ),
         ],
-        parameters: [
-            ParameterSpec("types", .list(.choice(PoEType.allCases.map(\.rawValue))), default: Parameters.defaultTypesYAML,
-                          "The PoE types the report counts, each at most once; other rows are ignored.")
-                // A period without an assessment of these types reports the latest earlier one.
-                .selecting("poe_type", of: "poes", rowsInPeriod: false),
-        ],
+        parameters: Parameters.specs,
         facts: [
             FactSpec("has_assessment", .flag, "True when a PoE of the selected types was assessed in the period."),
             FactSpec("latest_assessment_date", .date, "When the period has no assessment: the latest one before it, if any.", optional: true),

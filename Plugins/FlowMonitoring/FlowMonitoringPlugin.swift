@@ -38,15 +38,7 @@ public enum FlowMonitoringPlugin: ReportPlugin {
                 periodColumn: "date"
             ),
         ],
-        parameters: [
-            ParameterSpec("window", .choice(Window.allCases.map(\.rawValue)), default: Parameters().window.rawValue,
-                          "`month`: the period's calendar month; `cumulative`: from `since` to the last day with counts in the period."),
-            ParameterSpec("since", .date, default: "none (required with window: cumulative)",
-                          "The first day of a cumulative window, usually the day monitoring began; only with `window: cumulative`."),
-            ParameterSpec("fmps", .list(.text), default: "[] (every FMP)", "FMP codes to keep; the others are left out of every figure.")
-                .selecting("fmp_code", of: "observations", namedBy: "fmp_name"),
-            ParameterSpec("top", .integer(1...20), default: String(Parameters().top), "How many nationalities and destinations the text names."),
-        ],
+        parameters: Parameters.specs,
         facts: [
             FactSpec("has_data", .flag, "True when the window has at least one observation."),
             FactSpec("cumulative", .flag, "True for a cumulative window, false for a month."),

@@ -29,13 +29,7 @@ public enum ReturneeMovementsPlugin: ReportPlugin {
                 periodColumn: "report_date"
             ),
         ],
-        parameters: [
-            ParameterSpec("population", .choice(Population.allCases.map(\.rawValue)), default: Parameters().population.rawValue,
-                          "The population to report on.")
-                // A month without figures for this population says so and gives the latest earlier ones.
-                .selecting("population", of: "movements", rowsInPeriod: false),
-            ParameterSpec("regions", .integer(1...20), default: String(Parameters().regions), "How many regions with the largest stocks the text names."),
-        ],
+        parameters: Parameters.specs,
         facts: [
             FactSpec("population", .label, "The population reported on, plural (the `plural` form of vocabulary `populations`)."),
             FactSpec("population_singular", .label, "The same noun in the singular, for a count whose plural category is `one`."),

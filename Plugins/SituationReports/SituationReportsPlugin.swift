@@ -81,7 +81,7 @@ public enum SituationReportsPlugin: ReportPlugin {
                 periodColumn: "report_date"
             ),
         ],
-        parameters: [],
+        parameters: Parameters.specs,
         facts: [
             FactSpec(
                 "events", .records, "The period's events (date_end in the period), by first day, last day and id.", fields: eventFields),

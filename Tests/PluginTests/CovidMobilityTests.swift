@@ -270,3 +270,11 @@ import TestSupport
         #expect(try !shippedText("2020-03", .en).contains("previous assessment"))
     }
 }
+
+extension CovidMobilityPlugin.Parameters {
+    /// The declared defaults, with the types given.
+    init(types: [PoEType]) {
+        self.init()
+        self.types = types
+    }
+}

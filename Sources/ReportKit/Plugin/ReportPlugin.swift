@@ -47,9 +47,14 @@ extension ReportPlugin where Inputs == PluginInputs {
     }
 }
 
-/// A plugin's parameters. Decoding runs after the host has checked keys, types and choices, so
-/// `init(from:)` only supplies the documented defaults for absent keys.
+/// A plugin's parameters: a struct whose properties are each declared once with `@Parameter`
+/// (key, type, default, documentation), with the synthesized `Decodable`. Decoding runs after the
+/// host has checked keys, types and choices against `specs`, and reads each property from the key
+/// its declaration names; an absent key keeps the property's initial value.
 public protocol PluginParameters: Decodable, Sendable {
+    /// Every parameter at its default.
+    init()
+
     /// Checks that involve several parameters at once, as swift-argument-parser's `validate()`.
     /// Each problem names the key it is about.
     func validate() -> [ParameterProblem]
@@ -57,6 +62,18 @@ public protocol PluginParameters: Decodable, Sendable {
 
 extension PluginParameters {
     public func validate() -> [ParameterProblem] { [] }
+
+    /// The `@Parameter` declarations, in the order of the properties: the plugin's
+    /// `description.parameters`.
+    public static var specs: [ParameterSpec] { declarations.map(\.declaration.spec) }
+
+    /// Each `@Parameter` property with its label (`window` for `@Parameter var window`).
+    static var declarations: [(label: String, declaration: any DeclaredParameter)] {
+        Mirror(reflecting: Self()).children.compactMap { child in
+            guard let label = child.label, let declaration = child.value as? any DeclaredParameter else { return nil }
+            return (label.hasPrefix("_") ? String(label.dropFirst()) : label, declaration)
+        }
+    }
 }
 
 /// A problem with a definition's parameters that only the plugin can see.

@@ -120,7 +120,7 @@ public enum CovidMobilityPlugin: ReportPlugin {
 
         guard !current.isEmpty else {
             facts["has_assessment"] = .flag(false)
-            if let latest = history.dates.last(where: { $0 < period.firstDay }) {
+            if let latest = history.dates.latest(before: period) {
                 facts["latest_assessment_date"] = .date(latest)
             }
             return ReportResult(

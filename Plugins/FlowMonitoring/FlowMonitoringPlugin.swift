@@ -175,7 +175,7 @@ public enum FlowMonitoringPlugin: ReportPlugin {
         }
         if counts.rowsWithUAC > 0 { facts["uac"] = .count(counts.uac) }
 
-        let fmps = counts.fmps.values.sorted { ($0.total, $1.code) > ($1.total, $0.code) }
+        let fmps = counts.fmps.values.rankedLargestFirst(by: \.total, thenBy: \.code)
         facts["fmp_names"] = .list(fmps.map { Label($0.name) })
         let incomingModes = FlowCounts.mainModes(counts.modesIncoming)
         if !incomingModes.isEmpty { facts["main_mode_incoming"] = .label(TransportMode.joined(incomingModes, in: modes)) }
@@ -194,9 +194,9 @@ public enum FlowMonitoringPlugin: ReportPlugin {
             facts["previous_active_fmps"] = .count(counts.previousFMPs)
             facts["previous_incoming"] = .count(counts.previousIncoming)
             facts["previous_outgoing"] = .count(counts.previousOutgoing)
-            facts["total_change"] = change(counts.total, from: previousTotal)
-            facts["incoming_change"] = change(counts.incoming, from: counts.previousIncoming)
-            facts["outgoing_change"] = change(counts.outgoing, from: counts.previousOutgoing)
+            facts["total_change"] = .change(from: previousTotal, to: counts.total)
+            facts["incoming_change"] = .change(from: counts.previousIncoming, to: counts.incoming)
+            facts["outgoing_change"] = .change(from: counts.previousOutgoing, to: counts.outgoing)
         }
 
         let byFMP: [[TableCell]] = counts.fmps.keys.sorted().map { code in
@@ -209,7 +209,7 @@ public enum FlowMonitoringPlugin: ReportPlugin {
             let name = mode.name(in: modes)
             return [.text(mode.rawValue), .text(name.en), .text(name.fr), .integer(incoming), .integer(outgoing)]
         }
-        let byNationality: [[TableCell]] = counts.nationalities.sorted { ($0.value.total, $1.key) > ($1.value.total, $0.key) }.map { code, value in
+        let byNationality: [[TableCell]] = counts.nationalities.rankedLargestFirst(by: \.value.total, thenBy: \.key).map { code, value in
             let name = Countries.name(code, in: countries)
             return [.text(code), .text(name.en), .text(name.fr), .integer(value.incoming), .integer(value.outgoing)]
         }
@@ -227,11 +227,7 @@ public enum FlowMonitoringPlugin: ReportPlugin {
 
     /// Months with observations of the kept FMPs.
     public static func periodsWithData(inputs: FlowObservations, parameters: Parameters) -> Set<Period> {
-        Set(inputs.monthsWithRows.map { Period(year: $0 / 12, month: $0 % 12 + 1)! })
-    }
-
-    private static func change(_ value: Int, from base: Int) -> FactValue {
-        .change(value - base, relative: base == 0 ? nil : Double(value - base) / Double(base))
+        Set(inputs.monthsWithRows.map(Period.init(monthNumber:)))
     }
 
     /// The days `start + n` for each `n` of `offsets` (ascending from 0), walking the calendar.

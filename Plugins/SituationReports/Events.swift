@@ -100,25 +100,3 @@ extension Substring {
         return String(self[first...last])
     }
 }
-
-/// The IDP stock of the movements file (`population` = `idps`), by report date.
-struct IDPStock {
-    var reportDate: Day
-    var individuals: Int
-    /// nil unless every row of that date has households.
-    var households: Int?
-
-    /// The stock at the latest `idps` report date inside `period`, nil when there is none.
-    static func latest(in movements: InputTable, period: Period) -> IDPStock? {
-        let dates = movements.dates("report_date"), populations = movements.texts("population")
-        let individuals = movements.counts("individuals"), households = movements.optionalCounts("households")
-        let rows = (0..<movements.rowCount).filter { populations[$0] == "idps" && period.contains(dates[$0]) }
-        guard let date = rows.map({ dates[$0] }).max() else { return nil }
-        var stock = IDPStock(reportDate: date, individuals: 0, households: 0)
-        for row in rows where dates[row] == date {
-            stock.individuals += individuals[row]
-            stock.households = stock.households.flatMap { sum in households[row].map { sum + $0 } }
-        }
-        return stock
-    }
-}

@@ -154,7 +154,7 @@ public enum SituationReportsPlugin: ReportPlugin {
             "new_idps": .count(events.reduce(0) { $0 + $1.individuals }),
             "new_idps_estimated": .flag(events.contains(where: \.estimated)),
         ]
-        if let households = total(events.map(\.households)) { facts["new_idp_households"] = .count(households) }
+        if let households = events.map(\.households).sumIfAllKnown { facts["new_idp_households"] = .count(households) }
 
         let regions = byRegion(events)
         facts["new_idp_regions"] = .list(regions.map { Label($0.name) })
@@ -163,10 +163,13 @@ public enum SituationReportsPlugin: ReportPlugin {
             facts["main_cause"] = .label(causes.label(cause, "name")!)
             facts["main_cause_phrase"] = .label(causes.label(cause, "phrase")!)
         }
-        if let movements = inputs["movements"], let stock = IDPStock.latest(in: movements, period: period) {
-            facts["idp_report_date"] = .date(stock.reportDate)
-            facts["idps"] = .count(stock.individuals)
-            if let households = stock.households { facts["idp_households"] = .count(households) }
+        if let movements = inputs["movements"] {
+            let stocks = CMPStocks(movements, population: "idps")
+            if let date = stocks.dates.latest(in: period) {
+                facts["idp_report_date"] = .date(date)
+                facts["idps"] = .count(stocks.total(at: date))
+                if let households = stocks.households(at: date) { facts["idp_households"] = .count(households) }
+            }
         }
 
         let eventRows: [[TableCell]] = events.map { event in
@@ -222,10 +225,10 @@ public enum SituationReportsPlugin: ReportPlugin {
             var region =
                 regions[event.regionCode] ?? RegionTotal(code: event.regionCode, name: event.regionName, individuals: 0, households: 0)
             region.individuals += event.individuals
-            region.households = total([region.households, event.households])
+            region.households = region.households.adding(event.households)
             regions[event.regionCode] = region
         }
-        return regions.values.sorted { ($1.individuals, $0.code) < ($0.individuals, $1.code) }
+        return regions.values.rankedLargestFirst(by: \.individuals, thenBy: \.code)
     }
 
     /// The cause that displaced the most people; ties go to the earlier cause of `order`.
@@ -233,10 +236,5 @@ public enum SituationReportsPlugin: ReportPlugin {
         var people: [String: Int] = [:]
         for event in events { people[event.cause, default: 0] += event.individuals }
         return order.filter { people[$0] != nil }.max { people[$0]! < people[$1]! }
-    }
-
-    /// The sum, or nil as soon as one value is unknown.
-    static func total(_ values: [Int?]) -> Int? {
-        values.reduce(Optional(0)) { sum, value in sum.flatMap { total in value.map { total + $0 } } }
     }
 }

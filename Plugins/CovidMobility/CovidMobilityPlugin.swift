@@ -295,8 +295,8 @@ struct Assessments {
                                         restriction: Restriction(rawValue: restrictions[row])!)
             var entry = byCode[codes[row]] ?? (PoE(code: codes[row], name: names[row], type: .airport, adm1Code: "", neighbourCountry: "", assessments: []), [])
             if let last = entry.poe.assessments.last, last.date == assessment.date {
-                let line = table.lines[row], earlier = table.lines[entry.rows.last!]
-                throw PluginFailure("\(table.file):\(line): point of entry '\(codes[row])' is assessed twice on \(assessment.date.iso) (also on line \(earlier))")
+                throw PluginFailure([.assessedTwice("poe_code", what: "point of entry '\(codes[row])'", day: assessment.date,
+                                                   firstLine: table.lines[entry.rows.last!], at: table.place(ofRow: row))])
             }
             entry.poe.name = names[row]
             entry.poe.type = PoEType(rawValue: typeCells[row])!

@@ -15,11 +15,11 @@ extension CovidMobilityPlugin {
         public func validate() -> [ParameterProblem] {
             var problems: [ParameterProblem] = []
             if types.isEmpty {
-                problems.append(ParameterProblem(key: "types", message: "needs at least one PoE type"))
+                problems.append(.empty("types", needs: "PoE type"))
             }
             var seen: Set<PoEType> = []
             for type in types where !seen.insert(type).inserted {
-                problems.append(ParameterProblem(key: "types", message: "'\(type.rawValue)' is listed twice"))
+                problems.append(.listedTwice("types", value: type.rawValue))
             }
             return problems
         }

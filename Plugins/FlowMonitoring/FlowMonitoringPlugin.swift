@@ -125,7 +125,7 @@ public enum FlowMonitoringPlugin: ReportPlugin {
         let first: Day
         var previous: Period?
         if cumulative {
-            guard let since = parameters.since else { throw PluginFailure("a cumulative window needs 'since'") }
+            guard let since = parameters.since else { throw PluginFailure([PluginProblem(Parameters.sinceRequired)]) }
             first = since
         } else {
             first = period.firstDay

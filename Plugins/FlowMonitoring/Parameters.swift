@@ -32,17 +32,20 @@ extension FlowMonitoringPlugin {
             var problems: [ParameterProblem] = []
             switch (window, since) {
             case (.cumulative, nil):
-                problems.append(ParameterProblem(key: "since", message: "a cumulative window needs 'since', the first day it counts (YYYY-MM-DD)"))
+                problems.append(Self.sinceRequired)
             case (.month, .some):
-                problems.append(ParameterProblem(key: "since", message: "'since' only applies to 'window: cumulative'; a month window counts its calendar month"))
+                problems.append(.onlyWith("since", setting: "window: cumulative", otherwise: "a month window counts its calendar month"))
             default:
                 break
             }
             var seen = Set<String>()
             for code in fmps where !seen.insert(code).inserted {
-                problems.append(ParameterProblem(key: "fmps", message: "FMP code '\(code)' is listed twice"))
+                problems.append(.listedTwice("fmps", value: code, noun: "FMP code"))
             }
             return problems
         }
+
+        /// A cumulative window without its first day.
+        static let sinceRequired = ParameterProblem.required("since", by: "a cumulative window", meaning: "the first day it counts (YYYY-MM-DD)")
     }
 }

@@ -24,8 +24,8 @@ public protocol ReportPlugin: Sendable {
     /// Turns the period's inputs into facts and tables. Inputs are already typed and checked
     /// against `description.inputs` (P-code columns hold the vocabulary's codes and names);
     /// `vocabularies` holds the word lists `description.vocabularies` declares, as the report
-    /// extends them, and the P-codes. A `PluginFailure` reports a problem with the data as a
-    /// whole (for instance no report date in the file at all).
+    /// extends them, and the P-codes. A `PluginFailure` reports every problem found instead of a
+    /// result, each at its row, at a key of `params:` or about the data as a whole.
     static func run(inputs: Inputs, parameters: Parameters, period: Period, vocabularies: Vocabularies) throws(PluginFailure) -> ReportResult
 
     /// The months that have data for these parameters, so that a run without `--period`
@@ -76,7 +76,8 @@ extension PluginParameters {
     }
 }
 
-/// A problem with a definition's parameters that only the plugin can see.
+/// A problem with a definition's parameters that only the plugin can see; the host reports it
+/// at the key's line in `reports.yaml`. Its text comes from `Messages+Plugins.swift`.
 public struct ParameterProblem: Sendable, Hashable {
     public var key: String
     public var message: String
@@ -87,12 +88,55 @@ public struct ParameterProblem: Sendable, Hashable {
     }
 }
 
-/// A problem with the data as a whole that a plugin reports instead of a result.
+/// What a plugin reports instead of a result: every problem it found, each at its place. The
+/// host reports them as it reports its own, with their positions, under its cap and count.
 public struct PluginFailure: Error, Sendable, Hashable {
+    public var problems: [PluginProblem]
+
+    public init(_ problems: [PluginProblem]) {
+        self.problems = problems
+    }
+
+    /// One problem with the data as a whole (no report date in the file at all, say).
+    public init(_ message: String) {
+        self.init([PluginProblem(message: message)])
+    }
+}
+
+/// One problem a plugin found, at its place: a row of an input file, a key of `params:`, or
+/// (nil) the data as a whole. Texts are made in `Messages+Plugins.swift`.
+public struct PluginProblem: Sendable, Hashable, CustomStringConvertible {
+    public enum Place: Sendable, Hashable {
+        /// A row of an input file: `InputTable.place(ofRow:)`.
+        case row(SourceLocation)
+        /// A key of the definition's `params:`; the host finds its line.
+        case parameter(String)
+    }
+
+    public var place: Place?
+    /// The column of the row the problem is about, when there is one.
+    public var column: String?
     public var message: String
 
-    public init(_ message: String) {
+    public init(at place: Place? = nil, column: String? = nil, message: String) {
+        self.place = place
+        self.column = column
         self.message = message
+    }
+
+    /// A parameter problem found while computing, at its key.
+    public init(_ problem: ParameterProblem) {
+        self.init(at: .parameter(problem.key), message: problem.message)
+    }
+
+    /// As a test reads it: `file:line: column 'x': message`, `params.key: message`.
+    public var description: String {
+        let subject = column.map { "column '\($0)': " } ?? ""
+        switch place {
+        case .row(let location)?: return "\(location): \(subject)\(message)"
+        case .parameter(let key)?: return "params.\(key): \(message)"
+        case nil: return subject + message
+        }
     }
 }
 

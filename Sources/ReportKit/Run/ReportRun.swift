@@ -150,11 +150,13 @@ public enum ReportRun {
         guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics.diagnostics)) }
 
         var outputs: [ReportOutput] = []
+        // Two reports reading one file report a plugin's problem with a row of it once.
+        var reportedByPlugins: Set<String> = []
         for report in prepared {
-            if let output = diagnostics.collecting({ () throws(Diagnostic) in
-                try report.render(period: options.period, languages: file.languages)
-            }) {
-                outputs.append(output)
+            do {
+                outputs.append(try report.render(period: options.period, languages: file.languages))
+            } catch {
+                diagnostics.add(contentsOf: error.diagnostics.filter { reportedByPlugins.insert($0.description).inserted })
             }
         }
         guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics.diagnostics)) }
@@ -349,25 +351,25 @@ struct PreparedReport {
     var filters: [FilterCensus] = []
 
     /// Runs the plugin, checks its result against its description and renders every file.
-    func render(period requested: Period?, languages: [Language]) throws(Diagnostic) -> ReportOutput {
+    func render(period requested: Period?, languages: [Language]) throws(DiagnosticList) -> ReportOutput {
         guard let period = requested ?? periodsWithData().max() else {
-            throw .noPeriodWithData(report: definition.id.value, at: definition.location)
+            throw DiagnosticList(.noPeriodWithData(report: definition.id.value, at: definition.location))
         }
         for filter in filters {
             let location = definition.params?.pair(filter.written.spec.name)?.value.location ?? definition.location
             if let problem = filter.written.checkRows(in: period, found: filter.found, file: filter.file, at: location,
                                                       keyPath: "\(definition.keyPath).params.\(filter.written.spec.name)") {
-                throw problem
+                throw DiagnosticList(problem)
             }
         }
         let result: ReportResult
         do {
             result = try compute(period)
         } catch {
-            throw .pluginFailed(error, report: definition.id.value, period: period, at: definition.location)
+            throw DiagnosticList(error.problems.map { .pluginProblem($0, definition: definition, period: period) })
         }
         if let problem = ResultContract.firstViolation(of: result, against: description) {
-            throw .pluginBrokeContract(description.id, problem: problem)
+            throw DiagnosticList(.pluginBrokeContract(description.id, problem: problem))
         }
 
         let facts = result.facts.merging(HostFacts.values(title: definition.title, period: period, dataThrough: result.dataThrough)) { plugin, _ in plugin }

@@ -42,6 +42,20 @@ public struct ColumnSpec: Sendable, Hashable {
         self.documentation = documentation
         self.pcode = pcode
     }
+
+    /// Columns read alike are equal whatever their documentation says, so that two plugins
+    /// reading one file share its reading (`population_movements.csv`, documented differently by
+    /// the returnee and the situation reports, is read once).
+    public static func == (lhs: ColumnSpec, rhs: ColumnSpec) -> Bool {
+        (lhs.name, lhs.type, lhs.hxl, lhs.pcode) == (rhs.name, rhs.type, rhs.hxl, rhs.pcode)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(type)
+        hasher.combine(hxl)
+        hasher.combine(pcode)
+    }
 }
 
 /// How the cells of an input column are read. A cell that does not fit is an error naming

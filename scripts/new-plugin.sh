@@ -53,10 +53,7 @@ public enum ${name}Plugin: ReportPlugin {
                 periodColumn: "date"
             ),
         ],
-        parameters: [
-            ParameterSpec("minimum", .integer(0...1_000_000), default: String(Parameters().minimum),
-                          "Regions with fewer people in the period are left out of the table."),
-        ],
+        parameters: Parameters.specs,
         facts: [
             FactSpec("total", .count, "People counted in the period, all regions."),
             FactSpec("region_count", .count, "Regions in the table."),
@@ -96,23 +93,14 @@ cat > "$plugin/Parameters.swift" <<EOF
 import ReportKit
 
 extension ${name}Plugin {
-    /// \`params:\` of a $id report. The defaults here are the ones \`description.parameters\`
-    /// documents; the host has checked every key and value before decoding.
+    /// \`params:\` of a $id report, each declared once: its key, type, default (the initial
+    /// value) and documentation. \`description.parameters\` is \`Parameters.specs\`, and the host
+    /// decodes each value from the key its declaration names, after checking it.
     public struct Parameters: PluginParameters {
-        public var minimum: Int = 0
+        @Parameter("minimum", in: 0...1_000_000, "Regions with fewer people in the period are left out of the table.")
+        public var minimum = 0
 
-        public init(minimum: Int = 0) {
-            self.minimum = minimum
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case minimum
-        }
-
-        public init(from decoder: Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            minimum = try container.decodeIfPresent(Int.self, forKey: .minimum) ?? Parameters().minimum
-        }
+        public init() {}
     }
 }
 EOF

@@ -57,12 +57,7 @@ public enum CovidMobilityPlugin: ReportPlugin {
                 periodColumn: "assessment_date"
             ),
         ],
-        parameters: [
-            ParameterSpec("types", .list(.choice(PoEType.allCases.map(\.rawValue))), default: Parameters.defaultTypesYAML,
-                          "The PoE types the report counts, each at most once; other rows are ignored.")
-                // A period without an assessment of these types reports the latest earlier one.
-                .selecting("poe_type", of: "poes", rowsInPeriod: false),
-        ],
+        parameters: Parameters.specs,
         facts: [
             FactSpec("has_assessment", .flag, "True when a PoE of the selected types was assessed in the period."),
             FactSpec("latest_assessment_date", .date, "When the period has no assessment: the latest one before it, if any.", optional: true),
@@ -125,7 +120,7 @@ public enum CovidMobilityPlugin: ReportPlugin {
 
         guard !current.isEmpty else {
             facts["has_assessment"] = .flag(false)
-            if let latest = history.dates.last(where: { $0 < period.firstDay }) {
+            if let latest = history.dates.latest(before: period) {
                 facts["latest_assessment_date"] = .date(latest)
             }
             return ReportResult(
@@ -300,8 +295,8 @@ struct Assessments {
                                         restriction: Restriction(rawValue: restrictions[row])!)
             var entry = byCode[codes[row]] ?? (PoE(code: codes[row], name: names[row], type: .airport, adm1Code: "", neighbourCountry: "", assessments: []), [])
             if let last = entry.poe.assessments.last, last.date == assessment.date {
-                let line = table.lines[row], earlier = table.lines[entry.rows.last!]
-                throw PluginFailure("\(table.file):\(line): point of entry '\(codes[row])' is assessed twice on \(assessment.date.iso) (also on line \(earlier))")
+                throw PluginFailure([.assessedTwice("poe_code", what: "point of entry '\(codes[row])'", day: assessment.date,
+                                                   firstLine: table.lines[entry.rows.last!], at: table.place(ofRow: row))])
             }
             entry.poe.name = names[row]
             entry.poe.type = PoEType(rawValue: typeCells[row])!

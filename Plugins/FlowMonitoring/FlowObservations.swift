@@ -48,7 +48,7 @@ public struct FlowObservations: InputAggregate, KeepsPCodes {
     var destinations = TextIndex()
     /// Whether each FMP number passes the filter.
     private var kept: [Bool] = []
-    /// By month number (`year * 12 + month - 1`), from `firstMonth`.
+    /// By month number (`Period.monthNumber`), from `firstMonth`.
     var months: [Month] = []
     var firstMonth = 0
     /// Individuals a day, in and out, and whether the day has rows at all, from `firstDay`.
@@ -86,8 +86,7 @@ public struct FlowObservations: InputAggregate, KeepsPCodes {
             let day = Int(days[row])
             if day != cachedDay {
                 cachedDay = day
-                let date = Day(daysSinceEpoch: day)
-                cachedMonth = date.year * 12 + date.month - 1
+                cachedMonth = Day(daysSinceEpoch: day).monthNumber
                 monthsWithRows.insert(cachedMonth)
             }
             if let since, day < since { continue }
@@ -231,7 +230,7 @@ public struct FlowObservations: InputAggregate, KeepsPCodes {
     /// The index of `incoming` among the direction column's declared choices.
     static let incoming = 0
 
-    /// The sums of `month` (a month number, `year * 12 + month - 1`), or nil when it has no row.
+    /// The sums of `month` (a `Period.monthNumber`), or nil when it has no row.
     func month(_ month: Int) -> Month? {
         let index = month - firstMonth
         guard index >= 0, index < months.count, months[index].totals.rows > 0 else { return nil }

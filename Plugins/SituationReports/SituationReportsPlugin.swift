@@ -90,7 +90,7 @@ public enum SituationReportsPlugin: ReportPlugin {
                 periodColumn: "report_date"
             ),
         ],
-        parameters: [],
+        parameters: Parameters.specs,
         facts: [
             FactSpec(
                 "events", .records, "The period's events (date_end in the period), by first day, last day and id.", fields: eventFields),
@@ -168,7 +168,7 @@ public enum SituationReportsPlugin: ReportPlugin {
             "new_idps": .count(events.reduce(0) { $0 + $1.individuals }),
             "new_idps_estimated": .flag(events.contains(where: \.estimated)),
         ]
-        if let households = total(events.map(\.households)) { facts["new_idp_households"] = .count(households) }
+        if let households = events.map(\.households).sumIfAllKnown { facts["new_idp_households"] = .count(households) }
 
         let regions = byRegion(events)
         facts["new_idp_regions"] = .list(regions.map { Label($0.name) })
@@ -190,10 +190,13 @@ public enum SituationReportsPlugin: ReportPlugin {
                 ]
             })
         facts["new_idp_cause_count"] = .count(byCause.count)
-        if let movements = inputs["movements"], let stock = IDPStock.latest(in: movements, period: period) {
-            facts["idp_report_date"] = .date(stock.reportDate)
-            facts["idps"] = .count(stock.individuals)
-            if let households = stock.households { facts["idp_households"] = .count(households) }
+        if let movements = inputs["movements"] {
+            let stocks = CMPStocks(movements, population: "idps")
+            if let date = stocks.dates.latest(in: period) {
+                facts["idp_report_date"] = .date(date)
+                facts["idps"] = .count(stocks.total(at: date))
+                if let households = stocks.households(at: date) { facts["idp_households"] = .count(households) }
+            }
         }
 
         let eventRows: [[TableCell]] = events.map { event in
@@ -249,10 +252,10 @@ public enum SituationReportsPlugin: ReportPlugin {
             var region =
                 regions[event.regionCode] ?? RegionTotal(code: event.regionCode, name: event.regionName, individuals: 0, households: 0)
             region.individuals += event.individuals
-            region.households = total([region.households, event.households])
+            region.households = region.households.adding(event.households)
             regions[event.regionCode] = region
         }
-        return regions.values.sorted { ($1.individuals, $0.code) < ($0.individuals, $1.code) }
+        return regions.values.rankedLargestFirst(by: \.individuals, thenBy: \.code)
     }
 
     struct CauseTotal {
@@ -273,10 +276,5 @@ public enum SituationReportsPlugin: ReportPlugin {
         }
         let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
         return totals.values.sorted { ($1.individuals, rank[$0.cause] ?? .max) < ($0.individuals, rank[$1.cause] ?? .max) }
-    }
-
-    /// The sum, or nil as soon as one value is unknown.
-    static func total(_ values: [Int?]) -> Int? {
-        values.reduce(Optional(0)) { sum, value in sum.flatMap { total in value.map { total + $0 } } }
     }
 }

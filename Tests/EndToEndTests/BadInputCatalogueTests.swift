@@ -183,7 +183,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput(kind: .fileSystem, name: name, mutate: mutate, errors: errors)
     }
 
-    static let catalogue: [BadInput] = yamlCases + csvCases + templateCases + templateFormCases + fileSystemCases + commandLineCases + outputCases + coordinatorCases + vocabularyCases + workbookCases + officeCases + describeCases + rollUpCases
+    static let catalogue: [BadInput] = yamlCases + csvCases + templateCases + templateFormCases + fileSystemCases + commandLineCases + outputCases + coordinatorCases + vocabularyCases + workbookCases + officeCases + describeCases + rollUpCases + pluginCases
 
     // MARK: reports.yaml
 

@@ -135,6 +135,10 @@ def project(rows: int, data: Path, since: dt.date, repo: Path) -> Path:
     for name in ("monthly.en.md", "monthly.fr.md", "snapshot.en.md", "snapshot.fr.md"):
         shutil.copyfile(repo / "templates" / "flow-monitoring" / name, folder / "templates" / name)
     shutil.copytree(repo / "vocabularies", folder / "vocabularies", dirs_exist_ok=True)
+    # Guinea's and Senegal's regions, which the shipped vocabularies lack, added as an office
+    # outside the shipped countries adds its own (docs/report-types.md, "Another country").
+    for pcodes in sorted((HERE / "pcodes").glob("*.csv")):
+        shutil.copyfile(pcodes, folder / "vocabularies" / "pcodes" / pcodes.name)
     reports = f"""# Written by Benchmarks/compare.py: two flow monitoring reports on the generated data.
 version: 1
 output: out

@@ -96,6 +96,7 @@ struct Run: ParsableCommand {
             writer.waitForOtherRuns = !noWait
             writer.onWait = { printError("\(shownRoot): \($0)") }
             writer.onWarning = { printError($0) }
+            if let index = plan.monthIndex { writer.monthFiles = { index.indexFiles(period: $0, reports: $1) } }
             do {
                 try writer.write(plan.outputs)
             } catch {
@@ -105,6 +106,11 @@ struct Run: ParsableCommand {
             guard !reading.quiet else { continue }
             for output in plan.outputs {
                 print("wrote \(shownRoot)/\(output.period)/\(output.id)/ (\(output.files.map(\.name).joined(separator: ", ")))")
+            }
+            if let index = plan.monthIndex {
+                for period in Set(plan.outputs.map(\.period)).sorted() {
+                    print("wrote \(shownRoot)/\(period)/ (\(index.languages.map { "index.\($0.rawValue).html" }.joined(separator: ", ")))")
+                }
             }
         }
     }

@@ -46,6 +46,8 @@ public struct RunPlan: Sendable {
     public var inputNotes: [String] = []
     /// The selected reports left out because of `enabled: false`, in the order of the file.
     public var disabled: [String] = []
+    /// The month's index pages, when the file names a page template (`page:`).
+    public var monthIndex: PageRenderer?
 }
 
 /// The one validation and computation pass that `run` and `validate` share.
@@ -87,6 +89,22 @@ public enum ReportRun {
         var inputs = InputScans(project: project, threads: options.threads, progress: options.progress, tuning: options.tuning)
         var vocabularies = VocabularyFiles(project: project)
         var pending: [PendingReport] = []
+        // Pages: the words, headings and page templates, then each report's charts.
+        var pluginIDs: Set<String> = []
+        let descriptions = selected.compactMap { registry.plugin(id: $0.plugin.value)?.description }.filter { pluginIDs.insert($0.id).inserted }
+        var pageSetup: PageSetup?
+        switch PageSetup.load(file: file, reports: selected, plugins: descriptions, project: project) {
+        case .success(let setup): pageSetup = setup
+        case .failure(let list): diagnostics.add(contentsOf: list.diagnostics)
+        }
+        var charts: [String: [ChartSpec]] = [:]
+        for definition in selected {
+            guard let value = definition.charts, let plugin = registry.plugin(id: definition.plugin.value) else { continue }
+            switch ChartReader.read(value, keyPath: definition.chartsKeyPath ?? "\(definition.keyPath).charts", languages: file.languages, description: plugin.description) {
+            case .success(let read): charts[definition.id.value] = read
+            case .failure(let list): diagnostics.add(contentsOf: list.diagnostics)
+            }
+        }
         for definition in selected {
             guard let plugin = registry.plugin(id: definition.plugin.value) else {
                 pending.append(PendingReport(diagnostics: DefinitionChecker.checkPlugin(of: definition, knownIDs: registry.ids).map { [$0] } ?? []))
@@ -131,6 +149,8 @@ public enum ReportRun {
             switch complete(records.sorted { $0.name < $1.name }, aggregates) {
             case .success(var ready):
                 ready.filters = filters
+                ready.pages = pageSetup?.renderer(for: ready.definition)
+                ready.charts = charts[ready.definition.id.value] ?? []
                 prepared.append(ready)
             // Two reports reading one file report its P-code problems once.
             case .failure(let list): diagnostics.add(contentsOf: list.diagnostics.filter { reportedByCompletion.insert($0.description).inserted })
@@ -160,7 +180,7 @@ public enum ReportRun {
         guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics.diagnostics)) }
         let notes = Array(Set(prepared.flatMap(\.notes))).sorted()
         return .success(RunPlan(outputRoot: outputRoot, outputs: outputs, columnsFoundByHashtag: inputs.columnsFoundByHashtag,
-                                notes: notes, inputNotes: inputs.notes, disabled: selection.disabled))
+                                notes: notes, inputNotes: inputs.notes, disabled: selection.disabled, monthIndex: pageSetup?.indexRenderer))
     }
 
     /// The YAML file of the folder of `missing` whose name is nearest to its name, as the user
@@ -347,6 +367,9 @@ struct PreparedReport {
     let compute: (Period) throws(PluginFailure) -> ReportResult
     /// The filters the definition writes, with the values their columns hold.
     var filters: [FilterCensus] = []
+    /// The renderer of the report's pages; nil when it has none.
+    var pages: PageRenderer?
+    var charts: [ChartSpec] = []
 
     /// Runs the plugin, checks its result against its description and renders every file.
     func render(period requested: Period?, languages: [Language]) throws(Diagnostic) -> ReportOutput {
@@ -379,13 +402,23 @@ struct PreparedReport {
             texts[language] = text
             files.append(OutputFile(name: "report.\(language.rawValue).md", bytes: Array(text.utf8)))
         }
+        if let pages {
+            for language in languages {
+                guard let text = texts[language] else { continue }
+                let page = pages.reportPage(title: definition.title[language] ?? definition.id.value, period: period, language: language,
+                                            markdown: text, result: result, description: description, charts: charts)
+                files.append(OutputFile(name: "report.\(language.rawValue).html", bytes: Array(page.utf8)))
+            }
+        }
         for spec in description.tables {
             files.append(OutputFile(name: "\(spec.name).csv", bytes: CSVWriter.write(result.tables[spec.name]!, spec: spec)))
         }
         let document = JSONDocument.report(id: definition.id.value, plugin: description.id, period: period, title: definition.title,
                                            result: result, description: description, texts: texts)
         files.append(OutputFile(name: "report.json", bytes: JSONDocument.bytes(document)))
-        return ReportOutput(id: definition.id.value, plugin: description.id, period: period, inputs: inputRecords, files: files)
+        var output = ReportOutput(id: definition.id.value, plugin: description.id, period: period, inputs: inputRecords, files: files)
+        output.titles = definition.title
+        return output
     }
 }
 

@@ -22,7 +22,7 @@ import Yams
         let folder = try project()
         let outcome = try DTMReportBinary.run(["run", "--tag", "monthly"], in: folder.url)
         #expect(outcome.status == 0, Comment(rawValue: outcome.stderr))
-        #expect(outcome.stdout.split(separator: "\n").map { $0.split(separator: " ")[1] } == ["out/2017-04/fmp-monthly/"])
+        #expect(outcome.stdout.split(separator: "\n").map { $0.split(separator: " ")[1] } == ["out/2017-04/fmp-monthly/", "out/2017-04/"])
         #expect(outcome.stderr.isEmpty)
     }
 

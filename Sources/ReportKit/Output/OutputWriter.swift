@@ -306,7 +306,7 @@ public struct OutputWriter {
         var titles: [Language: String] = [:]
         if let data = fileSystem.contents(folder.appendingPathComponent("report.json").path),
            let document = try? JSONSerialization.jsonObject(with: Data(data)) as? [String: Any],
-           let written = document["title"] as? [String: String] {
+           let written = (document["report"] as? [String: Any])?["title"] as? [String: String] {
             for (key, value) in written { if let language = Language(rawValue: key) { titles[language] = value } }
         }
         return Self.indexEntry(id: id, titles: titles, files: names)

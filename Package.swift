@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        // Only the tests use it, to write workbooks with a ZIP writer other than the reader's own.
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
     ],
@@ -32,11 +33,11 @@ let package = Package(
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Ink", package: "Ink"),
                 "CSHA256",
                 "CLineIndex",
                 "CFileExchange",
+                "CInflate",
             ]
         ),
         // The cells of a plain CSV line found with vector instructions (`CSVReader.nextPlainLine`).
@@ -45,6 +46,8 @@ let package = Package(
         .target(name: "CSHA256"),
         // The one-step exchange of the staged and the published month (`renameat2` on Linux).
         .target(name: "CFileExchange"),
+        // Raw DEFLATE and CRC-32 from the system's zlib, for the workbook's ZIP entries (`ZipArchive.swift`).
+        .target(name: "CInflate", linkerSettings: [.linkedLibrary("z")]),
         .target(
             name: "BuiltInPlugins",
             dependencies: ["ReportKit"] + reportPlugins.map { .target(name: $0.name) }

@@ -12,7 +12,9 @@ For every file under each output folder:
 - `report.json`: valid against schemas/report.schema.json (JSON Schema 2020-12);
 - `manifest.json`: well formed: every file it lists exists with that size and SHA-256, and
   every file of the period is listed.
-With `--reports`, that file is also validated against schemas/reports.schema.json.
+With `--reports`, that file is also validated against schemas/reports.schema.json (read as an
+editor's YAML server reads it: YAML 1.2, where a date is text, merge keys applied), and the schema
+is checked to refuse a misspelt parameter and a value its parameter does not allow.
 
 Needs `libhxl`, `jsonschema` and `pyyaml` (`python3 -m pip install libhxl jsonschema pyyaml`).
 Prints one line per problem and ends with `interop: N passed, N failed`; exits 1 on a failure.
@@ -171,11 +173,25 @@ class Checker:
     def reports_file_problems(self, path):
         with open(os.path.join(SCHEMAS, "reports.schema.json"), encoding="utf-8") as file:
             schema = json.load(file)
+        jsonschema.Draft202012Validator.check_schema(schema)
         with open(path, encoding="utf-8") as file:
-            document = yaml.safe_load(file)
+            document = yaml.load(file, Loader=TextDatesLoader)
         validator = jsonschema.Draft202012Validator(schema)
-        return [f"{'/'.join(map(str, error.absolute_path)) or '(document)'}: {error.message}"
-                for error in validator.iter_errors(document)]
+        problems = [f"{'/'.join(map(str, error.absolute_path)) or '(document)'}: {error.message}"
+                    for error in validator.iter_errors(document)]
+        if problems:
+            return problems
+        # The schema knows each plugin's parameters: a misspelt one, or a value not allowed,
+        # in the first report that sets parameters is refused.
+        report = next((report for report in document["reports"] if report.get("params")), None)
+        if report is None:
+            return []
+        for name, value in [("a_misspelt_parameter", 1), (next(iter(report["params"])), {"not": "allowed"})]:
+            changed = dict(report, params=dict(report["params"], **{name: value}))
+            wrong = dict(document, reports=[changed if item is report else item for item in document["reports"]])
+            if validator.is_valid(wrong):
+                problems.append(f"the schema accepts params.{name}: {value!r} in report '{report['id']}'")
+        return problems
 
     def check_folder(self, folder):
         count = 0
@@ -196,6 +212,16 @@ class Checker:
         if count == 0:
             print(f"{folder}: no output to check")
             self.failed += 1
+
+
+class TextDatesLoader(yaml.SafeLoader):
+    """YAML as a YAML 1.2 server reads it: `2017-01-01` is text, not a date."""
+
+
+TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def normalised_tag(tag):

@@ -2,7 +2,7 @@
 # Proves that scripts/new-plugin.sh makes a plugin that passes the tests unchanged: scaffolds
 # one into a temporary copy of the repository (the committed files, nothing else), builds it
 # there and runs the tests that every plugin must pass (registry, examples, the generated
-# plugin reference). The repository itself is left untouched.
+# plugin reference and schema of reports.yaml). The repository itself is left untouched.
 #
 #   scripts/check-scaffold.sh
 #
@@ -23,5 +23,5 @@ if ! bash scripts/new-plugin.sh ScaffoldCheck scaffold-check > "$copy/scaffold.l
     echo "scaffold: scripts/new-plugin.sh failed" >&2
     exit 1
 fi
-swift test --filter 'RegistryTests|PluginExampleTests|GeneratedDocsTests'
+swift test --filter 'RegistryTests|PluginExampleTests|GeneratedDocsTests|ReportsFileSchemaTests'
 echo "scaffold: the new plugin builds, registers and passes its example test"

@@ -10,7 +10,7 @@
 # - templates/<plugin-id>/summary.en.md and summary.fr.md;
 # - the target line in Package.swift's `reportPlugins` and the line in
 #   Sources/BuiltInPlugins/BuiltInPlugins.swift, both kept sorted;
-# - docs/plugins.md regenerated with the new plugin.
+# - docs/plugins.md and schemas/reports.schema.json regenerated with the new plugin.
 # docs/plugins-dev.md explains what to change next. SWIFT_SCRATCH_PATH, when set, is passed to
 # `swift build --scratch-path`.
 set -euo pipefail
@@ -53,10 +53,7 @@ public enum ${name}Plugin: ReportPlugin {
                 periodColumn: "date"
             ),
         ],
-        parameters: [
-            ParameterSpec("minimum", .integer(0...1_000_000), default: String(Parameters().minimum),
-                          "Regions with fewer people in the period are left out of the table."),
-        ],
+        parameters: Parameters.specs,
         facts: [
             FactSpec("total", .count, "People counted in the period, all regions."),
             FactSpec("region_count", .count, "Regions in the table."),
@@ -96,23 +93,14 @@ cat > "$plugin/Parameters.swift" <<EOF
 import ReportKit
 
 extension ${name}Plugin {
-    /// \`params:\` of a $id report. The defaults here are the ones \`description.parameters\`
-    /// documents; the host has checked every key and value before decoding.
+    /// \`params:\` of a $id report, each declared once: its key, type, default (the initial
+    /// value) and documentation. \`description.parameters\` is \`Parameters.specs\`, and the host
+    /// decodes each value from the key its declaration names, after checking it.
     public struct Parameters: PluginParameters {
-        public var minimum: Int = 0
+        @Parameter("minimum", in: 0...1_000_000, "Regions with fewer people in the period are left out of the table.")
+        public var minimum = 0
 
-        public init(minimum: Int = 0) {
-            self.minimum = minimum
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case minimum
-        }
-
-        public init(from decoder: Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            minimum = try container.decodeIfPresent(Int.self, forKey: .minimum) ?? Parameters().minimum
-        }
+        public init() {}
     }
 }
 EOF
@@ -187,7 +175,7 @@ insert_sorted(registry, r"^import \w+$", f"import {name}", key=lambda line: line
 insert_sorted(registry, r"^        \w+Plugin\.self,$", f"        {name}Plugin.self,", key=plugin_id_of)
 EOF
 
-# Golden outputs and the plugin reference, from the real tool.
+# Golden outputs, the plugin reference and the schema of reports.yaml, from the real tool.
 swift build ${SWIFT_SCRATCH_PATH:+--scratch-path "$SWIFT_SCRATCH_PATH"}
 dtm_report="$(swift build ${SWIFT_SCRATCH_PATH:+--scratch-path "$SWIFT_SCRATCH_PATH"} --show-bin-path)/dtm-report"
 work="$(mktemp -d)"
@@ -198,6 +186,7 @@ cp -R templates "$work/templates"
 mkdir -p "$example/expected"
 cp -R "$work/out/2021-03" "$example/expected/2021-03"
 "$dtm_report" reference --output docs/plugins.md
+"$dtm_report" schema --output schemas/reports.schema.json
 
 echo "created $plugin/, templates/$id/ and $example/; registered $name in Package.swift and BuiltInPlugins.swift"
 echo "read the golden files in $example/expected/2021-03/, then: swift test"

@@ -5,7 +5,7 @@ import ReportKit
 
 exit(FuzzDriverRun(CommandLine.argc, CommandLine.unsafeArgv))
 
-/// The file each input is written to: ZIPFoundation reads archives from files. A static, not a
+/// The file each input is written to: the workbook reader reads archives from files. A static, not a
 /// global of this file: top-level globals of `main.swift` are set in order, after `exit` above.
 enum Scratch {
     static let workbook = FileManager.default.temporaryDirectory.appendingPathComponent("fuzz-workbook-\(getpid()).xlsx")

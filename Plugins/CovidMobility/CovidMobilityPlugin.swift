@@ -49,7 +49,7 @@ public enum CovidMobilityPlugin: ReportPlugin {
                     ColumnSpec("poe_code", .text, hxl: "#loc+code", "The PoE's id; one row per PoE and assessment date."),
                     ColumnSpec("poe_name", .text, hxl: "#loc+name", "The PoE's name; the latest row's name is used."),
                     ColumnSpec("poe_type", .choice(PoEType.allCases.map(\.rawValue)), hxl: "#loc+type", "The kind of PoE."),
-                    ColumnSpec("adm1_code", .text, hxl: "#adm1+code", "Region P-code."),
+                    ColumnSpec("adm1_code", .text, hxl: "#adm1+code", "Region P-code, of the P-code vocabulary.", pcode: PCodeColumn(level: 1)),
                     ColumnSpec("neighbour_country", .optionalText, hxl: "#country+code+dest", "ISO3 code of the country across the border; empty for airports and internal points."),
                     ColumnSpec("status", .choice(PoEStatus.allCases.map(\.rawValue)), hxl: "#status", "Operational status at the assessment."),
                     ColumnSpec("restriction", .choice(Restriction.allCases.map(\.rawValue)), hxl: "#access+type", "The main restriction in force."),
@@ -57,12 +57,7 @@ public enum CovidMobilityPlugin: ReportPlugin {
                 periodColumn: "assessment_date"
             ),
         ],
-        parameters: [
-            ParameterSpec("types", .list(.choice(PoEType.allCases.map(\.rawValue))), default: Parameters.defaultTypesYAML,
-                          "The PoE types the report counts, each at most once; other rows are ignored.")
-                // A period without an assessment of these types reports the latest earlier one.
-                .selecting("poe_type", of: "poes", rowsInPeriod: false),
-        ],
+        parameters: Parameters.specs,
         facts: [
             FactSpec("has_assessment", .flag, "True when a PoE of the selected types was assessed in the period."),
             FactSpec("latest_assessment_date", .date, "When the period has no assessment: the latest one before it, if any.", optional: true),
@@ -125,7 +120,7 @@ public enum CovidMobilityPlugin: ReportPlugin {
 
         guard !current.isEmpty else {
             facts["has_assessment"] = .flag(false)
-            if let latest = history.dates.last(where: { $0 < period.firstDay }) {
+            if let latest = history.dates.latest(before: period) {
                 facts["latest_assessment_date"] = .date(latest)
             }
             return ReportResult(
@@ -300,8 +295,8 @@ struct Assessments {
                                         restriction: Restriction(rawValue: restrictions[row])!)
             var entry = byCode[codes[row]] ?? (PoE(code: codes[row], name: names[row], type: .airport, adm1Code: "", neighbourCountry: "", assessments: []), [])
             if let last = entry.poe.assessments.last, last.date == assessment.date {
-                let line = table.lines[row], earlier = table.lines[entry.rows.last!]
-                throw PluginFailure("\(table.file):\(line): point of entry '\(codes[row])' is assessed twice on \(assessment.date.iso) (also on line \(earlier))")
+                throw PluginFailure([.assessedTwice("poe_code", what: "point of entry '\(codes[row])'", day: assessment.date,
+                                                   firstLine: table.lines[entry.rows.last!], at: table.place(ofRow: row))])
             }
             entry.poe.name = names[row]
             entry.poe.type = PoEType(rawValue: typeCells[row])!

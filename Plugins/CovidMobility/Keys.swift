@@ -5,7 +5,7 @@ import ReportKit
 // (`vocabularies/*.csv`); templates place those words, they never spell a status or a type.
 
 /// The kinds of point of entry (PoE) DTM tracks, in the order tables and facts list them.
-public enum PoEType: String, CaseIterable, Sendable, Decodable {
+public enum PoEType: String, CaseIterable, Sendable, Decodable, ParameterChoice {
     case airport
     case landBorder = "land_border"
     case blueBorder = "blue_border"

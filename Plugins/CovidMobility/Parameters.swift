@@ -1,39 +1,25 @@
 import ReportKit
 
 extension CovidMobilityPlugin {
-    /// `params:` of a covid-mobility report. The defaults here are the ones
-    /// `description.parameters` documents.
+    /// `params:` of a covid-mobility report, declared once: key, type, default and documentation
+    /// (`description.parameters` is `Parameters.specs`).
     public struct Parameters: PluginParameters {
         /// The PoE types the report counts; rows of other types are left out of every fact and table.
+        // A period without an assessment of these types reports the latest earlier one.
+        @Parameter("types", "The PoE types the report counts, each at most once; other rows are ignored.",
+                   selecting: .column("poe_type", of: "poes", rowsInPeriod: false))
         public var types: [PoEType] = PoEType.allCases
 
-        public init(types: [PoEType] = PoEType.allCases) {
-            self.types = types
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case types
-        }
-
-        public init(from decoder: Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            let defaults = Parameters()
-            types = try container.decodeIfPresent([PoEType].self, forKey: .types) ?? defaults.types
-        }
-
-        /// The default as YAML writes it, for `description.parameters`.
-        static var defaultTypesYAML: String {
-            "[" + Parameters().types.map(\.rawValue).joined(separator: ", ") + "]"
-        }
+        public init() {}
 
         public func validate() -> [ParameterProblem] {
             var problems: [ParameterProblem] = []
             if types.isEmpty {
-                problems.append(ParameterProblem(key: "types", message: "needs at least one PoE type"))
+                problems.append(.empty("types", needs: "PoE type"))
             }
             var seen: Set<PoEType> = []
             for type in types where !seen.insert(type).inserted {
-                problems.append(ParameterProblem(key: "types", message: "'\(type.rawValue)' is listed twice"))
+                problems.append(.listedTwice("types", value: type.rawValue))
             }
             return problems
         }

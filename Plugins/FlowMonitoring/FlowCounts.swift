@@ -51,12 +51,8 @@ struct FlowCounts {
         dayHasRows = [Bool](repeating: false, count: span)
         guard span > 0 else { return }
 
-        func monthNumber(_ day: Int) -> Int {
-            let date = Day(daysSinceEpoch: day)
-            return date.year * 12 + date.month - 1
-        }
         var firstRows: [String: Int] = [:]
-        for month in monthNumber(first)...monthNumber(last) {
+        for month in Day(daysSinceEpoch: first).monthNumber...Day(daysSinceEpoch: last).monthNumber {
             guard let counted = observations.month(month) else { continue }
             sums.add(counted.totals)
             for (number, sum) in counted.fmps.enumerated() where sum.firstRow != Int.max {
@@ -88,7 +84,7 @@ struct FlowCounts {
             dailyIncoming[offset] = observations.dailyIncoming[index]
             dailyOutgoing[offset] = observations.dailyOutgoing[index]
         }
-        if let previous, let counted = observations.month(previous.year * 12 + previous.month - 1) {
+        if let previous, let counted = observations.month(previous.monthNumber) {
             previousIncoming = counted.totals.incoming
             previousOutgoing = counted.totals.outgoing
             previousRows = counted.totals.rows
@@ -103,7 +99,7 @@ struct FlowCounts {
         guard let largest = counts.max(), largest > 0 else { return [] }
         return TransportMode.allCases
             .filter { counts[$0.index] * 100 >= largest * 95 }
-            .sorted { (counts[$0.index], $1.index) > (counts[$1.index], $0.index) }
+            .rankedLargestFirst(by: { counts[$0.index] }, thenBy: \.index)
     }
 
     /// `total ÷ days`, rounded half up (10.5 → 11), in whole numbers only.
@@ -115,7 +111,7 @@ struct FlowCounts {
     /// the codes of an unknown country.
     static func top(_ totals: [String: Int], count: Int, leavingOut unknown: Set<String>) -> [String] {
         totals.filter { !unknown.contains($0.key) && $0.value > 0 }
-            .sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            .rankedLargestFirst(by: \.value, thenBy: \.key)
             .prefix(count).map(\.key)
     }
 }

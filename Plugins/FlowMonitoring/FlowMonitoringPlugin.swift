@@ -22,7 +22,8 @@ public enum FlowMonitoringPlugin: ReportPlugin {
                     ColumnSpec("date", .date, hxl: "#date", "The day of the count."),
                     ColumnSpec("fmp_code", .text, hxl: "#loc+code", "The FMP's id."),
                     ColumnSpec("fmp_name", .text, hxl: "#loc+name", "The FMP's name as reports write it."),
-                    ColumnSpec("adm1_code", .text, hxl: "#adm1+code", "Region P-code of the FMP."),
+                    ColumnSpec("adm1_code", .text, hxl: "#adm1+code", "Region P-code of the FMP, of the P-code vocabulary.",
+                               pcode: PCodeColumn(level: 1)),
                     ColumnSpec("adm1_name", .text, hxl: "#adm1+name", "Region name of the FMP."),
                     ColumnSpec("direction", .choice(["incoming", "outgoing"]), hxl: "#x_direction", "Arriving at or leaving the FMP's town."),
                     ColumnSpec("origin_country", .text, hxl: "#country+code+origin", "ISO3 country of origin; when unknown, a code vocabulary `countries` marks `unknown`."),
@@ -38,15 +39,7 @@ public enum FlowMonitoringPlugin: ReportPlugin {
                 periodColumn: "date"
             ),
         ],
-        parameters: [
-            ParameterSpec("window", .choice(Window.allCases.map(\.rawValue)), default: Parameters().window.rawValue,
-                          "`month`: the period's calendar month; `cumulative`: from `since` to the last day with counts in the period."),
-            ParameterSpec("since", .date, default: "none (required with window: cumulative)",
-                          "The first day of a cumulative window, usually the day monitoring began; only with `window: cumulative`."),
-            ParameterSpec("fmps", .list(.text), default: "[] (every FMP)", "FMP codes to keep; the others are left out of every figure.")
-                .selecting("fmp_code", of: "observations", namedBy: "fmp_name"),
-            ParameterSpec("top", .integer(1...20), default: String(Parameters().top), "How many nationalities and destinations the text names."),
-        ],
+        parameters: Parameters.specs,
         facts: [
             FactSpec("has_data", .flag, "True when the window has at least one observation."),
             FactSpec("cumulative", .flag, "True for a cumulative window, false for a month."),
@@ -133,7 +126,7 @@ public enum FlowMonitoringPlugin: ReportPlugin {
         let first: Day
         var previous: Period?
         if cumulative {
-            guard let since = parameters.since else { throw PluginFailure("a cumulative window needs 'since'") }
+            guard let since = parameters.since else { throw PluginFailure([PluginProblem(Parameters.sinceRequired)]) }
             first = since
         } else {
             first = period.firstDay
@@ -183,7 +176,7 @@ public enum FlowMonitoringPlugin: ReportPlugin {
         }
         if counts.rowsWithUAC > 0 { facts["uac"] = .count(counts.uac) }
 
-        let fmps = counts.fmps.values.sorted { ($0.total, $1.code) > ($1.total, $0.code) }
+        let fmps = counts.fmps.values.rankedLargestFirst(by: \.total, thenBy: \.code)
         facts["fmp_names"] = .list(fmps.map { Label($0.name) })
         let incomingModes = FlowCounts.mainModes(counts.modesIncoming)
         if !incomingModes.isEmpty { facts["main_mode_incoming"] = .label(TransportMode.joined(incomingModes, in: modes)) }
@@ -202,9 +195,9 @@ public enum FlowMonitoringPlugin: ReportPlugin {
             facts["previous_active_fmps"] = .count(counts.previousFMPs)
             facts["previous_incoming"] = .count(counts.previousIncoming)
             facts["previous_outgoing"] = .count(counts.previousOutgoing)
-            facts["total_change"] = change(counts.total, from: previousTotal)
-            facts["incoming_change"] = change(counts.incoming, from: counts.previousIncoming)
-            facts["outgoing_change"] = change(counts.outgoing, from: counts.previousOutgoing)
+            facts["total_change"] = .change(from: previousTotal, to: counts.total)
+            facts["incoming_change"] = .change(from: counts.previousIncoming, to: counts.incoming)
+            facts["outgoing_change"] = .change(from: counts.previousOutgoing, to: counts.outgoing)
         }
 
         let byFMP: [[TableCell]] = counts.fmps.keys.sorted().map { code in
@@ -217,7 +210,7 @@ public enum FlowMonitoringPlugin: ReportPlugin {
             let name = mode.name(in: modes)
             return [.text(mode.rawValue), .text(name.en), .text(name.fr), .integer(incoming), .integer(outgoing)]
         }
-        let byNationality: [[TableCell]] = counts.nationalities.sorted { ($0.value.total, $1.key) > ($1.value.total, $0.key) }.map { code, value in
+        let byNationality: [[TableCell]] = counts.nationalities.rankedLargestFirst(by: \.value.total, thenBy: \.key).map { code, value in
             let name = Countries.name(code, in: countries)
             return [.text(code), .text(name.en), .text(name.fr), .integer(value.incoming), .integer(value.outgoing)]
         }
@@ -235,11 +228,7 @@ public enum FlowMonitoringPlugin: ReportPlugin {
 
     /// Months with observations of the kept FMPs.
     public static func periodsWithData(inputs: FlowObservations, parameters: Parameters) -> Set<Period> {
-        Set(inputs.monthsWithRows.map { Period(year: $0 / 12, month: $0 % 12 + 1)! })
-    }
-
-    private static func change(_ value: Int, from base: Int) -> FactValue {
-        .change(value - base, relative: base == 0 ? nil : Double(value - base) / Double(base))
+        Set(inputs.monthsWithRows.map(Period.init(monthNumber:)))
     }
 
     /// The days `start + n` for each `n` of `offsets` (ascending from 0), walking the calendar.

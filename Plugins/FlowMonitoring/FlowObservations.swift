@@ -7,7 +7,7 @@ import ReportKit
 /// The FMP filter and a cumulative window's first day are known before the first row, so rows
 /// of other FMPs and rows before `since` are left out as they stream by; the month (or months)
 /// counted is chosen afterwards, from what the file holds.
-public struct FlowObservations: InputAggregate {
+public struct FlowObservations: InputAggregate, KeepsPCodes {
     /// The sums of one month.
     struct Month: Sendable {
         var totals = FlowSums()
@@ -48,7 +48,7 @@ public struct FlowObservations: InputAggregate {
     var destinations = TextIndex()
     /// Whether each FMP number passes the filter.
     private var kept: [Bool] = []
-    /// By month number (`year * 12 + month - 1`), from `firstMonth`.
+    /// By month number (`Period.monthNumber`), from `firstMonth`.
     var months: [Month] = []
     var firstMonth = 0
     /// Individuals a day, in and out, and whether the day has rows at all, from `firstDay`.
@@ -86,8 +86,7 @@ public struct FlowObservations: InputAggregate {
             let day = Int(days[row])
             if day != cachedDay {
                 cachedDay = day
-                let date = Day(daysSinceEpoch: day)
-                cachedMonth = date.year * 12 + date.month - 1
+                cachedMonth = Day(daysSinceEpoch: day).monthNumber
                 monthsWithRows.insert(cachedMonth)
             }
             if let since, day < since { continue }
@@ -218,10 +217,20 @@ public struct FlowObservations: InputAggregate {
         if array.count < count { array.append(contentsOf: repeatElement(value, count: count - array.count)) }
     }
 
+    /// The FMPs' region codes as the P-code vocabulary writes them, once the host checked them.
+    public mutating func writePCodes(of column: String, as form: [String: String]) {
+        guard column == "adm1_code" else { return }
+        for month in months.indices {
+            for fmp in months[month].fmps.indices {
+                if let written = form[months[month].fmps[fmp].adm1] { months[month].fmps[fmp].adm1 = written }
+            }
+        }
+    }
+
     /// The index of `incoming` among the direction column's declared choices.
     static let incoming = 0
 
-    /// The sums of `month` (a month number, `year * 12 + month - 1`), or nil when it has no row.
+    /// The sums of `month` (a `Period.monthNumber`), or nil when it has no row.
     func month(_ month: Int) -> Month? {
         let index = month - firstMonth
         guard index >= 0, index < months.count, months[index].totals.rows > 0 else { return nil }

@@ -1,7 +1,7 @@
 import ReportKit
 
 /// Which days a flow monitoring report counts.
-public enum Window: String, CaseIterable, Sendable, Decodable {
+public enum Window: String, CaseIterable, Sendable, Decodable, ParameterChoice {
     /// The calendar month of the period.
     case month
     /// From `since` to the last day with observations in the period ("as of" that day).
@@ -9,52 +9,43 @@ public enum Window: String, CaseIterable, Sendable, Decodable {
 }
 
 extension FlowMonitoringPlugin {
-    /// `params:` of a flow-monitoring report. The defaults here are the ones
-    /// `description.parameters` documents.
+    /// `params:` of a flow-monitoring report, each declared once: key, type, default and
+    /// documentation (`description.parameters` is `Parameters.specs`).
     public struct Parameters: PluginParameters {
+        @Parameter("window", "`month`: the period's calendar month; `cumulative`: from `since` to the last day with counts in the period.")
         public var window: Window = .month
-        /// The first day of a cumulative window; only with `window: cumulative`.
+
+        @Parameter("since", explained: "required with window: cumulative",
+                   "The first day of a cumulative window, usually the day monitoring began; only with `window: cumulative`.")
         public var since: Day? = nil
-        /// FMP codes to keep; empty keeps every FMP.
+
+        @Parameter("fmps", explained: "every FMP", "FMP codes to keep; the others are left out of every figure.",
+                   selecting: .column("fmp_code", of: "observations", namedBy: "fmp_name"))
         public var fmps: [String] = []
-        /// How many nationalities and destinations the text names.
-        public var top: Int = 5
 
-        public init(window: Window = .month, since: Day? = nil, fmps: [String] = [], top: Int = 5) {
-            self.window = window
-            self.since = since
-            self.fmps = fmps
-            self.top = top
-        }
+        @Parameter("top", in: 1...20, "How many nationalities and destinations the text names.")
+        public var top = 5
 
-        enum CodingKeys: String, CodingKey {
-            case window, since, fmps, top
-        }
-
-        public init(from decoder: Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            let defaults = Parameters()
-            window = try container.decodeIfPresent(Window.self, forKey: .window) ?? defaults.window
-            since = try container.decodeIfPresent(Day.self, forKey: .since) ?? defaults.since
-            fmps = try container.decodeIfPresent([String].self, forKey: .fmps) ?? defaults.fmps
-            top = try container.decodeIfPresent(Int.self, forKey: .top) ?? defaults.top
-        }
+        public init() {}
 
         public func validate() -> [ParameterProblem] {
             var problems: [ParameterProblem] = []
             switch (window, since) {
             case (.cumulative, nil):
-                problems.append(ParameterProblem(key: "since", message: "a cumulative window needs 'since', the first day it counts (YYYY-MM-DD)"))
+                problems.append(Self.sinceRequired)
             case (.month, .some):
-                problems.append(ParameterProblem(key: "since", message: "'since' only applies to 'window: cumulative'; a month window counts its calendar month"))
+                problems.append(.onlyWith("since", setting: "window: cumulative", otherwise: "a month window counts its calendar month"))
             default:
                 break
             }
             var seen = Set<String>()
             for code in fmps where !seen.insert(code).inserted {
-                problems.append(ParameterProblem(key: "fmps", message: "FMP code '\(code)' is listed twice"))
+                problems.append(.listedTwice("fmps", value: code, noun: "FMP code"))
             }
             return problems
         }
+
+        /// A cumulative window without its first day.
+        static let sinceRequired = ParameterProblem.required("since", by: "a cumulative window", meaning: "the first day it counts (YYYY-MM-DD)")
     }
 }

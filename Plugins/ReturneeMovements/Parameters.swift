@@ -2,33 +2,23 @@ import ReportKit
 
 /// The populations the CMP counts. Their words are in vocabulary `populations`
 /// (`vocabularies/populations.csv`): `plural` and `singular`.
-public enum Population: String, CaseIterable, Sendable, Decodable {
+public enum Population: String, CaseIterable, Sendable, Decodable, ParameterChoice {
     case returnees
     case idps
     case returnedIDPs = "returned_idps"
 }
 
 extension ReturneeMovementsPlugin {
-    /// `params:` of a returnee-movements report. The defaults here are the ones
-    /// `description.parameters` documents.
+    /// `params:` of a returnee-movements report, each declared once: key, type, default and
+    /// documentation (`description.parameters` is `Parameters.specs`).
     public struct Parameters: PluginParameters {
+        // A month without figures for this population says so and gives the latest earlier ones.
+        @Parameter("population", "The population to report on.", selecting: .column("population", of: "movements", rowsInPeriod: false))
         public var population: Population = .returnees
-        public var regions: Int = 3
 
-        public init(population: Population = .returnees, regions: Int = 3) {
-            self.population = population
-            self.regions = regions
-        }
+        @Parameter("regions", in: 1...20, "How many regions with the largest stocks the text names.")
+        public var regions = 3
 
-        enum CodingKeys: String, CodingKey {
-            case population, regions
-        }
-
-        public init(from decoder: Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            let defaults = Parameters()
-            population = try container.decodeIfPresent(Population.self, forKey: .population) ?? defaults.population
-            regions = try container.decodeIfPresent(Int.self, forKey: .regions) ?? defaults.regions
-        }
+        public init() {}
     }
 }

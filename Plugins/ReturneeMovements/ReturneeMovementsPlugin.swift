@@ -29,13 +29,7 @@ public enum ReturneeMovementsPlugin: ReportPlugin {
                 periodColumn: "report_date"
             ),
         ],
-        parameters: [
-            ParameterSpec("population", .choice(Population.allCases.map(\.rawValue)), default: Parameters().population.rawValue,
-                          "The population to report on.")
-                // A month without figures for this population says so and gives the latest earlier ones.
-                .selecting("population", of: "movements", rowsInPeriod: false),
-            ParameterSpec("regions", .integer(1...20), default: String(Parameters().regions), "How many regions with the largest stocks the text names."),
-        ],
+        parameters: Parameters.specs,
         facts: [
             FactSpec("population", .label, "The population reported on, plural (the `plural` form of vocabulary `populations`)."),
             FactSpec("population_singular", .label, "The same noun in the singular, for a count whose plural category is `one`."),
@@ -67,16 +61,16 @@ public enum ReturneeMovementsPlugin: ReportPlugin {
     public static func run(inputs: PluginInputs, parameters: Parameters, period: Period, vocabularies: Vocabularies) throws(PluginFailure)
         -> ReportResult
     {
-        let stocks = Stocks(inputs["movements"]!, population: parameters.population)
+        let stocks = CMPStocks(inputs["movements"]!, population: parameters.population.rawValue)
         let words = vocabularies[populations.name]
         var facts: [String: FactValue] = [
             "previous_is_older": .flag(false),
             "population": .label(words.label(parameters.population.rawValue, "plural")!),
             "population_singular": .label(words.label(parameters.population.rawValue, "singular")!),
         ]
-        guard let reportDate = stocks.dates.last(where: period.contains) else {
+        guard let reportDate = stocks.dates.latest(in: period) else {
             facts["has_figures"] = .flag(false)
-            if let latest = stocks.dates.last(where: { $0 < period.firstDay }) {
+            if let latest = stocks.dates.latest(before: period) {
                 facts["latest_report_date"] = .date(latest)
                 facts["latest_total"] = .count(stocks.total(at: latest))
             }
@@ -93,14 +87,14 @@ public enum ReturneeMovementsPlugin: ReportPlugin {
         facts["region_count"] = .count(current.count)
         if let households = stocks.households(at: reportDate) { facts["households"] = .count(households) }
         // A region whose stock fell to 0 is not among "the largest numbers".
-        let largest = current.values.filter { $0.individuals > 0 }.sorted { ($0.individuals, $1.name) > ($1.individuals, $0.name) }
+        let largest = current.values.filter { $0.individuals > 0 }.rankedLargestFirst(by: \.individuals, thenBy: \.name)
         if !largest.isEmpty { facts["regions"] = .list(largest.prefix(parameters.regions).map { Label($0.name) }) }
         if let previousDate {
             let previousTotal = stocks.total(at: previousDate)
             facts["previous_report_date"] = .date(previousDate)
             facts["previous_is_older"] = .flag(previousDate < period.previous.firstDay)
             facts["previous_total"] = .count(previousTotal)
-            facts["change"] = .change(total - previousTotal, relative: previousTotal == 0 ? nil : Double(total - previousTotal) / Double(previousTotal))
+            facts["change"] = .change(from: previousTotal, to: total)
         }
 
         let rows: [[TableCell]] = current.keys.sorted().map { code in
@@ -118,44 +112,6 @@ public enum ReturneeMovementsPlugin: ReportPlugin {
     /// Report dates of this population only: an IDP count on another date is no comparison point
     /// for returnees.
     public static func periodsWithData(inputs: PluginInputs, parameters: Parameters) -> Set<Period> {
-        Set(Stocks(inputs["movements"]!, population: parameters.population).dates.map(\.period))
-    }
-}
-
-/// One population's rows of the movements file, by report date and region.
-struct Stocks {
-    struct Region {
-        var name: String
-        var individuals: Int
-        /// nil as soon as one row of the region at that date did not collect households.
-        var households: Int?
-    }
-
-    /// Report dates, ascending.
-    let dates: [Day]
-    private let byDate: [Day: [String: Region]]
-
-    init(_ table: InputTable, population: Population) {
-        let dates = table.dates("report_date"), codes = table.texts("adm1_code"), names = table.texts("adm1_name")
-        let populations = table.texts("population"), individuals = table.counts("individuals")
-        let households = table.optionalCounts("households")
-        var byDate: [Day: [String: Region]] = [:]
-        for row in 0..<table.rowCount where populations[row] == population.rawValue {
-            // Several rows for one region and date (partners reporting separately) add up.
-            var region = byDate[dates[row], default: [:]][codes[row]] ?? Region(name: names[row], individuals: 0, households: 0)
-            region.individuals += individuals[row]
-            region.households = region.households.flatMap { sum in households[row].map { sum + $0 } }
-            byDate[dates[row], default: [:]][codes[row]] = region
-        }
-        self.byDate = byDate
-        self.dates = byDate.keys.sorted()
-    }
-
-    func regions(at date: Day) -> [String: Region] { byDate[date] ?? [:] }
-
-    func total(at date: Day) -> Int { regions(at: date).values.reduce(0) { $0 + $1.individuals } }
-
-    func households(at date: Day) -> Int? {
-        regions(at: date).values.reduce(Optional(0)) { sum, region in sum.flatMap { total in region.households.map { total + $0 } } }
+        Set(CMPStocks(inputs["movements"]!, population: parameters.population.rawValue).dates.map(\.period))
     }
 }

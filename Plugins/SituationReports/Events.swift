@@ -27,13 +27,11 @@ struct DisplacementEvent: Sendable, Hashable {
 /// monthly run should not depend on which month it looks at): `date_start` not after
 /// `date_end`; at least one name in `origin_communes` and in `destination_cercles`; no
 /// `event_id` twice. The host has checked `origin_adm1_code` against the P-code vocabulary,
-/// which names the region. Every problem is collected into one `PluginFailure`.
+/// which names the region. Every problem is collected, each at its row, into one
+/// `PluginFailure`: the host reports them all, under its usual cap.
 struct EventFile {
     /// Every event of the file, in file order.
     let events: [DisplacementEvent]
-
-    /// How many problems one failure message lists before counting the rest.
-    static let problemsListed = 5
 
     init(_ table: InputTable, areas: AdminAreas) throws(PluginFailure) {
         let ids = table.texts("event_id"), starts = table.dates("date_start"), ends = table.dates("date_end")
@@ -42,28 +40,28 @@ struct EventFile {
         let individuals = table.counts("individuals"), households = table.optionalCounts("households")
         let estimated = table.flags("estimated"), causes = table.texts("cause")
 
-        var problems: [String] = []
+        var problems: [PluginProblem] = []
         var firstLine: [String: Int] = [:]
         var events: [DisplacementEvent] = []
         events.reserveCapacity(table.rowCount)
         for row in 0..<table.rowCount {
             let line = table.lines[row]
-            let at = "\(table.file):\(line)"
+            let at = table.place(ofRow: row)
             if starts[row] > ends[row] {
-                problems.append("\(at): date_start \(starts[row].iso) is after date_end \(ends[row].iso)")
+                problems.append(.dayAfter("date_start", starts[row], "date_end", ends[row], at: at))
             }
             let origin = Self.names(communes[row]), destination = Self.names(cercles[row])
-            if origin.isEmpty { problems.append("\(at): origin_communes '\(communes[row])' names no commune") }
-            if destination.isEmpty { problems.append("\(at): destination_cercles '\(cercles[row])' names no cercle") }
+            if origin.isEmpty { problems.append(.namesNothing("origin_communes", value: communes[row], noun: "commune", at: at)) }
+            if destination.isEmpty { problems.append(.namesNothing("destination_cercles", value: cercles[row], noun: "cercle", at: at)) }
             if let earlier = firstLine[ids[row]] {
-                problems.append("\(at): event_id '\(ids[row])' is already on line \(earlier)")
+                problems.append(.alreadyOnLine("event_id", value: ids[row], line: earlier, at: at))
             } else {
                 firstLine[ids[row]] = line
             }
             let code = codes[row]
             // The host checked every code against the vocabulary before the plugin ran.
             guard let region = areas.area(code) else {
-                problems.append("\(at): origin_adm1_code '\(code)' is not in the P-code vocabulary")
+                problems.append(.notAPCode("origin_adm1_code", value: code, at: at))
                 continue
             }
             events.append(
@@ -72,11 +70,7 @@ struct EventFile {
                     regionName: region.name, communes: origin, cercles: destination, individuals: individuals[row],
                     households: households[row], estimated: estimated[row], cause: causes[row], line: line))
         }
-        guard problems.isEmpty else {
-            var listed = problems.prefix(Self.problemsListed).joined(separator: "; ")
-            if problems.count > Self.problemsListed { listed += "; and \(problems.count - Self.problemsListed) more" }
-            throw PluginFailure(listed)
-        }
+        guard problems.isEmpty else { throw PluginFailure(problems) }
         self.events = events
     }
 
@@ -98,27 +92,5 @@ extension Substring {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(self[first...last])
-    }
-}
-
-/// The IDP stock of the movements file (`population` = `idps`), by report date.
-struct IDPStock {
-    var reportDate: Day
-    var individuals: Int
-    /// nil unless every row of that date has households.
-    var households: Int?
-
-    /// The stock at the latest `idps` report date inside `period`, nil when there is none.
-    static func latest(in movements: InputTable, period: Period) -> IDPStock? {
-        let dates = movements.dates("report_date"), populations = movements.texts("population")
-        let individuals = movements.counts("individuals"), households = movements.optionalCounts("households")
-        let rows = (0..<movements.rowCount).filter { populations[$0] == "idps" && period.contains(dates[$0]) }
-        guard let date = rows.map({ dates[$0] }).max() else { return nil }
-        var stock = IDPStock(reportDate: date, individuals: 0, households: 0)
-        for row in rows where dates[row] == date {
-            stock.individuals += individuals[row]
-            stock.households = stock.households.flatMap { sum in households[row].map { sum + $0 } }
-        }
-        return stock
     }
 }

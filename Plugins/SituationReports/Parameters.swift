@@ -6,9 +6,5 @@ extension SituationReportsPlugin {
     /// lives in the templates. A `params:` key in a definition is therefore an unknown key.
     public struct Parameters: PluginParameters {
         public init() {}
-
-        public init(from decoder: Decoder) throws {
-            self.init()
-        }
     }
 }

@@ -34,6 +34,15 @@ public enum SituationReportsPlugin: ReportPlugin {
         FactSpec("cause_phrase", .label, "The cause as a complement: the `phrase` form of vocabulary `causes`."),
     ]
 
+    static let causeFields: [FactSpec] = [
+        FactSpec("cause", .label, "The cause as a noun: the `name` form of vocabulary `causes`."),
+        FactSpec("cause_phrase", .label, "The cause as a complement: the `phrase` form of vocabulary `causes`."),
+        FactSpec("individuals", .count, "People the period's events of this cause displaced."),
+        FactSpec("estimated", .flag, "True when one of these events' counts is an estimate."),
+        FactSpec("is_first", .flag, "True for the first cause listed (the main cause)."),
+        FactSpec("is_last", .flag, "True for the last cause listed."),
+    ]
+
     public static let description = PluginDescription(
         id: "situation-report",
         name: Label(en: "Situation report", fr: "Rapport de situation"),
@@ -81,7 +90,7 @@ public enum SituationReportsPlugin: ReportPlugin {
                 periodColumn: "report_date"
             ),
         ],
-        parameters: [],
+        parameters: Parameters.specs,
         facts: [
             FactSpec(
                 "events", .records, "The period's events (date_end in the period), by first day, last day and id.", fields: eventFields),
@@ -104,6 +113,11 @@ public enum SituationReportsPlugin: ReportPlugin {
                 "main_cause_phrase", .label,
                 "The main cause as a complement (the `phrase` form of vocabulary `causes`); absent when no event.",
                 optional: true),
+            FactSpec(
+                "new_idp_causes", .records,
+                "The causes of the period's events with the people each displaced, most people first (ties in the order of vocabulary `causes`); empty when no event.",
+                fields: causeFields),
+            FactSpec("new_idp_cause_count", .count, "How many causes the period's events have (0 when none)."),
             FactSpec(
                 "idp_report_date", .date, "The latest `idps` report date of the movements input inside the period; absent without it.",
                 optional: true),
@@ -154,19 +168,35 @@ public enum SituationReportsPlugin: ReportPlugin {
             "new_idps": .count(events.reduce(0) { $0 + $1.individuals }),
             "new_idps_estimated": .flag(events.contains(where: \.estimated)),
         ]
-        if let households = total(events.map(\.households)) { facts["new_idp_households"] = .count(households) }
+        if let households = events.map(\.households).sumIfAllKnown { facts["new_idp_households"] = .count(households) }
 
         let regions = byRegion(events)
         facts["new_idp_regions"] = .list(regions.map { Label($0.name) })
         facts["new_idp_regions_of"] = .label(Preposition.of(regions.first?.name))
-        if let cause = mainCause(events, order: causes.keys) {
+        let byCause = byCause(events, order: causes.keys)
+        if let cause = byCause.first?.cause {
             facts["main_cause"] = .label(causes.label(cause, "name")!)
             facts["main_cause_phrase"] = .label(causes.label(cause, "phrase")!)
         }
-        if let movements = inputs["movements"], let stock = IDPStock.latest(in: movements, period: period) {
-            facts["idp_report_date"] = .date(stock.reportDate)
-            facts["idps"] = .count(stock.individuals)
-            if let households = stock.households { facts["idp_households"] = .count(households) }
+        facts["new_idp_causes"] = .records(
+            byCause.enumerated().map { index, total in
+                [
+                    "cause": .label(causes.label(total.cause, "name")!),
+                    "cause_phrase": .label(causes.label(total.cause, "phrase")!),
+                    "individuals": .count(total.individuals),
+                    "estimated": .flag(total.estimated),
+                    "is_first": .flag(index == 0),
+                    "is_last": .flag(index == byCause.count - 1),
+                ]
+            })
+        facts["new_idp_cause_count"] = .count(byCause.count)
+        if let movements = inputs["movements"] {
+            let stocks = CMPStocks(movements, population: "idps")
+            if let date = stocks.dates.latest(in: period) {
+                facts["idp_report_date"] = .date(date)
+                facts["idps"] = .count(stocks.total(at: date))
+                if let households = stocks.households(at: date) { facts["idp_households"] = .count(households) }
+            }
         }
 
         let eventRows: [[TableCell]] = events.map { event in
@@ -222,21 +252,29 @@ public enum SituationReportsPlugin: ReportPlugin {
             var region =
                 regions[event.regionCode] ?? RegionTotal(code: event.regionCode, name: event.regionName, individuals: 0, households: 0)
             region.individuals += event.individuals
-            region.households = total([region.households, event.households])
+            region.households = region.households.adding(event.households)
             regions[event.regionCode] = region
         }
-        return regions.values.sorted { ($1.individuals, $0.code) < ($0.individuals, $1.code) }
+        return regions.values.rankedLargestFirst(by: \.individuals, thenBy: \.code)
     }
 
-    /// The cause that displaced the most people; ties go to the earlier cause of `order`.
-    static func mainCause(_ events: [DisplacementEvent], order: [String]) -> String? {
-        var people: [String: Int] = [:]
-        for event in events { people[event.cause, default: 0] += event.individuals }
-        return order.filter { people[$0] != nil }.max { people[$0]! < people[$1]! }
+    struct CauseTotal {
+        var cause: String
+        var individuals: Int
+        var estimated: Bool
     }
 
-    /// The sum, or nil as soon as one value is unknown.
-    static func total(_ values: [Int?]) -> Int? {
-        values.reduce(Optional(0)) { sum, value in sum.flatMap { total in value.map { total + $0 } } }
+    /// The people each cause displaced, most first; ties go to the earlier cause of `order`, so
+    /// that the first is the main cause.
+    static func byCause(_ events: [DisplacementEvent], order: [String]) -> [CauseTotal] {
+        var totals: [String: CauseTotal] = [:]
+        for event in events {
+            var total = totals[event.cause] ?? CauseTotal(cause: event.cause, individuals: 0, estimated: false)
+            total.individuals += event.individuals
+            total.estimated = total.estimated || event.estimated
+            totals[event.cause] = total
+        }
+        let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        return totals.values.sorted { ($1.individuals, rank[$0.cause] ?? .max) < ($0.individuals, rank[$1.cause] ?? .max) }
     }
 }

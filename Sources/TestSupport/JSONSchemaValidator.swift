@@ -1,7 +1,9 @@
 import Foundation
 
 /// A JSON Schema validator for the keywords `schemas/` uses (type, const, enum, required,
-/// properties, additionalProperties, propertyNames, items, pattern, anyOf, local $ref), so
+/// properties, additionalProperties, propertyNames, items, pattern, anyOf, allOf, if/then/else,
+/// minimum, maximum, minItems, minLength, local $ref; `default` and descriptions are read as
+/// annotations), so
 /// that `swift test` validates every output without a network or a Python install. CI also
 /// validates with the reference `jsonschema` implementation.
 public struct JSONSchemaValidator {
@@ -23,7 +25,8 @@ public struct JSONSchemaValidator {
 
     static let supported: Set<String> = [
         "$schema", "$id", "$defs", "$ref", "title", "description", "type", "const", "enum", "required", "properties",
-        "additionalProperties", "propertyNames", "items", "pattern", "anyOf", "minimum", "minItems",
+        "additionalProperties", "propertyNames", "items", "pattern", "anyOf", "allOf", "if", "then", "else", "minimum", "maximum",
+        "minItems", "minLength", "default",
     ]
 
     /// Refuses a schema using a keyword this validator would silently ignore.
@@ -36,9 +39,9 @@ public struct JSONSchemaValidator {
             switch key {
             case "properties", "$defs":
                 for (name, sub) in value as? [String: Any] ?? [:] { try checkKeywords(sub, path: "\(path)/\(key)/\(name)") }
-            case "anyOf":
-                for (index, sub) in (value as? [Any] ?? []).enumerated() { try checkKeywords(sub, path: "\(path)/anyOf/\(index)") }
-            case "items", "additionalProperties", "propertyNames":
+            case "anyOf", "allOf":
+                for (index, sub) in (value as? [Any] ?? []).enumerated() { try checkKeywords(sub, path: "\(path)/\(key)/\(index)") }
+            case "items", "additionalProperties", "propertyNames", "if", "then", "else":
                 try checkKeywords(value, path: "\(path)/\(key)")
             default: break
             }
@@ -73,6 +76,25 @@ public struct JSONSchemaValidator {
         if let pattern = schema["pattern"] as? String, let text = instance as? String,
            text.range(of: pattern, options: .regularExpression) == nil {
             problems.append("\(path): '\(text)' does not match \(pattern)")
+        }
+        if let minimum = schema["minimum"] as? NSNumber, let number = Self.number(instance), number < minimum.doubleValue {
+            problems.append("\(path): \(instance) is less than \(minimum)")
+        }
+        if let maximum = schema["maximum"] as? NSNumber, let number = Self.number(instance), number > maximum.doubleValue {
+            problems.append("\(path): \(instance) is more than \(maximum)")
+        }
+        if let minLength = schema["minLength"] as? Int, let text = instance as? String, text.unicodeScalars.count < minLength {
+            problems.append("\(path): '\(text)' is shorter than \(minLength)")
+        }
+        if let minItems = schema["minItems"] as? Int, let array = instance as? [Any], array.count < minItems {
+            problems.append("\(path): fewer than \(minItems) items")
+        }
+        for sub in schema["allOf"] as? [[String: Any]] ?? [] {
+            problems += validate(instance, against: sub, path: path)
+        }
+        if let condition = schema["if"] as? [String: Any] {
+            let branch = validate(instance, against: condition, path: path).isEmpty ? schema["then"] : schema["else"]
+            if let branch = branch as? [String: Any] { problems += validate(instance, against: branch, path: path) }
         }
         if let anyOf = schema["anyOf"] as? [[String: Any]],
            !anyOf.contains(where: { validate(instance, against: $0, path: path).isEmpty }) {
@@ -119,6 +141,11 @@ public struct JSONSchemaValidator {
         case "object": return value is [String: Any]
         default: return false
         }
+    }
+
+    static func number(_ value: Any) -> Double? {
+        guard !JSONValue.isBoolean(value), let number = value as? NSNumber else { return nil }
+        return number.doubleValue
     }
 
     static func typeName(_ value: Any) -> String {

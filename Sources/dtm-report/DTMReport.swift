@@ -9,7 +9,7 @@ struct DTMReport: ParsableCommand {
         commandName: "dtm-report",
         abstract: "Turns displacement-tracking data into the monthly DTM reports, in English and French.",
         version: ReportRun.toolVersion,
-        subcommands: [Run.self, Validate.self, Verify.self, ListReports.self, Plugins.self, Describe.self, NewReport.self, Reference.self, ScanInput.self]
+        subcommands: [Run.self, Validate.self, Verify.self, ListReports.self, Plugins.self, Describe.self, NewReport.self, Reference.self, Schema.self, ScanInput.self]
     )
 }
 
@@ -197,21 +197,68 @@ struct Plugins: ParsableCommand {
 
 struct Describe: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show a plugin's inputs, parameters, facts and tables: what a template can use."
+        abstract: "Show a plugin's inputs, parameters, facts and tables, or with --report the effective definition of one report.",
+        discussion: """
+            With --report ID: the report as a run reads it, after include, merge keys and defaults, with the \
+            plugin's defaults for the parameters it does not set; each value is followed by where it came \
+            from (file:line of reports.yaml or of an included file, or the default of the plugin). The \
+            definition is checked as `validate` checks it, without reading the inputs.
+            """
     )
 
     @Argument(help: "A plugin id, as `dtm-report plugins` lists them.")
-    var plugin: String
+    var plugin: String?
+
+    @Option(name: .customLong("report"), help: ArgumentHelp("The report of the configuration to show.", valueName: "id"))
+    var report: String?
+
+    @OptionGroup var options: ConfigOptions
 
     func validate() throws {
-        guard registry.plugin(id: plugin) != nil else {
-            let suggestion = Suggestion.nearest(to: plugin, in: registry.ids).map { " (did you mean '\($0)'?)" } ?? ""
-            throw ValidationError("unknown plugin '\(plugin)'\(suggestion); known: \(registry.ids.joined(separator: ", "))")
+        switch (plugin, report) {
+        case (nil, nil):
+            throw ValidationError("give a plugin id, or --report ID for a report of the configuration")
+        case (.some, .some):
+            throw ValidationError("give a plugin id or --report, not both")
+        case (let plugin?, nil):
+            guard registry.plugin(id: plugin) != nil else {
+                let suggestion = Suggestion.nearest(to: plugin, in: registry.ids).map { " (did you mean '\($0)'?)" } ?? ""
+                throw ValidationError("unknown plugin '\(plugin)'\(suggestion); known: \(registry.ids.joined(separator: ", "))")
+            }
+        case (nil, .some):
+            break
         }
     }
 
-    func run() {
-        print(PluginReference.text(registry.plugin(id: plugin)!.description), terminator: "")
+    func run() throws {
+        guard let report else {
+            print(PluginReference.text(registry.plugin(id: plugin!)!.description), terminator: "")
+            return
+        }
+        let url = options.configURL
+        let name = url.relativePath(from: url.deletingLastPathComponent())
+        let sources = SourceLines(folder: url.deletingLastPathComponent())
+        func fail(_ diagnostics: [Diagnostic]) -> ExitCode {
+            printError(DiagnosticReport.text(DiagnosticList(diagnostics), limit: 50, sourceLine: sources.line))
+            return ExitCode.failure
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw fail([.reportsFileNotFound(name, nearest: ReportRun.nearestYAMLFile(to: url))])
+        }
+        let loaded: LoadedReportsFile
+        switch ReportsFileLoader.loadWithSources(Array(data), file: name, includes: IncludeFolder(configFile: url)) {
+        case .success(let file): loaded = file
+        case .failure(let list): throw fail(list.diagnostics)
+        }
+        guard let definition = loaded.file.reports.first(where: { $0.id.value == report }) else {
+            throw fail([.unknownReport(report, known: loaded.file.reports.map(\.id.value))])
+        }
+        guard let plugin = registry.plugin(id: definition.plugin.value)?.description else {
+            throw fail(DefinitionChecker.checkPlugin(of: definition, knownIDs: registry.ids).map { [$0] } ?? [])
+        }
+        let problems = DefinitionChecker.check(definition, against: plugin)
+        guard problems.isEmpty else { throw fail(problems) }
+        print(EffectiveDefinition.of(report, in: loaded, plugin: plugin)!.text, terminator: "")
     }
 }
 

@@ -42,7 +42,7 @@ extension BadInput {
             "reports.yaml:129:13: error: reports[10].inputs.movements.wide.population.returned_idps: group 'returned_idps' gives individuals but group 'idps' gives individuals, households: every group must give the same columns",
         ]),
         yaml("a mapping key misspelt", { try $0.replace("        values:\n          population: idps", with: "        value:\n          population: idps") }, [
-            "reports.yaml:176:9: error: reports[11].inputs.movements.value: unknown key 'value'; the nearest of the 9 keys allowed here are values, file, wide, columns, keep (did you mean 'values'?)",
+            "reports.yaml:176:9: error: reports[11].inputs.movements.value: unknown key 'value'; the nearest of the 10 keys allowed here are values, file, wide, columns, keep (did you mean 'values'?)",
         ]),
         yaml("a mapped plugin column misspelt", { try $0.replace("          adm1_code: admin1Pcode", with: "          adm1_pcode: admin1Pcode") }, [
             "reports.yaml:173:11: error: reports[11].inputs.movements.columns.adm1_pcode: input 'movements' has no column 'adm1_pcode'; its columns: report_date, adm1_code, adm1_name, population, individuals, households (did you mean 'adm1_code'?)",

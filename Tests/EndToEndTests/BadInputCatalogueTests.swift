@@ -183,7 +183,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput(kind: .fileSystem, name: name, mutate: mutate, errors: errors)
     }
 
-    static let catalogue: [BadInput] = yamlCases + csvCases + templateCases + templateFormCases + fileSystemCases + commandLineCases + outputCases + coordinatorCases + vocabularyCases + workbookCases + officeCases + pagesCases
+    static let catalogue: [BadInput] = yamlCases + csvCases + templateCases + templateFormCases + fileSystemCases + commandLineCases + outputCases + coordinatorCases + vocabularyCases + workbookCases + officeCases + describeCases + rollUpCases + pluginCases + pagesCases
 
     // MARK: reports.yaml
 
@@ -443,7 +443,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             "templates/returnee-movements/summary.en.md:5:7: error: unknown fact 'report_dte' (did you mean 'report_date'?)",
         ]),
         template("a section never closed", { try $0.replace("{{/households}}", with: "", in: englishSummary) }, [
-            "templates/returnee-movements/summary.en.md:21:1: error: '{{/report_date}}' does not close the open section 'households' (opened at 13:1) (did you mean '{{/households}}'?)",
+            "templates/returnee-movements/summary.en.md:28:1: error: '{{/report_date}}' does not close the open section 'households' (opened at 13:1) (did you mean '{{/households}}'?)",
         ]),
         template("a section closed by the wrong name", { try $0.replace("{{/households}}", with: "{{/household}}", in: englishSummary) }, [
             "templates/returnee-movements/summary.en.md:15:1: error: '{{/household}}' does not close the open section 'households' (opened at 13:1) (did you mean '{{/households}}'?)",
@@ -481,7 +481,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             "reports.yaml:5:9: error: output: output folder 'data/sample/poe_status.csv/out' cannot be created: 'data/sample/poe_status.csv' is a file, not a folder",
         ]),
         BadInput(kind: .fileSystem, name: "the output folder is the project", mutate: { try $0.replace("output: out", with: "output: .") }, errors: [
-            "reports.yaml:5:9: error: output: 'data/sample/poe_status.csv' and 5 more files the run reads are inside the output folder '.', where a run replaces whole folders; keep inputs and templates outside it",
+            "reports.yaml:5:9: error: output: 'data/sample/poe_status.csv' and 12 more files the run reads are inside the output folder '.', where a run replaces whole folders; keep inputs and templates outside it",
         ], arguments: ["run", "--period", "2017-04", "--report", "covid-poe"]),
         fileSystem("the output folder climbs out", { try $0.replace("output: out", with: "output: ../out") }, [
             "reports.yaml:5:9: error: output: path '../out' leads outside the folder of reports.yaml",

@@ -58,7 +58,8 @@ import TestSupport
         let onTerminal = try DTMReportBinary.runTool("/usr/bin/script", ["-qefc", command, "/dev/null"], in: folder.url)
         #expect(onTerminal.status == 0, Comment(rawValue: onTerminal.stdout))
         #expect(onTerminal.stdout.contains("reading inputs: "), Comment(rawValue: onTerminal.stdout))
-        #expect(onTerminal.stdout.contains(" MB/s, "))
+        // A rate in whatever unit the machine's speed gives (kB/s on a busy machine).
+        #expect(onTerminal.stdout.contains("B/s, "))
         #expect(onTerminal.stdout.contains("ok: 12 reports checked"))
         let quiet = try DTMReportBinary.runTool("/usr/bin/script", ["-qefc", command.replacingOccurrences(of: " validate", with: " validate --quiet"), "/dev/null"],
                                                 in: folder.url)

@@ -29,8 +29,42 @@ import TestSupport
     @Test func theMappingsShownAreTheShippedOnes() throws {
         let shipped = try String(contentsOf: Repository.url("reports.yaml"), encoding: .utf8)
         let mappings = blocks("yaml")
-        #expect(mappings.count == 2)
-        for mapping in mappings { #expect(shipped.contains(mapping), Comment(rawValue: mapping)) }
+        #expect(mappings.count == 3)
+        for mapping in mappings.prefix(2) { #expect(shipped.contains(mapping), Comment(rawValue: mapping)) }
+    }
+
+    /// The shipped project with the API export's mapping replaced by the roll-up of its cercles
+    /// that the chapter shows.
+    func rolledUpProject() throws -> TemporaryFolder {
+        let mappings = blocks("yaml")
+        try #require(mappings.count == 3)
+        let folder = try project()
+        let yaml = try #require(folder.read("reports.yaml"))
+        #expect(yaml.contains(mappings[1]))
+        try folder.write(yaml.replacingOccurrences(of: mappings[1], with: mappings[2]), to: "reports.yaml")
+        return folder
+    }
+
+    /// Cercles rolled up to their regions by the vocabulary give the export's own region rows:
+    /// the same files, byte for byte.
+    @Test func theRollUpShownGivesTheRegionsFigures() throws {
+        let rolled = try rolledUpProject(), shipped = try project()
+        for folder in [rolled, shipped] {
+            let outcome = try DTMReportBinary.run(["run", "--period", "2021-07...2021-09", "--report", "dtm-api-idps"], in: folder.url)
+            #expect(outcome.status == 0, Comment(rawValue: outcome.stderr))
+        }
+        for month in ["2021-07", "2021-08", "2021-09"] {
+            for name in ["report.en.md", "report.fr.md", "by_region.csv", "report.json"] {
+                let path = "out/\(month)/dtm-api-idps/\(name)"
+                let mine = try #require(rolled.read(path)), theirs = try #require(shipped.read(path))
+                #expect(mine == theirs, Comment(rawValue: path))
+            }
+        }
+        let outcome = try DTMReportBinary.run(["validate"], in: rolled.url)
+        let shown = try #require(blocks("console").dropFirst().first).split(separator: "\n").dropFirst()
+        #expect(shown.count == 3)
+        let printed = outcome.stdout.split(separator: "\n")
+        for line in shown { #expect(printed.contains(line), Comment(rawValue: String(line))) }
     }
 
     @Test func theNotesShownAreWhatValidatePrints() throws {
@@ -49,6 +83,14 @@ import TestSupport
             ("adm1_name: \"#adm1+name-origin\"", "adm1_name: \"#adm1+name\""),
         ]
         var printed: [String] = []
+        // A cercle the vocabulary does not list, in the roll-up.
+        let rolled = try rolledUpProject()
+        let export = try #require(rolled.read("data/sample/dtm_api_idps.csv"))
+        let row = "5105,Mali Crisis,Mali,MLI,Mopti,MLI05,Mopti,MLI0501,"
+        #expect(export.contains(row))
+        try rolled.write(export.replacingOccurrences(of: row, with: row.replacingOccurrences(of: "MLI0501", with: "MLI0599")),
+                         to: "data/sample/dtm_api_idps.csv")
+        printed.append(try DTMReportBinary.run(["validate"], in: rolled.url).stderr)
         for (old, new) in mistakes {
             let folder = try project()
             let yaml = try #require(folder.read("reports.yaml"))

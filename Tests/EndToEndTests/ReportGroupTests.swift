@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 import TestSupport
-import Yams
 
 /// `tags:`, `enabled:`, `--tag` and `dtm-report list`, on the shipped project with groups added.
 @Suite(.serialized) struct ReportGroupTests {
@@ -56,10 +55,26 @@ import Yams
               plugin: flow-monitoring
               tags: monthly, mali
               input observations: data/sample/fmp_observations.csv
+              latest month with data: 2017-04
             """
         #expect(outcome.stdout.contains(expected + "\n"), Comment(rawValue: outcome.stdout))
-        #expect(outcome.stdout.contains("covid-poe (disabled)\n  plugin: covid-mobility\n"))
+        #expect(outcome.stdout.contains("covid-poe (disabled)\n  plugin: covid-mobility\n  input poes: data/sample/poe_status.csv\n  latest month with data: 2020-08\n"),
+                Comment(rawValue: outcome.stdout))
         #expect(outcome.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }.count == 12)
+        #expect(outcome.stdout.components(separatedBy: "  latest month with data: ").count == 13)
+    }
+
+    /// A report whose input is missing shows `unknown`; the others keep their months.
+    @Test func listShowsUnknownForAReportWithAProblem() throws {
+        let folder = try project()
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("data/sample/poe_status.csv"))
+        let outcome = try DTMReportBinary.run(["list"], in: folder.url)
+        #expect(outcome.status == 0, Comment(rawValue: outcome.stderr))
+        #expect(outcome.stdout.contains("covid-poe (disabled)\n  plugin: covid-mobility\n  input poes: data/sample/poe_status.csv\n  latest month with data: unknown (validate names the problem)\n"),
+                Comment(rawValue: outcome.stdout))
+        #expect(outcome.stdout.contains("fmp-snapshot\n  plugin: flow-monitoring\n  tags: mali\n  input observations: data/sample/fmp_observations.csv\n  latest month with data: 2017-04\n"),
+                Comment(rawValue: outcome.stdout))
+        #expect(outcome.stdout.components(separatedBy: "unknown").count == 2)
     }
 }
 
@@ -84,6 +99,7 @@ import Yams
         try folder.write(try block("yaml"), to: "reports.yaml")
         try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("offices"), withIntermediateDirectories: true)
         try folder.write(try block("yaml", number: 1), to: "offices/gao.yaml")
+        try folder.write(try block("yaml", number: 2), to: "offices/niger.yaml")
         let listed = try DTMReportBinary.run(["list"], in: folder.url)
         #expect(listed.status == 0, Comment(rawValue: listed.stderr))
         #expect(try block("console") == "$ dtm-report list\n" + listed.stdout)
@@ -93,6 +109,21 @@ import Yams
         let all = try DTMReportBinary.run(["validate"], in: folder.url)
         #expect(all.status == 0, Comment(rawValue: all.stderr))
         #expect(try block("text") == all.stderr)
+        let described = try DTMReportBinary.run(["describe", "--report", "fmp-snapshot"], in: folder.url)
+        #expect(described.status == 0, Comment(rawValue: described.stderr))
+        #expect(try block("console", number: 2) == "$ dtm-report describe --report fmp-snapshot\n" + described.stdout)
+        // A report of an included file: its own values at their lines there, the rest inherited.
+        let included = try DTMReportBinary.run(["describe", "--report", "fmp-gao"], in: folder.url)
+        #expect(included.status == 0, Comment(rawValue: included.stderr))
+        let lines = included.stdout.split(separator: "\n").map { $0.split(separator: "#", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) } }
+        for expected in [
+            ["id: fmp-gao", "offices/gao.yaml:3"], ["fmps: [GAO-01]", "offices/gao.yaml:9"],
+            ["observations: data/sample/fmp_observations.csv", "reports.yaml:10, from defaults"], ["top: 3", "reports.yaml:13, from defaults"],
+            ["window: month", "default of plugin flow-monitoring"], ["en: templates/flow-monitoring/monthly.en.md", "offices/gao.yaml:11"],
+            ["enabled: true", "default of dtm-report"], ["languages: [en, fr]", "reports.yaml:2"],
+        ] {
+            #expect(lines.contains(expected), "\(expected) in\n\(included.stdout)")
+        }
 
         // The position the chapter quotes for a merged value.
         let yaml = try #require(folder.read("reports.yaml"))
@@ -116,9 +147,23 @@ import Yams
         let chapter = try #require(guide.range(of: "## An office's reports\n"))
         let open = try #require(guide.range(of: "```yaml\n", range: chapter.upperBound..<guide.endIndex))
         let close = try #require(guide.range(of: "\n```\n", range: open.upperBound..<guide.endIndex))
-        var file = try #require(try Yams.load(yaml: String(guide[open.upperBound..<close.lowerBound])) as? [String: Any])
+        var file = try #require(try ReportsFileSchemaTests.load(String(guide[open.upperBound..<close.lowerBound])) as? [String: Any])
         #expect(validator.validate(file).isEmpty, "\(validator.validate(file))")
         file["defalts"] = file.removeValue(forKey: "defaults")
         #expect(!validator.validate(file).isEmpty)
+        // The included files, as an editor checks them: the chapter's other YAML blocks, up to
+        // the next chapter.
+        let chapterEnd = guide.range(of: "\n## ", range: close.upperBound..<guide.endIndex)?.lowerBound ?? guide.endIndex
+        var from = close.upperBound
+        var included = 0
+        while let next = guide.range(of: "```yaml\n", range: from..<chapterEnd),
+            let end = guide.range(of: "\n```\n", range: next.upperBound..<chapterEnd)
+        {
+            from = end.upperBound
+            guard let document = try ReportsFileSchemaTests.load(String(guide[next.upperBound..<end.lowerBound])) as? [String: Any] else { continue }
+            #expect(validator.validate(document).isEmpty, "\(validator.validate(document))")
+            included += 1
+        }
+        #expect(included == 2)
     }
 }

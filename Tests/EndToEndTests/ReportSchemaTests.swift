@@ -3,7 +3,6 @@ import Foundation
 import ReportKit
 import Testing
 import TestSupport
-import Yams
 
 /// Every `report.json` the shipped run and the plugin examples write validates against
 /// `schemas/report.schema.json`.
@@ -45,32 +44,5 @@ import Yams
         document["extra"] = 1
         document["facts"] = ["total": ["en": "x"]]
         #expect(Set(validator.validate(document)) == ["/schema: expected dtm-report/report/1", ": unexpected 'extra'", "/facts/total: matches none of the allowed shapes"])
-    }
-}
-
-/// `schemas/reports.schema.json`, which editors use as coordinators type, accepts the shipped
-/// `reports.yaml` and every example's, and refuses what the loader refuses at the same places.
-@Suite struct ReportsFileSchemaTests {
-    let validator = try! JSONSchemaValidator(schemaAt: Repository.url("schemas/reports.schema.json"))
-
-    func document(_ path: String) throws -> Any {
-        let text = try String(contentsOf: Repository.url(path), encoding: .utf8)
-        return try #require(try Yams.load(yaml: text))
-    }
-
-    @Test func acceptsTheShippedFileAndTheExamples() throws {
-        for path in ["reports.yaml"] + PluginExampleFolders.all.map({ "\($0)/reports.yaml" }) {
-            let problems = validator.validate(try document(path))
-            #expect(problems.isEmpty, "\(path): \(problems)")
-        }
-    }
-
-    @Test func refusesAMisspeltKeyAndAFutureVersion() throws {
-        var file = try #require(try document("reports.yaml") as? [String: Any])
-        file["version"] = 2
-        var reports = try #require(file["reports"] as? [[String: Any]])
-        reports[0]["plugn"] = reports[0].removeValue(forKey: "plugin")
-        file["reports"] = reports
-        #expect(Set(validator.validate(file)) == ["/version: expected 1", "/reports/0: missing 'plugin'", "/reports/0: unexpected 'plugn'"])
     }
 }

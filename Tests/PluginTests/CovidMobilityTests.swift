@@ -212,9 +212,10 @@ import TestSupport
 
     @Test func aPoEAssessedTwiceOnOneDayIsAFailure() {
         let rows = twoRounds + [("2020-05-07", "MLI-POE-013", "Koury", "land_border", "fully_closed", "entry_ban")]
-        #expect(throws: PluginFailure("poe_status.csv:15: point of entry 'MLI-POE-013' is assessed twice on 2020-05-07 (also on line 9)")) {
-            try run(rows, period: "2020-05")
-        }
+        let failure = #expect(throws: PluginFailure.self) { try run(rows, period: "2020-05") }
+        #expect(failure?.problems.map(\.description) == [
+            "poe_status.csv:15: column 'poe_code': point of entry 'MLI-POE-013' is assessed twice on 2020-05-07 (also on line 9)",
+        ])
         // The months are still known, so that a run without --period reports the problem itself.
         #expect(CovidMobilityPlugin.periodsWithData(inputs: inputs(rows), parameters: .init()) == [Period(iso: "2020-04")!, Period(iso: "2020-05")!])
     }
@@ -268,5 +269,13 @@ import TestSupport
         #expect(try shippedText("2020-08", .fr).contains("un point d'entrée a rouvert (Kangaba). Au cours de la même période, un point d'entrée a été fermé (Labbezanga)."))
         // The first assessment: no comparison sentence.
         #expect(try !shippedText("2020-03", .en).contains("previous assessment"))
+    }
+}
+
+extension CovidMobilityPlugin.Parameters {
+    /// The declared defaults, with the types given.
+    init(types: [PoEType]) {
+        self.init()
+        self.types = types
     }
 }

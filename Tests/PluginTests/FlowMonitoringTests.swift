@@ -280,3 +280,14 @@ import TestSupport
         #expect(Parameters().validate().isEmpty)
     }
 }
+
+extension FlowMonitoringPlugin.Parameters {
+    /// The declared defaults, with the values given.
+    init(window: Window? = nil, since: Day? = nil, fmps: [String]? = nil, top: Int? = nil) {
+        self.init()
+        if let window { self.window = window }
+        if let since { self.since = since }
+        if let fmps { self.fmps = fmps }
+        if let top { self.top = top }
+    }
+}

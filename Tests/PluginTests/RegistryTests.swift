@@ -57,4 +57,13 @@ import TestSupport
             }
         }
     }
+
+    @Test func everyParameterIsDeclaredOnceAndDecodedFromItsKey() {
+        func check<Plugin: ReportPlugin>(_ plugin: Plugin.Type) {
+            let id = Plugin.description.id
+            #expect(Plugin.Parameters.declarationProblems == [], "\(id): Parameters and their declarations disagree")
+            #expect(Plugin.description.parameters == Plugin.Parameters.specs, "\(id): description.parameters must be Parameters.specs")
+        }
+        for plugin in BuiltInPlugins.all { check(plugin) }
+    }
 }

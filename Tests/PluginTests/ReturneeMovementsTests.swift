@@ -90,3 +90,12 @@ import TestSupport
         #expect(ReturneeMovementsPlugin.periodsWithData(inputs: inputs(rows), parameters: .init(population: .idps)) == [Period(iso: "2017-03")!])
     }
 }
+
+extension ReturneeMovementsPlugin.Parameters {
+    /// The declared defaults, with the values given.
+    init(population: Population? = nil, regions: Int? = nil) {
+        self.init()
+        if let population { self.population = population }
+        if let regions { self.regions = regions }
+    }
+}

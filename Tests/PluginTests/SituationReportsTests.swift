@@ -127,7 +127,7 @@ import TestSupport
             ))
         #expect(
             french.contains(
-                "\nLes nouveaux PDI sont au nombre de 14\u{202F}117 dans les régions de Ménaka et de Tombouctou, le plus grand nombre ayant été déplacé suite à la dégradation de la situation sécuritaire.\n"
+                "\nLes nouveaux PDI sont au nombre de 14\u{202F}117 dans les régions de Ménaka et de Tombouctou. Tous ont été déplacés suite à la dégradation de la situation sécuritaire.\n"
             ))
         let english = try Self.text(result, .en, period: "2017-01")
         #expect(
@@ -136,7 +136,7 @@ import TestSupport
             ))
         #expect(
             english.contains(
-                "\nNew IDPs numbered 14,117 in the regions of Ménaka and Tombouctou, the largest number displaced following the deterioration of the security situation.\n"))
+                "\nNew IDPs numbered 14,117 in the regions of Ménaka and Tombouctou. All of them were displaced following the deterioration of the security situation.\n"))
     }
 
     // MARK: Date ranges
@@ -187,7 +187,7 @@ import TestSupport
 
                 Le 14 février, une personne s'est déplacée des villages et hameaux de la commune d'Inékar à destination des villes, villages et hameaux du cercle d'Ansongo. Cela représente un ménage. Cette personne a été déplacée suite aux inondations dans la région de Ménaka.
 
-                À la date du 28 février 2017, 1 personne déplacée interne (1 ménage) a été enregistrée et identifiée par le programme DTM dans l'ensemble des régions du Mali.
+                À la date du 28 février 2017, une personne déplacée interne (un ménage) a été enregistrée et identifiée par le programme DTM dans l'ensemble des régions du Mali.
                 Une personne a été nouvellement déplacée dans la région de Ménaka, suite aux inondations.
 
                 """)
@@ -200,7 +200,7 @@ import TestSupport
 
                 On 14 February, one person moved from the villages and hamlets of the commune of Inékar to the towns, villages and hamlets of the cercle of Ansongo. This represents one household. This person was displaced following floods in the region of Ménaka.
 
-                As of 28 February 2017, 1 internally displaced person (1 household) had been registered and identified by the DTM programme in all regions of Mali.
+                As of 28 February 2017, one internally displaced person (one household) had been registered and identified by the DTM programme in all regions of Mali.
                 One person was newly displaced in the region of Ménaka, following floods.
 
                 """)
@@ -227,6 +227,14 @@ import TestSupport
         // Gao 1,200 before Mopti 1,000; conflict 1,200 before intercommunal 1,000.
         #expect(result.facts["new_idp_regions"] == .list([Label("Gao"), Label("Mopti")]))
         #expect(result.facts["main_cause"] == .label(Label(en: "armed conflict", fr: "conflit armé")))
+        #expect(result.facts["new_idp_cause_count"] == .count(2))
+        guard case .records(let causes)? = result.facts["new_idp_causes"] else {
+            Issue.record("new_idp_causes is not a list of records")
+            return
+        }
+        #expect(causes.map { $0["individuals"] } == [.count(1200), .count(1000)])
+        #expect(causes.map { $0["is_first"] } == [.flag(true), .flag(false)])
+        #expect(causes.map { $0["is_last"] } == [.flag(false), .flag(true)])
         #expect(
             result.tables["new_idps_by_region"]?.rows == [
                 [.text("ML07"), .text("Gao"), .integer(1200), .integer(200)],
@@ -234,7 +242,10 @@ import TestSupport
             ])
         #expect(
             try Self.text(result, .fr).contains(
-                "\nLes nouveaux PDI sont au nombre de 2\u{202F}200 dans les régions de Gao et de Mopti, le plus grand nombre ayant été déplacé suite aux affrontements armés.\n"))
+                "\nLes nouveaux PDI sont au nombre de 2\u{202F}200 dans les régions de Gao et de Mopti. Parmi eux, 1\u{202F}200 ont été déplacés suite aux affrontements armés et 1\u{202F}000 suite aux violences intercommunautaires.\n"))
+        #expect(
+            try Self.text(result, .en).contains(
+                "\nNew IDPs numbered 2,200 in the regions of Gao and Mopti. Of these, 1,200 were displaced following armed clashes and 1,000 following intercommunal violence.\n"))
         #expect(try Self.text(result, .en).contains("In February 2017, DNDS rapid assessments reported 3 displacement events."))
     }
 
@@ -355,7 +366,7 @@ import TestSupport
         #expect(!french.contains("personnes déplacées internes"))
         #expect(
             french.hasSuffix(
-                "\nLes nouveaux PDI sont au nombre d'environ 6\u{202F}455 dans la région de Ségou, le plus grand nombre ayant été déplacé suite à la dégradation de la situation sécuritaire.\n"))
+                "\nLes nouveaux PDI sont au nombre d'environ 6\u{202F}455 dans la région de Ségou. Tous ont été déplacés suite à la dégradation de la situation sécuritaire.\n"))
     }
 
     // MARK: Names
@@ -403,9 +414,10 @@ import TestSupport
     /// The host refuses an unknown code before the plugin runs (RunValidationTests); called
     /// directly, the plugin still refuses it rather than name a region wrongly.
     @Test func anUnknownCodeIsAFailureNamingIt() {
-        #expect(throws: PluginFailure("displacement_events.csv:2: origin_adm1_code 'ML99' is not in the P-code vocabulary")) {
-            try Self.run([Event(region: "ML99")])
-        }
+        let failure = #expect(throws: PluginFailure.self) { try Self.run([Event(region: "ML99")]) }
+        #expect(failure?.problems.map(\.description) == [
+            "displacement_events.csv:2: column 'origin_adm1_code': 'ML99' is not in the P-code vocabulary",
+        ])
     }
 
     @Test func everyProblemOfTheFileIsCollected() {
@@ -415,16 +427,16 @@ import TestSupport
             Event(id: "B", start: "2016-05-01", end: "2016-05-31", region: "XX"),
             Event(id: "C", region: "YY"),
         ]
-        #expect(
-            throws: PluginFailure(
-                "displacement_events.csv:2: date_start 2017-03-01 is after date_end 2017-02-28; "
-                    + "displacement_events.csv:3: origin_communes '|' names no commune; displacement_events.csv:3: destination_cercles ' ' names no cercle; "
-                    + "displacement_events.csv:3: event_id 'A' is already on line 2; "
-                    + "displacement_events.csv:4: origin_adm1_code 'XX' is not in the P-code vocabulary; and 1 more"
-            )
-        ) {
-            try Self.run(rows)
-        }
+        // Each at its row, all of them: the host's report caps and counts them.
+        let failure = #expect(throws: PluginFailure.self) { try Self.run(rows) }
+        #expect(failure?.problems.map(\.description) == [
+            "displacement_events.csv:2: column 'date_start': 2017-03-01 is after date_end 2017-02-28",
+            "displacement_events.csv:3: column 'origin_communes': '|' names no commune",
+            "displacement_events.csv:3: column 'destination_cercles': ' ' names no cercle",
+            "displacement_events.csv:3: column 'event_id': 'A' is already on line 2",
+            "displacement_events.csv:4: column 'origin_adm1_code': 'XX' is not in the P-code vocabulary",
+            "displacement_events.csv:5: column 'origin_adm1_code': 'YY' is not in the P-code vocabulary",
+        ])
     }
 
     // MARK: The shipped run
@@ -457,7 +469,7 @@ import TestSupport
             ))
         #expect(
             january.contains(
-                "\nLes nouveaux PDI sont au nombre de 14\u{202F}117 dans les régions de Ménaka et de Tombouctou, le plus grand nombre ayant été déplacé suite à la dégradation de la situation sécuritaire.\n"
+                "\nLes nouveaux PDI sont au nombre de 14\u{202F}117 dans les régions de Ménaka et de Tombouctou. Parmi eux, 12\u{202F}006 ont été déplacés suite à la dégradation de la situation sécuritaire et 2\u{202F}111 suite aux affrontements armés.\n"
             ))
         let januaryEnglish = try #require(folder.read("out/2017-01/dnds-sitrep/report.en.md"))
         #expect(
@@ -466,7 +478,7 @@ import TestSupport
             ))
         #expect(
             januaryEnglish.contains(
-                "\nNew IDPs numbered 14,117 in the regions of Ménaka and Tombouctou, the largest number displaced following the deterioration of the security situation.\n"))
+                "\nNew IDPs numbered 14,117 in the regions of Ménaka and Tombouctou. Of these, 12,006 were displaced following the deterioration of the security situation and 2,111 following armed clashes.\n"))
     }
 
     // MARK: The shipped templates

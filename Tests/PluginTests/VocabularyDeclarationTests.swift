@@ -20,12 +20,23 @@ import TestSupport
         if description.readsPCodes { #expect(vocabularies.areas.count > 1_000) }
     }
 
-    /// The host checks P-code columns on the rows it keeps: a plugin with its own aggregate
-    /// would get its codes unchecked, so none declares one.
-    @Test func pCodeColumnsAreOnlyDeclaredByPluginsThatKeepRows() {
+    /// The host checks the P-code columns of the rows it keeps; for a plugin with its own
+    /// aggregate, it gathers the codes in a census and hands their vocabulary form to the
+    /// aggregate, which must therefore take it (`KeepsPCodes`) and read the columns.
+    @Test func pluginsWithTheirOwnAggregateTakeTheVocabularysForm() {
         for plugin in BuiltInPlugins.all where plugin.description.readsPCodes {
-            let keepsRows = Self.keepsRows(plugin)
-            #expect(keepsRows, "\(plugin.description.id) declares P-code columns but keeps no rows")
+            guard !Self.keepsRows(plugin) else { continue }
+            let takesForm = Self.keepsPCodes(plugin)
+            #expect(takesForm, "\(plugin.description.id) declares P-code columns, keeps no rows and does not take their form")
+            for input in plugin.description.inputs {
+                let read = Self.columnsRead(plugin, input)
+                for column in input.columns where column.pcode != nil {
+                    #expect(read.contains(column.name), "\(plugin.description.id): P-code column '\(column.name)' is declared but not read")
+                }
+            }
         }
     }
+
+    static func keepsPCodes<Plugin: ReportPlugin>(_: Plugin.Type) -> Bool { Plugin.Inputs.self is any KeepsPCodes.Type }
+    static func columnsRead<Plugin: ReportPlugin>(_: Plugin.Type, _ input: InputSpec) -> [String] { Plugin.Inputs.columnsRead(from: input) }
 }

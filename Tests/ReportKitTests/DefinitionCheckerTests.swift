@@ -23,30 +23,15 @@ private let testPlugin = PluginDescription(
 
 /// The parameters `testPlugin` decodes to, with the defaults its description documents.
 private struct TestParameters: PluginParameters, Equatable {
-    var population = "returnees"
-    var window = 3
-    var since: Day?
-    var estimated = false
-    var regions: [String] = []
-    var months: [Int] = []
-    var note = ""
+    @Parameter("population", "Who is counted.") var population = "returnees"
+    @Parameter("window", in: 1...12, "Months compared.") var window = 3
+    @Parameter("since", "First day counted.") var since: Day? = nil
+    @Parameter("estimated", "Whether figures are estimates.") var estimated = false
+    @Parameter("regions", "Regions shown.") var regions: [String] = []
+    @Parameter("months", type: .list(.integer(1...12)), "Months shown.") var months: [Int] = []
+    @Parameter("note", "A note.") var note = ""
 
     init() {}
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        population = try container.decodeIfPresent(String.self, forKey: .population) ?? population
-        window = try container.decodeIfPresent(Int.self, forKey: .window) ?? window
-        since = try container.decodeIfPresent(Day.self, forKey: .since)
-        estimated = try container.decodeIfPresent(Bool.self, forKey: .estimated) ?? estimated
-        regions = try container.decodeIfPresent([String].self, forKey: .regions) ?? regions
-        months = try container.decodeIfPresent([Int].self, forKey: .months) ?? months
-        note = try container.decodeIfPresent(String.self, forKey: .note) ?? note
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case population, window, since, estimated, regions, months, note
-    }
 
     func validate() -> [ParameterProblem] {
         var problems: [ParameterProblem] = []
@@ -236,6 +221,73 @@ private func decoded(_ params: [String]?) throws -> Result<TestParameters, Diagn
         #expect(try decoded(["window: many"]).failureDescriptions == [
             "reports.yaml:11:15: error: reports[0].params.window: cannot read the parameters: Expected to decode Int but found Scalar instead.",
         ])
+    }
+}
+
+/// Parameters whose hand-written decoding forgets a declared key, with a property nobody declared.
+private struct ForgetfulParameters: PluginParameters {
+    @Parameter("top", in: 1...5, "How many.") var top = 3
+    @Parameter("since", explained: "every day", "First day.") var since: Day? = nil
+    var extra = 1
+
+    init() {}
+
+    init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        _top = try container.decode(Parameter<Int>.self, forKey: .top)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case top, since, extra
+    }
+}
+
+/// Parameters with a property that the synthesized decoding reads but nothing declares.
+private struct UndeclaredParameters: PluginParameters {
+    @Parameter("top", in: 1...5, "How many.") var top = 3
+    var extra = 1
+
+    init() {}
+}
+
+/// Two declarations of one key.
+private struct TwiceDeclaredParameters: PluginParameters {
+    @Parameter("top", in: 1...5, "How many.") var top = 3
+    @Parameter("top", "How many, again.") var alsoTop = "3"
+
+    init() {}
+}
+
+@Suite struct ParameterDeclarationTests {
+    @Test func specsComeFromTheDeclarations() {
+        let specs = TestParameters.specs
+        #expect(specs.map(\.name) == ["population", "window", "since", "estimated", "regions", "months", "note"])
+        #expect(specs.map(\.type) == [.text, .integer(1...12), .date, .flag, .list(.text), .list(.integer(1...12)), .text])
+        #expect(specs.map(\.defaultValue) == ["returnees", "3", "none", "false", "[]", "[]", "\"\""])
+        #expect(specs.map(\.documentation)[1] == "Months compared.")
+        #expect(ForgetfulParameters.specs.map(\.defaultValue) == ["3", "none (every day)"])
+        #expect(ForgetfulParameters.specs[1].acceptsNull)
+    }
+
+    @Test func aSoundDeclarationHasNoProblems() {
+        #expect(TestParameters.declarationProblems == [])
+    }
+
+    @Test func aKeyDeclaredButNotDecodedOrDecodedButNotDeclaredIsAProblem() {
+        #expect(ForgetfulParameters.declarationProblems == [
+            "property 'extra' is not declared with @Parameter",
+            "key 'since' is declared but never decoded",
+        ])
+        let undeclared = UndeclaredParameters.declarationProblems
+        #expect(undeclared.first == "property 'extra' is not declared with @Parameter")
+        #expect(undeclared.dropFirst().first?.hasPrefix("decoding the defaults fails: ") == true)
+        #expect(undeclared.last?.contains("property 'extra' is not declared with @Parameter") == true)
+        #expect(TwiceDeclaredParameters.declarationProblems == ["key 'top' is declared twice"])
+    }
+
+    @Test func anExplicitNullKeepsTheDefault() throws {
+        #expect(try decoded(["since: ~"]).get() == TestParameters())
     }
 }
 

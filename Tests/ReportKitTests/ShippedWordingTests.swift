@@ -125,6 +125,203 @@ import TestSupport
         #expect(french.contains("Pour la première fois, un point d'entrée a été évalué (Kangaba)."))
     }
 
+    /// The causes of the period's new IDPs, as the situation report's plugin gives them.
+    private func cause(_ en: String, _ fr: String, _ individuals: Int, estimated: Bool = false, first: Bool, last: Bool)
+        -> [String: FactValue]
+    {
+        [
+            "cause": .label(Label(en: en, fr: fr)), "cause_phrase": .label(Label(en: en, fr: fr)), "individuals": .count(individuals),
+            "estimated": .flag(estimated), "is_first": .flag(first), "is_last": .flag(last),
+        ]
+    }
+
+    private func sitrepSummary(_ causes: [[String: FactValue]], newIDPs: Int, estimated: Bool) -> [String: FactValue] {
+        [
+            "period": .month(Period(iso: "2017-02")!), "event_count": .count(causes.count), "events": .records([]),
+            "new_idps": .count(newIDPs), "new_idps_estimated": .flag(estimated),
+            "new_idp_regions": .list([Label("Ségou"), Label("Mopti"), Label("Ansongo")]),
+            "main_cause": causes[0]["cause"]!, "main_cause_phrase": causes[0]["cause_phrase"]!,
+            "new_idp_causes": .records(causes), "new_idp_cause_count": .count(causes.count),
+        ]
+    }
+
+    /// The new-IDP line is a sentence with a verb that gives each cause with its figure, in the
+    /// Mali and the Niger templates.
+    @Test(arguments: ["situation-report/sitrep", "situation-report/sitrep-niger"])
+    func theNewIDPSummaryGivesEachCauseWithItsFigure(_ template: String) throws {
+        let facts = sitrepSummary(
+            [
+                cause("following floods", "suite aux inondations", 6455, estimated: true, first: true, last: false),
+                cause("following armed clashes", "suite aux affrontements armés", 1248, first: false, last: false),
+                cause("following intercommunal violence", "suite aux violences intercommunautaires", 534, first: false, last: true),
+            ], newIDPs: 8237, estimated: true)
+        let english = try render(template, facts, .en)
+        #expect(
+            english.contains(
+                "New IDPs numbered about 8,237 in the regions of Ségou, Mopti and Ansongo. Of these, about 6,455 were displaced following floods, 1,248 following armed clashes and 534 following intercommunal violence."
+            ), Comment(rawValue: english))
+        let french = try render(template, facts, .fr)
+        #expect(
+            french.contains(
+                "Les nouveaux PDI sont au nombre d'environ 8\u{202F}237 dans les régions de Ségou, de Mopti et d'Ansongo. Parmi eux, environ 6\u{202F}455 ont été déplacés suite aux inondations, 1\u{202F}248 suite aux affrontements armés et 534 suite aux violences intercommunautaires."
+            ), Comment(rawValue: french))
+    }
+
+    @Test(arguments: ["situation-report/sitrep", "situation-report/sitrep-niger"])
+    func oneCauseDisplacedThemAll(_ template: String) throws {
+        let facts = sitrepSummary(
+            [cause("following floods", "suite aux inondations", 2890, first: true, last: true)], newIDPs: 2890, estimated: false)
+        #expect(
+            try render(template, facts, .en).contains(
+                "New IDPs numbered 2,890 in the regions of Ségou, Mopti and Ansongo. All of them were displaced following floods."))
+        #expect(
+            try render(template, facts, .fr).contains(
+                "Les nouveaux PDI sont au nombre de 2\u{202F}890 dans les régions de Ségou, de Mopti et d'Ansongo. Tous ont été déplacés suite aux inondations."
+            ))
+    }
+
+    /// The Niger templates: one event, one person, one household, in words, and the comma after
+    /// the dates whether or not the figures are estimates.
+    @Test func nigerOneEventOnePersonOneHousehold() throws {
+        var event: [String: FactValue] = [
+            "dates": .dateRange(day("2023-05-02"), day("2023-05-06")), "estimated": .flag(false), "individuals": .count(1),
+            "households": .count(1), "origin_communes": .list([Label("Anzourou"), Label("Inatès")]),
+            "destination_cercles": .list([Label("Ayérou")]),
+            "cause_phrase": .label(Label(en: "following floods", fr: "suite aux inondations")),
+            "origin_region": .label(Label("Tillabéri")), "origin_region_of": .label(Label(en: "of ", fr: "de ")),
+        ]
+        var facts: [String: FactValue] = [
+            "period": .month(Period(iso: "2023-05")!), "event_count": .count(1), "events": .records([event]),
+            "idp_report_date": .date(day("2023-05-31")), "idps": .count(1), "idp_households": .count(1),
+        ]
+        let english = try render("situation-report/sitrep-niger", facts, .en)
+        #expect(english.contains("In May 2023, DTM rapid assessments reported one displacement event."))
+        #expect(english.contains("Between 2 and 6 May, one person moved from the villages and hamlets of the communes of Anzourou and Inatès"))
+        #expect(english.contains("This represents one household. This person was displaced"))
+        #expect(english.contains("As of 31 May 2023, one internally displaced person (one household) had been registered"))
+        let french = try render("situation-report/sitrep-niger", facts, .fr)
+        #expect(french.contains("ont fait état d'un déplacement de populations."), Comment(rawValue: french))
+        #expect(french.contains("Entre le 2 et le 6 mai, une personne s'est déplacée des villages et hameaux des communes d'Anzourou et d'Inatès"))
+        #expect(french.contains("du département d'Ayérou. Cela représente un ménage."))
+        #expect(french.contains("une personne déplacée interne (un ménage) a été enregistrée et identifiée"))
+        event["estimated"] = .flag(true)
+        event["individuals"] = .count(40)
+        facts["events"] = .records([event])
+        #expect(try render("situation-report/sitrep-niger", facts, .fr).contains("Entre le 2 et le 6 mai, environ 40 personnes"))
+    }
+
+    /// The stock reports (CMP, DTM files, Niger): one region, one person, one household, a change
+    /// of one, and the first report date, in both languages.
+    private func stockFacts(total: Int, regions: [String], regionCount: Int) -> [String: FactValue] {
+        [
+            "period": .month(Period(iso: "2021-03")!), "report_date": .date(day("2021-03-31")), "total": .count(total),
+            "households": .count(1), "regions": .list(regions.map { Label($0) }), "region_count": .count(regionCount),
+            "population": .label(Label(en: "returnees", fr: "rapatriés")),
+            "population_singular": .label(Label(en: "returnee", fr: "rapatrié")), "previous_is_older": .flag(false),
+        ]
+    }
+
+    @Test(arguments: ["returnee-movements/summary", "returnee-movements/dtm", "returnee-movements/idps-niger"])
+    func oneRegionIsNotTheLargest(_ template: String) throws {
+        let several = stockFacts(total: 1502, regions: ["Ménaka"], regionCount: 1)
+        let english = try render(template, several, .en)
+        #expect(english.contains("These figures represent one household."), Comment(rawValue: english))
+        #expect(english.contains("These figures cover only the region of Ménaka."), Comment(rawValue: english))
+        #expect(!english.contains("largest"))
+        let french = try render(template, several, .fr)
+        #expect(french.contains("Ces chiffres représentent un ménage."))
+        #expect(french.contains("Ces chiffres ne concernent que la région de Ménaka."), Comment(rawValue: french))
+        #expect(french.contains("il n'existe aucun chiffre antérieur auquel comparer ce total."))
+        #expect(!french.contains("plus grand"))
+
+        let one = stockFacts(total: 1, regions: ["Ansongo"], regionCount: 1)
+        #expect(try render(template, one, .en).contains("These figures cover only the region of Ansongo."))
+        #expect(try render(template, one, .fr).contains("Ces chiffres ne concernent que la région d'Ansongo."))
+
+        // The top regions of more than one.
+        let top = stockFacts(total: 1502, regions: ["Ansongo"], regionCount: 4)
+        #expect(try render(template, top, .en).contains("The largest number is in the"))
+        #expect(try render(template, top, .fr).contains("Le plus grand nombre se trouve dans la région"))
+    }
+
+    @Test func frenchRegionListsRepeatThePreposition() throws {
+        let facts = stockFacts(total: 1502, regions: ["Ansongo", "Gao", "Kidal"], regionCount: 5)
+        for template in ["returnee-movements/summary", "returnee-movements/dtm"] {
+            #expect(
+                try render(template, facts, .fr).contains(
+                    "Les plus grands nombres se trouvent dans les régions d'Ansongo, de Gao et de Kidal."))
+            #expect(try render(template, facts, .en).contains("The largest numbers are in the regions of Ansongo, Gao and Kidal."))
+        }
+    }
+
+    @Test(arguments: ["returnee-movements/summary", "returnee-movements/dtm", "returnee-movements/idps-niger"])
+    func aChangeOfOnePerson(_ template: String) throws {
+        var facts = stockFacts(total: 1502, regions: ["Gao"], regionCount: 3)
+        facts["previous_report_date"] = .date(day("2021-02-28"))
+        facts["previous_total"] = .count(1501)
+        facts["change"] = .change(1, relative: 1.0 / 1501)
+        #expect(try render(template, facts, .en).contains("an increase of one person compared with February 2021"))
+        #expect(
+            try render(template, facts, .fr).contains(
+                "ce qui correspond à une augmentation d'une personne par rapport aux données de février 2021"))
+        facts["change"] = .change(-2, relative: -2.0 / 1504)
+        facts["previous_total"] = .count(1504)
+        #expect(try render(template, facts, .fr).contains("une diminution de 2 personnes par rapport"))
+    }
+
+    /// A month or a quarter where nobody went one way: "none", never "0 individu sortant".
+    @Test func nobodyOneWayIsNoneInBothLanguages() throws {
+        var month: [String: FactValue] = [
+            "period": .month(Period(iso: "2016-06")!), "as_of": .date(day("2016-06-30")), "days": .count(30),
+            "total": .count(60), "daily_average": .count(2), "incoming": .count(60), "outgoing": .count(0),
+            "active_fmps": .count(1), "fmp_names": .list([Label("Ansongo")]), "mostly_men": .flag(true),
+        ]
+        #expect(
+            try render("flow-monitoring/monthly", month, .en).contains(
+                "DTM identified 60 incoming individuals and no outgoing individuals at the flow monitoring points (FMPs)"))
+        #expect(
+            try render("flow-monitoring/monthly", month, .fr).contains(
+                "Au cours de cette collecte de données, 60 individus rentrants ont été identifiés au seul FMP actif, et aucun individu sortant."))
+        month["incoming"] = .count(0)
+        month["outgoing"] = .count(1)
+        month["total"] = .count(1)
+        #expect(try render("flow-monitoring/monthly", month, .en).contains("DTM identified no incoming individuals and 1 outgoing individual at"))
+        #expect(
+            try render("flow-monitoring/monthly", month, .fr).contains(
+                "Au cours de cette collecte de données, 1 individu sortant a été identifié au seul FMP actif, et aucun individu rentrant."))
+
+        let quarter: [String: FactValue] = [
+            "period": .month(Period(iso: "2017-03")!), "as_of": .date(day("2017-03-31")), "since": .date(day("2017-01-01")),
+            "days": .count(90), "total": .count(12), "daily_average": .count(0), "incoming": .count(0), "outgoing": .count(12),
+            "fmp_names": .list([Label("Ansongo"), Label("Gao")]), "mostly_men": .flag(true),
+        ]
+        let english = try render("flow-monitoring/quarter", quarter, .en)
+        #expect(
+            english.contains(
+                "12 individuals were identified at the flow monitoring points (FMPs) of Ansongo and Gao: none incoming and 12 outgoing, an average of fewer than one individual per day."
+            ), Comment(rawValue: english))
+        let french = try render("flow-monitoring/quarter", quarter, .fr)
+        #expect(
+            french.contains(
+                "12 individus ont été identifiés aux points de suivi des flux (FMP) d'Ansongo et de Gao, dont aucun rentrant et 12 sortants, soit une moyenne de moins d'un individu par jour."
+            ), Comment(rawValue: french))
+    }
+
+    /// A month without figures gives the latest ones; in French without "de" before a figure.
+    @Test(arguments: ["returnee-movements/summary", "returnee-movements/dtm", "returnee-movements/idps-niger"])
+    func theLatestFiguresOfAnEarlierMonth(_ template: String) throws {
+        let facts: [String: FactValue] = [
+            "period": .month(Period(iso: "2017-03")!), "latest_report_date": .date(day("2017-02-28")), "latest_total": .count(1),
+            "population": .label(Label(en: "returnees", fr: "rapatriés")),
+            "population_singular": .label(Label(en: "returnee", fr: "rapatrié")), "previous_is_older": .flag(false),
+        ]
+        #expect(try render(template, facts, .en).contains("The latest, as of 28 February 2017, counted 1 returnee."))
+        let french = try render(template, facts, .fr)
+        #expect(french.contains("Au 28 février 2017, date des derniers chiffres, "), Comment(rawValue: french))
+        #expect(french.contains(" avait comptabilisé 1 rapatrié.") || french.contains(" avaient comptabilisé 1 rapatrié."))
+        #expect(!french.contains("de 1 "))
+    }
+
     /// A snapshot whose last counts are years older than its period says so first, in the past.
     @Test func oldDataAreSaidToBeOld() throws {
         var facts = snapshotZeroAndOne
@@ -143,7 +340,17 @@ import TestSupport
 
     /// No rendered sentence of these cases starts with a digit.
     @Test func noSentenceStartsWithADigit() throws {
-        let cases: [(String, [String: FactValue])] = [("flow-monitoring/snapshot", snapshotZeroAndOne)]
+        let cases: [(String, [String: FactValue])] = [
+            ("flow-monitoring/snapshot", snapshotZeroAndOne),
+            ("returnee-movements/dtm", stockFacts(total: 1, regions: ["Gao"], regionCount: 1)),
+            ("returnee-movements/idps-niger", stockFacts(total: 1, regions: ["Gao"], regionCount: 1)),
+            (
+                "situation-report/sitrep-niger",
+                sitrepSummary(
+                    [cause("following floods", "suite aux inondations", 2, first: true, last: false),
+                     cause("for other reasons", "pour d'autres raisons", 1, first: false, last: true)], newIDPs: 3, estimated: false)
+            ),
+        ]
         for (path, facts) in cases {
             for language in Language.allCases {
                 let text = try render(path, facts, language)

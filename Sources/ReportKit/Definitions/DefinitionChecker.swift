@@ -113,8 +113,8 @@ public enum DefinitionChecker {
                          location: definition.location(ofKey: "params"))
     }
 
-    /// `params` decoded as `P` with Yams' `YAMLDecoder`, then `P.validate()`. An absent `params`
-    /// decodes from an empty mapping, so `P` supplies every default.
+    /// `params` decoded as `P` through its `@Parameter` declarations (each value with Yams'
+    /// `YAMLDecoder`), then `P.validate()`. An absent key keeps its declared default.
     ///
     /// - Parameters:
     ///   - params: the `params:` mapping, or nil when the definition has none.
@@ -122,10 +122,9 @@ public enum DefinitionChecker {
     ///   - location: where to report a problem about a key that is not written.
     public static func decodeParameters<P: PluginParameters>(_ type: P.Type, from params: YAMLValue?, base keyPath: String,
                                                             location: SourceLocation) -> Result<P, DiagnosticList> {
-        let node = params?.yamsNode ?? Node([(Node, Node)]())
         let parameters: P
         do {
-            parameters = try YAMLDecoder().decode(P.self, from: node)
+            parameters = try P(from: ParameterDecoder(P.self, params: params))
         } catch let error as DecodingError {
             return .failure(DiagnosticList([diagnostic(for: error, in: params, keyPath: keyPath, location: location)]))
         } catch {

@@ -15,6 +15,7 @@
 ///     values: {population: idps}          # constants for columns the file lacks
 ///     keep: {assessmentType: BA}          # row filters on the file's columns
 ///     same_key: sum                       # or refuse; rows equal but for their counts
+///     roll_up: [adm1_code]                # codes of communes become their region's, rows summed
 ///     date_format: dd/mm/yyyy             # dates written as text in another form
 /// ```
 ///
@@ -74,6 +75,10 @@ public struct InputMapping: Sendable, Hashable {
     /// The plugin columns that make rows "the same"; nil for every column that is not a count.
     public var key: [Located<String>]?
     public var dateFormat: Located<DateFormat>?
+    /// P-code columns whose file codes may be of a lower admin level (communes, wards): each
+    /// code becomes its ancestor at the column's level by the vocabulary's parent codes, and
+    /// rows are summed as with `same_key: sum`.
+    public var rollUp: [Located<String>] = []
     /// Where the mapping starts, and its key path (`reports[0].inputs.movements`).
     public var location: SourceLocation
     public var keyPath: String
@@ -88,6 +93,11 @@ public struct InputMapping: Sendable, Hashable {
         hasher.combine(location)
     }
 
+    /// What rows with the same key become: `same_key`, else a sum when `roll_up` is written.
+    public var rowsWithSameKey: SameKey? {
+        sameKey?.value ?? (rollUp.isEmpty ? nil : .sum)
+    }
+
     /// The plugin columns this mapping names, with where, in the file's order.
     var namedColumns: [(column: String, location: SourceLocation, keyPath: String)] {
         var named = columns.map { ($0.column, $0.location, "\(keyPath).columns.\($0.column)") }
@@ -99,6 +109,7 @@ public struct InputMapping: Sendable, Hashable {
         }
         named += values.map { ($0.column, $0.location, "\(keyPath).values.\($0.column)") }
         named += (key ?? []).map { ($0.value, $0.location, $0.keyPath) }
+        named += rollUp.map { ($0.value, $0.location, $0.keyPath) }
         return named
     }
 }
@@ -205,7 +216,7 @@ public struct HXLPattern: Sendable, Hashable, CustomStringConvertible {
 /// Reads an input given as a mapping (`file:`, `sheet:`, `columns:`…), every key checked with
 /// its position, unknown keys with the nearest known one.
 enum InputMappingReader {
-    static let keys = ["file", "sheet", "columns", "wide", "values", "keep", "same_key", "key", "date_format"]
+    static let keys = ["file", "sheet", "columns", "wide", "values", "keep", "same_key", "key", "roll_up", "date_format"]
 
     /// The mapping, or nil (reported) when any key is wrong; `path` is read by the caller's rules.
     static func read(_ value: YAMLValue, keyPath: String, yaml: inout YAMLReader, file: inout Located<String>?,
@@ -297,7 +308,21 @@ enum InputMappingReader {
             }
             if items.isEmpty { yaml.add(.yamlEmptyList(at: pair.value.location, subject: "\(keyPath).key", expected: "column")) }
             mapping.key = key
-            if fields["same_key"] == nil { yaml.add(.mappingKeyWithoutSameKey(at: pair.keyLocation, subject: "\(keyPath).key")) }
+            if fields["same_key"] == nil, fields["roll_up"] == nil { yaml.add(.mappingKeyWithoutSameKey(at: pair.keyLocation, subject: "\(keyPath).key")) }
+        }
+        if let pair = fields["roll_up"] {
+            let path = "\(keyPath).roll_up"
+            let items = pair.value.sequence ?? [pair.value]
+            for (index, item) in items.enumerated() {
+                let itemPath = pair.value.sequence == nil ? path : "\(path)[\(index)]"
+                if let text = yaml.text(item, path: itemPath, expected: "a P-code column") {
+                    mapping.rollUp.append(Located(text, at: item.location, keyPath: itemPath))
+                }
+            }
+            if items.isEmpty { yaml.add(.yamlEmptyList(at: pair.value.location, subject: path, expected: "column")) }
+            if let sameKey = mapping.sameKey, sameKey.value == .refuse {
+                yaml.add(.mappingRollUpRefused(at: sameKey.location, subject: sameKey.keyPath))
+            }
         }
         if let pair = fields["date_format"], let text = yaml.text(pair.value, path: "\(keyPath).date_format", expected: "a date form") {
             if let format = DateFormat(text) {
@@ -364,6 +389,11 @@ enum MappingChecker {
                 default: diagnostics.append(.mappingWideKeyType(column.name, at: wideKey.location, subject: wideKey.keyPath))
                 }
             }
+        }
+        for rolled in mapping.rollUp {
+            guard let column = spec.columns.first(where: { $0.name == rolled.value }), column.pcode == nil else { continue }
+            diagnostics.append(.mappingRollUpNotPCode(column.name, pcodeColumns: spec.columns.filter { $0.pcode != nil }.map(\.name),
+                                                      at: rolled.location, subject: rolled.keyPath))
         }
         for constant in mapping.values {
             guard let column = spec.columns.first(where: { $0.name == constant.column }) else { continue }

@@ -31,6 +31,12 @@ public enum ReportsFileLoader {
     /// Reads a reports file. `file` names it in messages (`reports.yaml`); `includes` is its
     /// folder, where `include:` reads (without it, `include:` is an error).
     public static func load(_ bytes: [UInt8], file: String, includes: IncludeFolder? = nil) -> Result<ReportsFile, DiagnosticList> {
+        loadWithSources(bytes, file: file, includes: includes).map(\.file)
+    }
+
+    /// `load`, keeping the tree the file was read from and where each value came from, for
+    /// `describe --report` (see `EffectiveDefinition`).
+    public static func loadWithSources(_ bytes: [UInt8], file: String, includes: IncludeFolder? = nil) -> Result<LoadedReportsFile, DiagnosticList> {
         guard bytes.count <= maximumFileSize else {
             return .failure(DiagnosticList([.reportsFileTooLarge(file: file, size: bytes.count, limit: maximumFileSize)]))
         }
@@ -58,7 +64,8 @@ public enum ReportsFileLoader {
         for diagnostic in resolution.diagnostics + office.diagnostics { reader.yaml.add(diagnostic) }
         if var reportsFile = reader.read(root), reader.yaml.diagnostics.isEmpty {
             office.applyGroups(to: &reportsFile)
-            return .success(reportsFile)
+            return .success(LoadedReportsFile(file: reportsFile, whole: whole, prepared: root,
+                                              mergedKeys: composer.mergedKeys + resolution.mergedKeys, inheritedPaths: office.inheritedPaths))
         }
         return .failure(DiagnosticList(reader.sortedDiagnostics.diagnostics.map {
             OfficePreparation.explain($0, root: whole, merged: composer.mergedKeys + resolution.mergedKeys, inherited: office.inheritedPaths)

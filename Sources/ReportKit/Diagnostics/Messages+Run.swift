@@ -24,7 +24,7 @@ extension Diagnostic {
                           suggestion: nearest.map { folder + $0 })
     }
 
-    static func unknownReport(_ id: String, known: [String]) -> Diagnostic {
+    public static func unknownReport(_ id: String, known: [String]) -> Diagnostic {
         Diagnostic("no report '\(id)' in the configuration", subject: "--report", suggestion: Suggestion.nearest(to: id, in: known))
     }
 
@@ -32,8 +32,18 @@ extension Diagnostic {
         Diagnostic("no month has data in this report's inputs; give --period YYYY-MM", at: location, subject: "reports.\(report)")
     }
 
-    static func pluginFailed(_ failure: PluginFailure, report: String, period: Period, at location: SourceLocation) -> Diagnostic {
-        Diagnostic("\(failure.message) (period \(period))", at: location, subject: "reports.\(report)")
+    /// A problem a plugin found: at its row, at the key of `params:` it names, or else at the
+    /// report, with the period it was computing.
+    static func pluginProblem(_ problem: PluginProblem, definition: ReportDefinition, period: Period) -> Diagnostic {
+        switch problem.place {
+        case .row(let location)?:
+            return Diagnostic(problem.message, at: location, subject: problem.column.map { "column '\($0)'" } ?? "")
+        case .parameter(let key)?:
+            return Diagnostic(problem.message, at: definition.params?.pair(key)?.keyLocation ?? definition.location(ofKey: "params"),
+                              subject: "\(definition.keyPath).params.\(key)")
+        case nil:
+            return Diagnostic("\(problem.message) (period \(period))", at: definition.location, subject: "reports.\(definition.id.value)")
+        }
     }
 
     /// A plugin returned something its description does not declare: a bug in the plugin,

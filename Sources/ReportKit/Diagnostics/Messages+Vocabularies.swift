@@ -105,6 +105,28 @@ extension Diagnostic {
             at: location, subject: inputColumnSubject(column))
     }
 
+    /// A `roll_up` code the vocabulary does not list: its parents are unknown.
+    static func pcodeRollUpUnknown(_ code: String, level: Int, file: String, nearest: [AdminArea], column: String,
+                                   at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            "P-code '\(displayedCellValue(code))' has no parent in the vocabulary, so roll_up cannot find its admin \(level) area (add its row, with its Parent P-Code, to \(file)\(file.hasSuffix("/") ? "<country>.csv" : "") or extend pcodes under the report's vocabularies:)\(nearestText(nearest))",
+            at: location, subject: inputColumnSubject(column))
+    }
+
+    /// A `roll_up` code whose chain of parents stops before the column's level.
+    static func pcodeRollUpNoParent(_ area: AdminArea, level: Int, column: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            "P-code '\(area.code)' (admin \(area.level), \(area.name)) has no parent of admin \(level) in the vocabulary: its Parent P-Code '\(area.parent)' in \(area.file) is not an area above it",
+            at: location, subject: inputColumnSubject(column))
+    }
+
+    /// A `roll_up` code of a level above the column's: it cannot be divided among areas.
+    static func pcodeRollUpAbove(_ code: String, area: AdminArea, level: Int, column: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            "P-code '\(displayedCellValue(code))' is the admin \(area.level) area \(area.name), above admin \(level): roll_up adds areas up, it cannot divide one; leave such rows out with keep:",
+            at: location, subject: inputColumnSubject(column))
+    }
+
     static func pcodeNameMismatch(_ name: String, area: AdminArea, column: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic("name '\(displayedCellValue(name))' is not the name of \(area.code) in \(area.file)", at: location,
                    subject: inputColumnSubject(column), suggestion: area.name)

@@ -72,6 +72,18 @@ extension Diagnostic {
         Diagnostic("'key' says which rows are the same, for 'same_key': add same_key: sum or same_key: refuse", at: location, subject: subject)
     }
 
+    static func mappingRollUpRefused(at location: SourceLocation, subject: String) -> Diagnostic {
+        Diagnostic("'roll_up' adds up the rows of each area: it cannot go with same_key: refuse; write same_key: sum or leave same_key out",
+                   at: location, subject: subject)
+    }
+
+    /// `roll_up` names a column that holds no P-codes.
+    static func mappingRollUpNotPCode(_ column: String, pcodeColumns: [String], at location: SourceLocation, subject: String) -> Diagnostic {
+        let list = pcodeColumns.isEmpty ? "this input has none" : "this input's are \(pcodeColumns.joined(separator: ", "))"
+        return Diagnostic("column '\(column)' holds no P-codes: 'roll_up' names P-code columns; \(list)", at: location, subject: subject,
+                          suggestion: Suggestion.nearest(to: column, in: pcodeColumns))
+    }
+
     static func mappingDateFormat(_ text: String, at location: SourceLocation, subject: String) -> Diagnostic {
         Diagnostic("'\(text)' is not a date form: expected dd, mm and yyyy separated by /, - or ., as in dd/mm/yyyy", at: location, subject: subject)
     }

@@ -33,10 +33,14 @@ final class TypedAggregateBox<Aggregate: InputAggregate>: AggregateBox, @uncheck
 
     func append(_ later: any AggregateBox, lineOffset: Int) {
         var rows = (later as! TypedAggregateBox<Aggregate>).value
-        // Only the host's own table collector keeps line numbers.
+        // Only the host's own table collector and P-code census keep line numbers.
         if lineOffset != 0, var tables = rows as? PluginInputs {
             tables.shiftLines(by: lineOffset)
             rows = tables as! Aggregate
+        }
+        if lineOffset != 0, var census = rows as? PCodeCensus {
+            census.shiftLines(by: lineOffset)
+            rows = census as! Aggregate
         }
         value.append(rows)
     }
@@ -103,6 +107,8 @@ enum InputScan {
         var parts = 1
         /// What a mapping applied, for `validate` to print (`file: note: …`).
         var notes: [String] = []
+        /// For a table read row by row (a workbook, a mapped file): where its columns are.
+        var tableColumns: TableColumns?
     }
 
     /// Reads the open file `descriptor` of `size` bytes with up to `threads` threads.

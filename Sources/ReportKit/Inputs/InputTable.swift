@@ -39,6 +39,11 @@ public struct InputTable: Sendable, Hashable {
     // A wrong name or type below is a bug in the plugin, not in the user's data: the plugin's
     // description declares the columns, and the generic plugin tests read every one of them.
 
+    /// Where row `row` is, for a plugin's `PluginProblem`: the file and the line it starts on.
+    public func place(ofRow row: Int) -> SourceLocation {
+        SourceLocation(file: file, line: lines[row])
+    }
+
     public func dates(_ name: String) -> [Day] {
         guard case .dates(let values) = columns[name] else { preconditionFailure("no date column '\(name)' in \(file)") }
         return values

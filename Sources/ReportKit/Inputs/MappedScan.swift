@@ -22,7 +22,7 @@ enum MappedScan {
 
     /// Reads the workbook at `url`.
     static func scanWorkbook(url: URL, file: String, spec: InputSpec, mapping: InputMapping?, consumers: [InputConsumer],
-                             limits: Workbook.Limits = .standard) -> Result<InputScan.Output, DiagnosticList> {
+                             areas: AdminAreas? = nil, limits: Workbook.Limits = .standard) -> Result<InputScan.Output, DiagnosticList> {
         let workbook: Workbook
         switch Workbook.open(url, file: file, limits: limits) {
         case .success(let opened): workbook = opened
@@ -38,7 +38,7 @@ enum MappedScan {
             }
             let merges = try workbook.mergedRanges(of: sheet)
             let reader = TableReader(place: TablePlace(file: file, sheet: sheet.name), spec: spec, mapping: mapping, consumers: consumers,
-                                     uses1904: workbook.uses1904)
+                                     uses1904: workbook.uses1904, areas: areas)
             let scanner = SheetScanner(workbook: workbook, strings: strings, merges: merges)
             var narrowed = false
             try scanner.read(sheet) { number, cells in
@@ -58,10 +58,11 @@ enum MappedScan {
 
     /// Reads a CSV file through the tokenizer, row by row.
     static func scanCSV(descriptor: Int32, size: Int, url: URL, file: String, spec: InputSpec, mapping: InputMapping?,
-                        consumers: [InputConsumer]) -> Result<InputScan.Output, DiagnosticList> {
+                        consumers: [InputConsumer], areas: AdminAreas? = nil) -> Result<InputScan.Output, DiagnosticList> {
         let window = ByteWindow(descriptor: descriptor, from: 0, to: size)
         var csv = CSVReader(window: window, file: file)
-        let reader = TableReader(place: TablePlace(file: file, sheet: nil), spec: spec, mapping: mapping, consumers: consumers, uses1904: nil)
+        let reader = TableReader(place: TablePlace(file: file, sheet: nil), spec: spec, mapping: mapping, consumers: consumers, uses1904: nil,
+                                 areas: areas)
         var record = CSVRecord()
         var problems: [Diagnostic] = []
         while csv.nextRecord(into: &record) {
@@ -101,6 +102,7 @@ enum MappedScan {
             var output = InputScan.Output(aggregates: read.aggregates, rowCount: read.rowCount, sha256: digest, size: size,
                                           columnsFoundByHashtag: reader.columnsFoundByHashtag)
             output.notes = reader.notes
+            output.tableColumns = TableColumns(place: reader.place, columns: reader.cellColumns)
             return output
         }
     }

@@ -17,6 +17,8 @@ final class TableReader {
     let mapping: InputMapping?
     let consumers: [InputConsumer]
     let uses1904: Bool?
+    /// The P-codes `roll_up` follows to the parent areas; nil when the report has none.
+    let areas: AdminAreas?
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var notes: [String] = []
     private(set) var columnsFoundByHashtag: [HashtagMatch] = []
@@ -39,13 +41,21 @@ final class TableReader {
     private(set) var rowsOut = 0
     /// Columns a workbook scanner may skip: those no feed or filter reads.
     private(set) var wantedColumns: [Bool]?
+    /// The columns of `roll_up`: the index of the code and of its name (filled from the
+    /// vocabulary when the mapping does not read it from the file) among `columns`, the level.
+    private var rollUps: [(code: Int, name: Int?, level: Int, rolled: [String: AdminArea?], levels: [Int: Int])] = []
+    /// Each plugin column read from one column of the file in every row, by index: where
+    /// messages written after the reading (P-codes) find their cells.
+    private(set) var cellColumns: [String: Int] = [:]
 
-    init(place: TablePlace, spec: InputSpec, mapping: InputMapping?, consumers: [InputConsumer], uses1904: Bool?) {
+    init(place: TablePlace, spec: InputSpec, mapping: InputMapping?, consumers: [InputConsumer], uses1904: Bool?,
+         areas: AdminAreas? = nil) {
         self.place = place
         self.spec = spec
         self.mapping = mapping
         self.consumers = consumers
         self.uses1904 = uses1904
+        self.areas = areas
         let read = Set(consumers.flatMap(\.columns) + (mapping?.key?.map(\.value) ?? []))
         columns = spec.columns.filter { read.contains($0.name) }
         builder = BatchBuilder(columns: columns)
@@ -152,8 +162,21 @@ final class TableReader {
         // Each plugin column: from `columns:`, a constant, a group of `wide:`, or else by its own
         // name or hashtag as in the plugin's format; an optional column may be absent.
         var common: [String: Feed] = [:]
+        // With `roll_up`, a code's name comes from the vocabulary unless `columns:` names it in
+        // the file: a file of communes may have no column of region names.
+        var namedByVocabulary: Set<String> = []
+        if let mapping, areas != nil {
+            for rolled in mapping.rollUp {
+                guard let name = spec.columns.first(where: { $0.name == rolled.value })?.pcode?.nameColumn,
+                      !mapping.columns.contains(where: { $0.column == name }) else { continue }
+                namedByVocabulary.insert(name)
+            }
+        }
         for column in columns {
-            if let given = mapping?.columns.first(where: { $0.column == column.name }) {
+            if namedByVocabulary.contains(column.name) {
+                common[column.name] = .constant(.none)
+                notes.append("\(place.name): note: column '\(column.name)' written as the vocabulary names each rolled-up area")
+            } else if let given = mapping?.columns.first(where: { $0.column == column.name }) {
                 if let index = find(given.source, for: column.name) {
                     common[column.name] = .cell(index)
                     notes.append("\(place.name): note: column '\(column.name)' read from \(shown(index))")
@@ -216,6 +239,19 @@ final class TableReader {
             keyIndexes = columns.indices.filter { columns[$0].type != .count && columns[$0].type != .optionalCount }
         }
         decoders = columns.map { CellDecoder(column: $0, dateFormat: mapping?.dateFormat?.value, uses1904: uses1904) }
+        if let mapping, areas != nil {
+            for rolled in mapping.rollUp {
+                guard let index = columns.firstIndex(where: { $0.name == rolled.value }), let pcode = columns[index].pcode else { continue }
+                rollUps.append((index, pcode.nameColumn.flatMap { name in columns.firstIndex { $0.name == name } }, pcode.level, [:], [:]))
+            }
+        }
+        for (index, column) in columns.enumerated() {
+            let cells = Set(plans.map { plan -> Int? in
+                if case .cell(let cell) = plan.feeds[index] { return cell }
+                return nil
+            })
+            if cells.count == 1, let cell = cells.first ?? nil { cellColumns[column.name] = cell }
+        }
         wantedColumns = wanted
         let rows = pending.dropFirst(found.firstData)
         pending = []
@@ -285,7 +321,8 @@ final class TableReader {
                 }
             }
             guard valid else { continue }
-            if let sameKey = mapping?.sameKey?.value {
+            if !rollUps.isEmpty, !rollUp(&values, plan: plan.feeds, row: row) { continue }
+            if let sameKey = mapping?.rowsWithSameKey {
                 let key = keyIndexes.map { values[$0] }
                 if let existing = summed[key] {
                     if sameKey == .refuse {
@@ -311,6 +348,71 @@ final class TableReader {
                 emit(values, line: row.number)
             }
         }
+    }
+
+    /// Puts each code of a `roll_up` column in its ancestor at the column's level (and its name
+    /// beside it); false, after an error at the cell the first time a code is met, when the
+    /// code cannot be placed.
+    private func rollUp(_ values: inout [TypedValue], plan feeds: [Feed], row: SourceRow) -> Bool {
+        guard let areas else { return true }
+        for index in rollUps.indices {
+            let (codeIndex, nameIndex, level) = (rollUps[index].code, rollUps[index].name, rollUps[index].level)
+            guard case .text(let code) = values[codeIndex] else { continue }
+            let ancestor: AdminArea?
+            if let known = rollUps[index].rolled[code] {
+                ancestor = known
+            } else {
+                let column = columns[codeIndex].name
+                let at: SourceLocation
+                if case .cell(let cell) = feeds[codeIndex] { at = place.cell(cell, of: row) } else { at = place.row(row) }
+                switch Self.ancestor(of: code, level: level, in: areas) {
+                case .success(let found):
+                    ancestor = found
+                    if let area = areas.area(code) { rollUps[index].levels[area.level, default: 0] += 1 }
+                case .failure(.unknown):
+                    ancestor = nil
+                    // A code below the column's level is what roll_up expects: the nearest such,
+                    // those of the same parent first (`ML0699` is nearer `ML0602` than `ML0101`).
+                    let written = areas.writtenAsVocabulary(code)
+                    let nearest = areas.nearest(to: code, limit: 40).filter { $0.level > level }
+                        .map { (Suggestion.editDistance(written, $0.code), -written.commonPrefix(with: $0.code).count, $0) }
+                        .sorted { ($0.0, $0.1, $0.2.code) < ($1.0, $1.1, $1.2.code) }
+                        .prefix(3).map(\.2)
+                    diagnostics.append(.pcodeRollUpUnknown(code, level: level, file: areas.file(for: code), nearest: Array(nearest), column: column,
+                                                           at: at))
+                case .failure(.noParent(let area)):
+                    ancestor = nil
+                    diagnostics.append(.pcodeRollUpNoParent(area, level: level, column: column, at: at))
+                case .failure(.above(let area)):
+                    ancestor = nil
+                    diagnostics.append(.pcodeRollUpAbove(code, area: area, level: level, column: column, at: at))
+                }
+                rollUps[index].rolled[code] = .some(ancestor)
+            }
+            guard let ancestor else { return false }
+            values[codeIndex] = .text(ancestor.code)
+            if let nameIndex, mapping?.columns.contains(where: { $0.column == columns[nameIndex].name }) != true {
+                values[nameIndex] = .text(ancestor.name)
+            }
+        }
+        return true
+    }
+
+    enum RollUpProblem: Error {
+        case unknown
+        case noParent(AdminArea)
+        case above(AdminArea)
+    }
+
+    /// The area of `level` that holds the area `code` names, by the vocabulary's parent codes.
+    static func ancestor(of code: String, level: Int, in areas: AdminAreas) -> Result<AdminArea, RollUpProblem> {
+        guard var area = areas.area(code) else { return .failure(.unknown) }
+        guard area.level >= level else { return .failure(.above(area)) }
+        while area.level > level {
+            guard let parent = areas.area(area.parent), parent.level < area.level else { return .failure(.noParent(area)) }
+            area = parent
+        }
+        return area.level == level ? .success(area) : .failure(.noParent(area))
     }
 
     private func emit(_ values: [TypedValue], line: Int) {
@@ -343,9 +445,15 @@ final class TableReader {
             notes.append("\(place.name): note: \(rowsKept) rows became \(rowsKept * plans.count - emptyGroups) rows of \(mapping.wideKey!.value)"
                          + (emptyGroups > 0 ? "; \(emptyGroups) empty group\(emptyGroups == 1 ? "" : "s") skipped" : ""))
         }
-        if mapping.sameKey?.value == .sum {
+        for rolled in rollUps where !rolled.levels.isEmpty {
+            let codes = rolled.rolled.values.compactMap { $0 }.map(\.code)
+            let levels = rolled.levels.keys.sorted().map { "\(rolled.levels[$0]!) of admin \($0)" }.joined(separator: ", ")
+            let total = rolled.levels.values.reduce(0, +)
+            notes.append("\(place.name): note: column '\(columns[rolled.code].name)' rolled up to admin \(rolled.level): \(total) code\(total == 1 ? "" : "s") (\(levels)) read as \(Set(codes).count) area\(Set(codes).count == 1 ? "" : "s") (roll_up)")
+        }
+        if mapping.rowsWithSameKey == .sum {
             let keyNames = keyIndexes.map { columns[$0].name }.joined(separator: ", ")
-            notes.append("\(place.name): note: summed into \(summedRows.count) rows, one per \(keyNames) (same_key: sum)")
+            notes.append("\(place.name): note: summed into \(summedRows.count) rows, one per \(keyNames) (\(mapping.sameKey == nil ? "roll_up" : "same_key: sum"))")
         }
     }
 }

@@ -31,6 +31,22 @@ struct TablePlace: Sendable {
     var name: String { sheet.map { "\(file)[\($0)]" } ?? file }
 }
 
+/// Where the plugin columns of a table read row by row are in its file: the cells of messages
+/// written after the reading (P-codes) are found by row and this column.
+struct TableColumns: Sendable {
+    let place: TablePlace
+    /// Plugin column → index of the file's column, for columns read from one column in every row.
+    let columns: [String: Int]
+
+    /// The cell of `column` in the row (sheet row or CSV line) `location` names; the row alone
+    /// when the column is not one cell of the file.
+    func cell(_ column: String, at location: SourceLocation) -> SourceLocation? {
+        guard location.line > 0, let sheet = place.sheet else { return nil }
+        if let index = columns[column] { return CellPlace.sheet(file: place.file, sheet: sheet, column: index, row: location.line) }
+        return CellPlace.sheetRow(file: place.file, sheet: sheet, row: location.line)
+    }
+}
+
 /// Where a table starts, as HXL tools find it: the hashtag row anywhere in the first 25 rows
 /// (a row whose non-empty cells are at least half hashtags), the header the row above it when
 /// there is one; rows above are skipped. Without a hashtag row the first row is the header.

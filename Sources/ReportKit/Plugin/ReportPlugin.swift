@@ -24,8 +24,8 @@ public protocol ReportPlugin: Sendable {
     /// Turns the period's inputs into facts and tables. Inputs are already typed and checked
     /// against `description.inputs` (P-code columns hold the vocabulary's codes and names);
     /// `vocabularies` holds the word lists `description.vocabularies` declares, as the report
-    /// extends them, and the P-codes. A `PluginFailure` reports a problem with the data as a
-    /// whole (for instance no report date in the file at all).
+    /// extends them, and the P-codes. A `PluginFailure` reports every problem found instead of a
+    /// result, each at its row, at a key of `params:` or about the data as a whole.
     static func run(inputs: Inputs, parameters: Parameters, period: Period, vocabularies: Vocabularies) throws(PluginFailure) -> ReportResult
 
     /// The months that have data for these parameters, so that a run without `--period`
@@ -47,9 +47,14 @@ extension ReportPlugin where Inputs == PluginInputs {
     }
 }
 
-/// A plugin's parameters. Decoding runs after the host has checked keys, types and choices, so
-/// `init(from:)` only supplies the documented defaults for absent keys.
+/// A plugin's parameters: a struct whose properties are each declared once with `@Parameter`
+/// (key, type, default, documentation), with the synthesized `Decodable`. Decoding runs after the
+/// host has checked keys, types and choices against `specs`, and reads each property from the key
+/// its declaration names; an absent key keeps the property's initial value.
 public protocol PluginParameters: Decodable, Sendable {
+    /// Every parameter at its default.
+    init()
+
     /// Checks that involve several parameters at once, as swift-argument-parser's `validate()`.
     /// Each problem names the key it is about.
     func validate() -> [ParameterProblem]
@@ -57,9 +62,22 @@ public protocol PluginParameters: Decodable, Sendable {
 
 extension PluginParameters {
     public func validate() -> [ParameterProblem] { [] }
+
+    /// The `@Parameter` declarations, in the order of the properties: the plugin's
+    /// `description.parameters`.
+    public static var specs: [ParameterSpec] { declarations.map(\.declaration.spec) }
+
+    /// Each `@Parameter` property with its label (`window` for `@Parameter var window`).
+    static var declarations: [(label: String, declaration: any DeclaredParameter)] {
+        Mirror(reflecting: Self()).children.compactMap { child in
+            guard let label = child.label, let declaration = child.value as? any DeclaredParameter else { return nil }
+            return (label.hasPrefix("_") ? String(label.dropFirst()) : label, declaration)
+        }
+    }
 }
 
-/// A problem with a definition's parameters that only the plugin can see.
+/// A problem with a definition's parameters that only the plugin can see; the host reports it
+/// at the key's line in `reports.yaml`. Its text comes from `Messages+Plugins.swift`.
 public struct ParameterProblem: Sendable, Hashable {
     public var key: String
     public var message: String
@@ -70,102 +88,55 @@ public struct ParameterProblem: Sendable, Hashable {
     }
 }
 
-/// A problem with the data as a whole that a plugin reports instead of a result.
+/// What a plugin reports instead of a result: every problem it found, each at its place. The
+/// host reports them as it reports its own, with their positions, under its cap and count.
 public struct PluginFailure: Error, Sendable, Hashable {
+    public var problems: [PluginProblem]
+
+    public init(_ problems: [PluginProblem]) {
+        self.problems = problems
+    }
+
+    /// One problem with the data as a whole (no report date in the file at all, say).
+    public init(_ message: String) {
+        self.init([PluginProblem(message: message)])
+    }
+}
+
+/// One problem a plugin found, at its place: a row of an input file, a key of `params:`, or
+/// (nil) the data as a whole. Texts are made in `Messages+Plugins.swift`.
+public struct PluginProblem: Sendable, Hashable, CustomStringConvertible {
+    public enum Place: Sendable, Hashable {
+        /// A row of an input file: `InputTable.place(ofRow:)`.
+        case row(SourceLocation)
+        /// A key of the definition's `params:`; the host finds its line.
+        case parameter(String)
+    }
+
+    public var place: Place?
+    /// The column of the row the problem is about, when there is one.
+    public var column: String?
     public var message: String
 
-    public init(_ message: String) {
+    public init(at place: Place? = nil, column: String? = nil, message: String) {
+        self.place = place
+        self.column = column
         self.message = message
     }
-}
 
-/// The inputs of one report, read and typed, by their names under `inputs:`: every row, in
-/// typed columns. The default `Inputs` of a plugin; fine for inputs of thousands of rows, while a
-/// plugin over millions names an `InputAggregate` of its own that keeps only sums.
-public struct PluginInputs: InputAggregate {
-    public private(set) var tables: [String: InputTable]
-    /// Rows added and not yet finished into `tables`.
-    private var builders: [String: TableBuilder] = [:]
-
-    public init(_ tables: [String: InputTable] = [:]) {
-        self.tables = tables
+    /// A parameter problem found while computing, at its key.
+    public init(_ problem: ParameterProblem) {
+        self.init(at: .parameter(problem.key), message: problem.message)
     }
 
-    public subscript(name: String) -> InputTable? { tables[name] }
-
-    public mutating func add(_ rows: RowBatch) {
-        builders[rows.input, default: TableBuilder(file: rows.file)].append(rows)
-    }
-
-    public mutating func append(_ later: PluginInputs) {
-        // Finished tables are other inputs' (the host finishes each file's before joining).
-        tables.merge(later.tables) { _, theirs in theirs }
-        for (name, builder) in later.builders {
-            builders[name, default: TableBuilder(file: builder.file)].append(contentsOf: builder)
+    /// As a test reads it: `file:line: column 'x': message`, `params.key: message`.
+    public var description: String {
+        let subject = column.map { "column '\($0)': " } ?? ""
+        switch place {
+        case .row(let location)?: return "\(location): \(subject)\(message)"
+        case .parameter(let key)?: return "params.\(key): \(message)"
+        case nil: return subject + message
         }
-    }
-
-    public mutating func finish() {
-        for (name, builder) in builders { tables[name] = builder.table }
-        builders = [:]
-    }
-
-    /// Moves the line numbers of the rows added so far by `offset`: the host's correction for a
-    /// later part of a file, whose lines were counted from that part's start.
-    mutating func shiftLines(by offset: Int) {
-        for name in builders.keys { builders[name]!.shiftLines(by: offset) }
-    }
-}
-
-/// The columns of one input's table, appended batch by batch.
-private struct TableBuilder: Sendable {
-    let file: String
-    var lines: [Int] = []
-    var columns: [String: InputColumn] = [:]
-
-    init(file: String) {
-        self.file = file
-    }
-
-    mutating func append(_ rows: RowBatch) {
-        lines.append(contentsOf: rows.lines)
-        for (name, index) in rows.columnIndexes {
-            let added: InputColumn = switch rows.columns[index] {
-            case .days(let values): .dates(values.map { Day(daysSinceEpoch: Int($0)) })
-            case .counts(let values): .counts(values)
-            case .optionalCounts(let values): .optionalCounts(values)
-            case .texts(let ids, let symbols): .texts(ids.map { symbols[$0] })
-            case .flags(let values): .flags(values)
-            }
-            append(added, to: name)
-        }
-    }
-
-    mutating func append(contentsOf other: TableBuilder) {
-        lines.append(contentsOf: other.lines)
-        for (name, column) in other.columns { append(column, to: name) }
-    }
-
-    mutating func shiftLines(by offset: Int) {
-        for index in lines.indices { lines[index] += offset }
-    }
-
-    private mutating func append(_ column: InputColumn, to name: String) {
-        // Taken out of the dictionary while appending, so that the array is not copied.
-        let existing = columns.removeValue(forKey: name)
-        columns[name] = switch (existing, column) {
-        case (nil, _): column
-        case (.dates(var values)?, .dates(let more)): { values.append(contentsOf: more); return .dates(values) }()
-        case (.counts(var values)?, .counts(let more)): { values.append(contentsOf: more); return .counts(values) }()
-        case (.optionalCounts(var values)?, .optionalCounts(let more)): { values.append(contentsOf: more); return .optionalCounts(values) }()
-        case (.texts(var values)?, .texts(let more)): { values.append(contentsOf: more); return .texts(values) }()
-        case (.flags(var values)?, .flags(let more)): { values.append(contentsOf: more); return .flags(values) }()
-        default: preconditionFailure("column '\(name)' of \(file) changed type")
-        }
-    }
-
-    var table: InputTable {
-        InputTable(file: file, rowCount: lines.count, lines: lines, columns: columns)
     }
 }
 

@@ -1,55 +1,5 @@
 import Foundation
 
-/// What `dtm-report run` and `validate` were asked to do.
-public struct RunOptions: Sendable {
-    public var configFile: URL
-    /// The month to report on; nil gives each report the latest month with data.
-    public var period: Period?
-    /// Only these reports; empty for all.
-    public var reportIDs: [String]
-    /// Only the reports with one of these tags (`--tag`); empty for all. With `reportIDs`, a
-    /// report is selected by either.
-    public var tags: [String] = []
-    /// Overrides `output:` of reports.yaml.
-    public var outputFolder: URL?
-    /// Threads that read a large input in parts; 1 reads every file on one thread.
-    public var threads: Int
-    /// Counts the bytes of input read, for a progress line; nil when nobody shows one.
-    public var progress: ScanProgress?
-    /// How files are split and read; the tests change it.
-    var tuning = InputScan.Tuning.standard
-
-    public init(configFile: URL, period: Period? = nil, reportIDs: [String] = [], outputFolder: URL? = nil,
-                threads: Int = ProcessInfo.processInfo.activeProcessorCount, progress: ScanProgress? = nil) {
-        self.configFile = configFile
-        self.period = period
-        self.reportIDs = reportIDs
-        self.outputFolder = outputFolder
-        self.threads = max(1, threads)
-        self.progress = progress
-    }
-}
-
-/// Every file a run will write, computed in memory. Nothing is on disk yet.
-public struct RunPlan: Sendable {
-    /// The output folder (`out/`).
-    public var outputRoot: URL
-    public var outputs: [ReportOutput]
-    /// Input columns read by their HXL hashtag rather than their name, once per file, for
-    /// `validate` to show.
-    public var columnsFoundByHashtag: [HashtagMatch] = []
-    /// What the run did that stops nothing (names written as the vocabulary writes them), in
-    /// file order, for `validate` and `run` to print.
-    public var notes: [Note] = []
-    /// What the mappings of inputs applied (columns fed, rows kept, dropped, summed), once per
-    /// file read, for `validate` to show.
-    public var inputNotes: [String] = []
-    /// The selected reports left out because of `enabled: false`, in the order of the file.
-    public var disabled: [String] = []
-    /// The month's index pages, when the file names a page template (`page:`).
-    public var monthIndex: PageRenderer?
-}
-
 /// The one validation and computation pass that `run` and `validate` share.
 ///
 /// It reads the configuration, the templates and every input, checks them all and collects
@@ -120,11 +70,13 @@ public enum ReportRun {
             let read = report.inputs.map { inputs.read($0) }
             var records: [InputRecord] = []
             var aggregates: [any AggregateBox] = []
+            var tableColumns: [String: TableColumns] = [:]
             for (request, result) in zip(report.inputs, read) {
                 switch result {
                 case .success(let read):
                     records.append(InputRecord(name: request.consumer.input, path: read.file, sha256: read.sha256, size: read.size))
                     aggregates.append(read.aggregate)
+                    if let columns = read.tableColumns { tableColumns[read.file] = columns }
                 case .failure(let list):
                     diagnostics.add(contentsOf: list.diagnostics)
                 }
@@ -146,7 +98,15 @@ public enum ReportRun {
             }
             guard report.diagnostics.isEmpty, filters.count == report.selections.count, aggregates.count == report.inputs.count,
                   let complete = report.complete else { continue }
-            switch complete(records.sorted { $0.name < $1.name }, aggregates) {
+            var censuses: [CensusRead] = []
+            for (spec, request) in report.censuses {
+                // A file that could not be read has said why through the report's own request.
+                guard case .success(let read) = inputs.read(request) else { continue }
+                censuses.append(CensusRead(spec: spec, file: read.file, census: (read.aggregate as! TypedAggregateBox<PCodeCensus>).value,
+                                           columnsFoundByHashtag: read.columnsFoundByHashtag, tableColumns: read.tableColumns))
+            }
+            guard censuses.count == report.censuses.count else { continue }
+            switch complete(records.sorted { $0.name < $1.name }, aggregates, tableColumns, censuses) {
             case .success(var ready):
                 ready.filters = filters
                 ready.pages = pageSetup?.renderer(for: ready.definition)
@@ -168,13 +128,22 @@ public enum ReportRun {
             outputRoot = project.root
         }
         guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics.diagnostics)) }
+        if options.stopsBeforeComputing {
+            var plan = RunPlan(outputRoot: outputRoot, outputs: [], disabled: selection.disabled)
+            for report in prepared {
+                plan.latestMonths[report.definition.id.value] = report.periodsWithData().max()
+            }
+            return .success(plan)
+        }
 
         var outputs: [ReportOutput] = []
+        // Two reports reading one file report a plugin's problem with a row of it once.
+        var reportedByPlugins: Set<String> = []
         for report in prepared {
-            if let output = diagnostics.collecting({ () throws(Diagnostic) in
-                try report.render(period: options.period, languages: file.languages)
-            }) {
-                outputs.append(output)
+            do {
+                outputs.append(try report.render(period: options.period, languages: file.languages))
+            } catch {
+                diagnostics.add(contentsOf: error.diagnostics.filter { reportedByPlugins.insert($0.description).inserted })
             }
         }
         guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics.diagnostics)) }
@@ -263,8 +232,10 @@ public enum ReportRun {
             let consumer = InputConsumer(input: spec.name, columns: Plugin.Inputs.columnsRead(from: spec)) {
                 if let parameters { TypedAggregateBox(Plugin.makeInputs(parameters: parameters)) } else { TypedAggregateBox(DiscardedRows()) }
             }
-            requests.append(inputs.request(input.path, spec: spec, mapping: input.mapping, allowsAbsolute: definition.allowsAbsoluteInputs,
-                                           consumer: consumer))
+            // A roll-up follows the report's P-codes to the parent areas while the file is read.
+            let areas = input.mapping?.rollUp.isEmpty == false ? vocabularies?.areas : nil
+            requests.append(inputs.request(input.path, spec: spec, mapping: input.mapping, areas: areas,
+                                           allowsAbsolute: definition.allowsAbsoluteInputs, consumer: consumer))
         }
         guard let parameters, let vocabularies else { return PendingReport(diagnostics: diagnostics.diagnostics, inputs: requests) }
 
@@ -278,21 +249,53 @@ public enum ReportRun {
             let census = ColumnValues(column: selection.column, nameColumn: selection.nameColumn, periodColumn: spec.periodColumn)
             let consumer = InputConsumer(input: spec.name, columns: census.columns) { TypedAggregateBox(census) }
             // Read through the same mapping as the report's own request, so that both share one reading.
-            let request = inputs.request(input.path, spec: spec, mapping: input.mapping, allowsAbsolute: definition.allowsAbsoluteInputs, consumer: consumer)
+            let areas = input.mapping?.rollUp.isEmpty == false ? vocabularies.areas : nil
+            let request = inputs.request(input.path, spec: spec, mapping: input.mapping, areas: areas, allowsAbsolute: definition.allowsAbsoluteInputs,
+                                         consumer: consumer)
             selections.append((written, request))
         }
 
-        let complete = { (records: [InputRecord], aggregates: [any AggregateBox]) -> Result<PreparedReport, DiagnosticList> in
+        // P-code columns of an aggregate that keeps no rows: their codes gathered by a census.
+        var censuses: [(InputSpec, InputRequest)] = []
+        if description.readsPCodes, Plugin.Inputs.self != PluginInputs.self {
+            for input in definition.inputs {
+                guard let declared = description.input(named: input.name) else { continue }
+                let spec = declared.resolvingVocabularies(vocabularies)
+                let read = Set(Plugin.Inputs.columnsRead(from: spec))
+                let columns = spec.columns.filter { $0.pcode != nil && read.contains($0.name) }.map(\.name)
+                guard !columns.isEmpty else { continue }
+                let consumer = InputConsumer(input: spec.name, columns: columns) { TypedAggregateBox(PCodeCensus(columns: columns)) }
+                let areas = input.mapping?.rollUp.isEmpty == false ? vocabularies.areas : nil
+                censuses.append((spec, inputs.request(input.path, spec: spec, mapping: input.mapping, areas: areas,
+                                                      allowsAbsolute: definition.allowsAbsoluteInputs, consumer: consumer)))
+            }
+        }
+
+        let complete = { (records: [InputRecord], aggregates: [any AggregateBox], tableColumns: [String: TableColumns], censuses: [CensusRead])
+            -> Result<PreparedReport, DiagnosticList> in
             var pluginInputs = (aggregates[0] as! TypedAggregateBox<Plugin.Inputs>).value
             for aggregate in aggregates.dropFirst() { pluginInputs.append((aggregate as! TypedAggregateBox<Plugin.Inputs>).value) }
             // P-code columns: checked and written in the vocabulary's form before the plugin sees them.
             var notes: [Note] = []
             if description.readsPCodes, let rows = pluginInputs as? PluginInputs {
-                let checked = PCodeCheck.apply(to: rows, description: description, areas: vocabularies.areas, root: project.root)
+                let checked = PCodeCheck.apply(to: rows, description: description, areas: vocabularies.areas, root: project.root,
+                                               tableColumns: tableColumns)
                 guard checked.diagnostics.isEmpty else { return .failure(DiagnosticList(checked.diagnostics)) }
                 pluginInputs = checked.inputs as! Plugin.Inputs
                 notes = checked.notes
             }
+            var problems: [Diagnostic] = []
+            for census in censuses {
+                let checked = PCodeCheck.apply(to: census.census, spec: census.spec, file: census.file, areas: vocabularies.areas,
+                                               root: project.root, columnsFoundByHashtag: census.columnsFoundByHashtag,
+                                               tableColumns: census.tableColumns.map { [census.file: $0] } ?? [:])
+                problems += checked.outcome.diagnostics
+                notes += checked.outcome.notes
+                guard var keeping = pluginInputs as? any KeepsPCodes else { continue }
+                for (column, form) in checked.forms.sorted(by: { $0.key < $1.key }) { keeping.writePCodes(of: column, as: form) }
+                pluginInputs = keeping as! Plugin.Inputs
+            }
+            guard problems.isEmpty else { return .failure(DiagnosticList(problems)) }
             let ready = pluginInputs
             return .success(PreparedReport(
                 definition: definition,
@@ -307,7 +310,8 @@ public enum ReportRun {
                 }
             ))
         }
-        return PendingReport(diagnostics: diagnostics.diagnostics, inputs: requests, selections: selections, complete: complete)
+        return PendingReport(diagnostics: diagnostics.diagnostics, inputs: requests, selections: selections, censuses: censuses,
+                             complete: complete)
     }
 
     private static func decodeTemplate(_ bytes: [UInt8], file: String) throws(DiagnosticList) -> String {
@@ -349,281 +353,5 @@ extension Result {
 extension DiagnosticList {
     init(_ diagnostic: Diagnostic) {
         self.init([diagnostic])
-    }
-}
-
-/// One report, checked and read, ready to compute for a period.
-struct PreparedReport {
-    let definition: ReportDefinition
-    let description: PluginDescription
-    let templates: [Language: CompiledTemplate]
-    let inputRecords: [InputRecord]
-    let notes: [Note]
-    /// The template files, as shown in messages.
-    var templateFiles: [String] { templates.values.map(\.file) }
-    /// The vocabulary files the report read, as shown in messages.
-    let vocabularyFiles: [String]
-    let periodsWithData: () -> Set<Period>
-    let compute: (Period) throws(PluginFailure) -> ReportResult
-    /// The filters the definition writes, with the values their columns hold.
-    var filters: [FilterCensus] = []
-    /// The renderer of the report's pages; nil when it has none.
-    var pages: PageRenderer?
-    var charts: [ChartSpec] = []
-
-    /// Runs the plugin, checks its result against its description and renders every file.
-    func render(period requested: Period?, languages: [Language]) throws(Diagnostic) -> ReportOutput {
-        guard let period = requested ?? periodsWithData().max() else {
-            throw .noPeriodWithData(report: definition.id.value, at: definition.location)
-        }
-        for filter in filters {
-            let location = definition.params?.pair(filter.written.spec.name)?.value.location ?? definition.location
-            if let problem = filter.written.checkRows(in: period, found: filter.found, file: filter.file, at: location,
-                                                      keyPath: "\(definition.keyPath).params.\(filter.written.spec.name)") {
-                throw problem
-            }
-        }
-        let result: ReportResult
-        do {
-            result = try compute(period)
-        } catch {
-            throw .pluginFailed(error, report: definition.id.value, period: period, at: definition.location)
-        }
-        if let problem = ResultContract.firstViolation(of: result, against: description) {
-            throw .pluginBrokeContract(description.id, problem: problem)
-        }
-
-        let facts = result.facts.merging(HostFacts.values(title: definition.title, period: period, dataThrough: result.dataThrough)) { plugin, _ in plugin }
-        var texts: [Language: String] = [:]
-        var files: [OutputFile] = []
-        for language in languages {
-            guard let template = templates[language] else { continue }
-            let text = template.render(facts, language: language)
-            texts[language] = text
-            files.append(OutputFile(name: "report.\(language.rawValue).md", bytes: Array(text.utf8)))
-        }
-        if let pages {
-            for language in languages {
-                guard let text = texts[language] else { continue }
-                let page = pages.reportPage(title: definition.title[language] ?? definition.id.value, period: period, language: language,
-                                            markdown: text, result: result, description: description, charts: charts)
-                files.append(OutputFile(name: "report.\(language.rawValue).html", bytes: Array(page.utf8)))
-            }
-        }
-        for spec in description.tables {
-            files.append(OutputFile(name: "\(spec.name).csv", bytes: CSVWriter.write(result.tables[spec.name]!, spec: spec)))
-        }
-        let document = JSONDocument.report(id: definition.id.value, plugin: description.id, period: period, title: definition.title,
-                                           result: result, description: description, texts: texts)
-        files.append(OutputFile(name: "report.json", bytes: JSONDocument.bytes(document)))
-        var output = ReportOutput(id: definition.id.value, plugin: description.id, period: period, inputs: inputRecords, files: files)
-        output.titles = definition.title
-        return output
-    }
-}
-
-/// A report whose definition and templates are checked, waiting for its inputs to be read.
-struct PendingReport {
-    var diagnostics: [Diagnostic]
-    var inputs: [InputRequest] = []
-    /// The filters the definition writes, each with the request for its column's values.
-    var selections: [(WrittenSelection, InputRequest)] = []
-    /// Builds the report from its inputs' records and aggregates (in the order of `inputs`);
-    /// nil when the definition has problems.
-    var complete: (([InputRecord], [any AggregateBox]) -> Result<PreparedReport, DiagnosticList>)?
-}
-
-/// One input of one report: the file it names and the aggregate it wants.
-struct InputRequest {
-    /// The scan that reads the file, or why it cannot be read.
-    var scan: Result<Int, Diagnostic>
-    /// The consumer's index in its scan.
-    var consumer: InputConsumer
-    var index: Int
-}
-
-/// An aggregate that keeps nothing: the rows of a report that will not be computed, read only
-/// for their problems.
-struct DiscardedRows: InputAggregate {
-    mutating func add(_ rows: RowBatch) {}
-    mutating func append(_ later: DiscardedRows) {}
-}
-
-/// Inputs read once per run: every report reading a file with the same columns declared gets
-/// its aggregate from the same pass over it.
-struct InputScans {
-    struct Read {
-        var file: String
-        var aggregate: any AggregateBox
-        var sha256: String
-        var size: Int
-    }
-
-    private struct Scan {
-        var url: URL
-        var path: Located<String>
-        var spec: InputSpec
-        var mapping: InputMapping?
-        var consumers: [InputConsumer] = []
-        var output: Result<InputScan.Output, DiagnosticList>?
-    }
-
-    let project: ProjectFiles
-    let threads: Int
-    let progress: ScanProgress?
-    let tuning: InputScan.Tuning
-    private var scans: [Scan] = []
-    /// Problems already reported, so that a second report reading the same file (with the same
-    /// columns or others) repeats none of them.
-    private var reported: Set<String> = []
-
-    init(project: ProjectFiles, threads: Int, progress: ScanProgress?, tuning: InputScan.Tuning) {
-        self.project = project
-        self.threads = threads
-        self.progress = progress
-        self.tuning = tuning
-    }
-
-    /// The columns of every file read that were found by hashtag, each once: files by name,
-    /// columns in the plugin's order.
-    var columnsFoundByHashtag: [HashtagMatch] {
-        let lists = scans.compactMap { (try? $0.output?.get())?.columnsFoundByHashtag }.filter { !$0.isEmpty }
-        var seen = Set<HashtagMatch>()
-        return lists.sorted { ($0[0].file, $0.map(\.column).joined(separator: ",")) < ($1[0].file, $1.map(\.column).joined(separator: ",")) }
-            .flatMap { $0 }
-            .filter { seen.insert($0).inserted }
-    }
-
-    /// Registers a report's input; nothing is read yet.
-    mutating func request(_ path: Located<String>, spec: InputSpec, mapping: InputMapping? = nil, allowsAbsolute: Bool,
-                          consumer: InputConsumer) -> InputRequest {
-        switch project.resolve(path, allowsAbsolute: allowsAbsolute) {
-        case .failure(let diagnostic):
-            return InputRequest(scan: .failure(diagnostic), consumer: consumer, index: 0)
-        case .success(let url):
-            let index = scans.firstIndex { $0.url == url && $0.spec.columns == spec.columns && $0.mapping == mapping }
-                ?? { scans.append(Scan(url: url, path: path, spec: spec, mapping: mapping)); return scans.count - 1 }()
-            scans[index].consumers.append(consumer)
-            return InputRequest(scan: .success(index), consumer: consumer, index: scans[index].consumers.count - 1)
-        }
-    }
-
-    /// The request's aggregate, reading its file (for every report that reads it) the first
-    /// time a report asks.
-    mutating func read(_ request: InputRequest) -> Result<Read, DiagnosticList> {
-        let index: Int
-        switch request.scan {
-        case .failure(let diagnostic): return .failure(DiagnosticList(unreported([diagnostic])))
-        case .success(let found): index = found
-        }
-        if scans[index].output == nil { scans[index].output = scan(scans[index]) }
-        switch scans[index].output! {
-        case .success(let output):
-            return .success(Read(file: project.display(scans[index].url), aggregate: output.aggregates[request.index],
-                                 sha256: output.sha256, size: output.size))
-        case .failure(let list):
-            return .failure(DiagnosticList(unreported(list.diagnostics)))
-        }
-    }
-
-    /// The notes of every file read, in the order of the files.
-    var notes: [String] {
-        var seen = Set<String>()
-        return scans.flatMap { (try? $0.output?.get())?.notes ?? [] }.filter { seen.insert($0).inserted }
-    }
-
-    /// A table without rows is refused, as a CSV file without rows is.
-    private static func checkRows(_ output: InputScan.Output, file: String) -> Result<InputScan.Output, DiagnosticList> {
-        output.rowCount == 0 ? .failure(DiagnosticList(.inputHasNoRows(at: SourceLocation(file: file)))) : .success(output)
-    }
-
-    private mutating func unreported(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.filter { reported.insert($0.description).inserted }
-    }
-
-    private func scan(_ scan: Scan) -> Result<InputScan.Output, DiagnosticList> {
-        let file = project.display(scan.url)
-        let opened: ProjectFiles.OpenFile
-        switch project.open(scan.url, namedAt: scan.path) {
-        case .success(let file): opened = file
-        case .failure(let diagnostic): return .failure(DiagnosticList(diagnostic))
-        }
-        defer { close(opened.descriptor) }
-        progress?.expect(opened.size)
-        // A workbook, a mapped file or a table below line 1: read row by row on one thread,
-        // its bytes counted for the progress line when the reading ends.
-        if Workbook.isWorkbook(scan.url) {
-            defer { progress?.advance(opened.size) }
-            return MappedScan.scanWorkbook(url: scan.url, file: file, spec: scan.spec, mapping: scan.mapping, consumers: scan.consumers)
-                .flatMap { Self.checkRows($0, file: file) }
-        }
-        if scan.mapping != nil || MappedScan.csvTableIsElsewhere(descriptor: opened.descriptor, size: opened.size, file: file) {
-            defer { progress?.advance(opened.size) }
-            return MappedScan.scanCSV(descriptor: opened.descriptor, size: opened.size, url: scan.url, file: file, spec: scan.spec,
-                                      mapping: scan.mapping, consumers: scan.consumers)
-                .flatMap { Self.checkRows($0, file: file) }
-        }
-        let output = InputScan.scan(descriptor: opened.descriptor, size: opened.size, file: file, spec: scan.spec,
-                                    consumers: scan.consumers, threads: threads, progress: progress, tuning: tuning)
-        // The reading and the checksum cover the first `size` bytes; a file that changed meanwhile
-        // (appended to, rewritten, replaced) gives reports of a version that no longer exists.
-        guard project.isUnchanged(opened, at: scan.url) else {
-            return .failure(DiagnosticList(.inputChangedWhileRead(at: SourceLocation(file: file))))
-        }
-        // A header without rows is an export that went wrong far more often than a month
-        // without data: no report should be written from it.
-        if case .success(let read) = output, read.rowCount == 0 {
-            return .failure(DiagnosticList(.inputHasNoRows(at: SourceLocation(file: file, line: 1))))
-        }
-        return output
-    }
-}
-
-/// The checks a plugin's result must pass before anything is rendered: the facts and tables
-/// its description declares, of the declared kinds and widths.
-enum ResultContract {
-    static func firstViolation(of result: ReportResult, against description: PluginDescription) -> String? {
-        for spec in description.facts {
-            guard let value = result.facts[spec.name] else {
-                if spec.isOptional { continue }
-                return "fact '\(spec.name)' is missing"
-            }
-            if value.kind != spec.kind { return "fact '\(spec.name)' is a \(value.kind.rawValue), declared \(spec.kind.rawValue)" }
-        }
-        for name in result.facts.keys.sorted() where description.fact(named: name) == nil {
-            return "fact '\(name)' is not declared"
-        }
-        for spec in description.tables {
-            guard let table = result.tables[spec.name] else { return "table '\(spec.name)' is missing" }
-            if let row = table.rows.first(where: { $0.count != spec.columns.count }) {
-                return "table '\(spec.name)' has a row of \(row.count) cells for \(spec.columns.count) columns"
-            }
-        }
-        for name in result.tables.keys.sorted() where description.table(named: name) == nil {
-            return "table '\(name)' is not declared"
-        }
-        return nil
-    }
-}
-
-/// A filter of a report and the values its column holds, for the check of the period's rows.
-struct FilterCensus {
-    let written: WrittenSelection
-    let found: ColumnValues
-    let file: String
-}
-
-extension InputSpec {
-    /// The spec as this report reads the file: each vocabulary column becomes a `choice` of the
-    /// report's vocabulary (its keys, shipped and added), read with the positions and
-    /// suggestions of any choice. Without vocabularies (they failed to load and were reported)
-    /// the column is read as text, for the file's other problems.
-    func resolvingVocabularies(_ vocabularies: Vocabularies?) -> InputSpec {
-        var spec = self
-        for index in spec.columns.indices {
-            guard case .vocabulary(let name) = spec.columns[index].type else { continue }
-            spec.columns[index].type = vocabularies?.lists[name].map { .choice($0.keys) } ?? .text
-        }
-        return spec
     }
 }

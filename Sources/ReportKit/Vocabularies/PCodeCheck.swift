@@ -16,18 +16,30 @@ enum PCodeCheck {
         /// The cells the messages are about (file and line, declared column), to find their columns.
         var cells: [(location: SourceLocation, column: String)] = []
 
-        /// Gives each message the column of its cell, read again from the CSV file: only for the
-        /// few cells messages name, so the rows themselves never carry positions. A file that
-        /// cannot be read again keeps line-only positions.
-        mutating func placeCells(root: URL, tables: [String: InputTable]) {
+        /// Gives each message the column of its cell: in a workbook, the sheet and cell of the
+        /// row and column the table was read from; in a CSV file, read again from the file, only
+        /// for the few cells messages name, so the rows themselves never carry positions. A file
+        /// that cannot be read again keeps line-only positions.
+        mutating func placeCells(root: URL, tables: [String: InputTable], tableColumns: [String: TableColumns] = [:]) {
             var placed: [SourceLocation: [String: SourceLocation]] = [:]
             for (file, cells) in Dictionary(grouping: cells, by: { $0.location.file }) {
                 guard let table = tables.values.first(where: { $0.file == file }) else { continue }
+                let columns = tableColumns[file]
+                if let columns, columns.place.sheet != nil {
+                    for index in diagnostics.indices {
+                        diagnostics[index].location = Self.place(diagnostics[index].location, subject: diagnostics[index].subject, in: columns)
+                    }
+                    for index in notes.indices {
+                        notes[index].location = Self.place(notes[index].location, subject: notes[index].subject, in: columns)
+                    }
+                    continue
+                }
                 let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : root.appendingPathComponent(file)
                 let headers = Dictionary(uniqueKeysWithValues: Set(cells.map(\.column)).map { column in
                     (column, table.columnsFoundByHashtag.first { $0.column == column }?.header ?? column)
                 })
-                for (location, found) in CellLocator.locate(cells.map { ($0.location.line, headers[$0.column]!) }, in: url, file: file) {
+                let asked = cells.map { (line: $0.location.line, header: headers[$0.column]!, index: columns?.columns[$0.column]) }
+                for (location, found) in CellLocator.locate(asked, in: url, file: file) {
                     placed[SourceLocation(file: file, line: location.line), default: [:]][found.header] = found.location
                 }
                 for index in diagnostics.indices {
@@ -38,6 +50,13 @@ enum PCodeCheck {
                     notes[index].location = Self.place(notes[index].location, subject: notes[index].subject, headers: headers, placed: placed)
                 }
             }
+        }
+
+        /// A line-only location in a workbook's table as the cell of the column `subject` names.
+        private static func place(_ location: SourceLocation?, subject: String, in columns: TableColumns) -> SourceLocation? {
+            guard let location, location.file == columns.place.file, location.column == 0, !location.isSheetCell else { return location }
+            let column = columns.columns.keys.first { Diagnostic.inputColumnSubject($0) == subject }
+            return columns.cell(column ?? "", at: location) ?? location
         }
 
         private static func place(_ location: SourceLocation?, subject: String, headers: [String: String],
@@ -54,7 +73,8 @@ enum PCodeCheck {
 
     /// `root` is the folder input paths are relative to, where the cells of a message are found
     /// again for their column.
-    static func apply(to inputs: PluginInputs, description: PluginDescription, areas: AdminAreas, root: URL) -> Outcome {
+    static func apply(to inputs: PluginInputs, description: PluginDescription, areas: AdminAreas, root: URL,
+                      tableColumns: [String: TableColumns] = [:]) -> Outcome {
         var outcome = Outcome(inputs: inputs)
         var tables = inputs.tables
         for spec in description.inputs {
@@ -118,8 +138,39 @@ enum PCodeCheck {
             tables[spec.name] = table
         }
         outcome.inputs = PluginInputs(tables)
-        outcome.placeCells(root: root, tables: inputs.tables)
+        outcome.placeCells(root: root, tables: inputs.tables, tableColumns: tableColumns)
         return outcome
+    }
+
+    /// Checks the codes a census gathered from an input whose aggregate keeps no rows; the
+    /// outcome's `forms` give the vocabulary's form of each code written otherwise. Names are
+    /// checked only when the aggregate reads them: a plugin that never reads a name column is
+    /// not slowed by decoding one.
+    static func apply(to census: PCodeCensus, spec: InputSpec, file: String, areas: AdminAreas, root: URL,
+                      columnsFoundByHashtag: [HashtagMatch], tableColumns: [String: TableColumns]) -> (outcome: Outcome, forms: [String: [String: String]]) {
+        var outcome = Outcome(inputs: PluginInputs())
+        var forms: [String: [String: String]] = [:]
+        for column in spec.columns {
+            guard let pcode = column.pcode, let codes = census.codes[column.name] else { continue }
+            var rewritten: [(from: String, to: String, line: Int)] = []
+            for code in codes {
+                let at = SourceLocation(file: file, line: code.line)
+                guard let found = check(code.code, column: column.name, level: pcode.level, areas: areas, at: at, into: &outcome) else { continue }
+                if found != code.code {
+                    forms[column.name, default: [:]][code.code] = found
+                    rewritten.append((code.code, found, code.line))
+                }
+            }
+            if let first = rewritten.first {
+                let listed = rewritten.prefix(codesListed).map { "\($0.from.trimmingCharacters(in: .whitespaces)) → \($0.to)" }
+                let at = SourceLocation(file: file, line: first.line)
+                outcome.notes.append(.pcodesInVocabularyForm(listed, more: rewritten.count - listed.count, column: column.name, at: at))
+                outcome.cells.append((at, column.name))
+            }
+        }
+        let table = InputTable(file: file, rowCount: 0, lines: [], columns: [:], columnsFoundByHashtag: columnsFoundByHashtag)
+        outcome.placeCells(root: root, tables: [spec.name: table], tableColumns: tableColumns)
+        return (outcome, forms)
     }
 
     /// The vocabulary's form of `code`, or nil after reporting why there is none.
@@ -147,9 +198,10 @@ enum CellLocator {
         var location: SourceLocation
     }
 
-    /// The location of the cell of each `(line, header)` asked for; none for a file that is not
-    /// CSV or cannot be read.
-    static func locate(_ cells: [(line: Int, header: String)], in url: URL, file: String) -> [(SourceLocation, Found)] {
+    /// The location of the cell of each `(line, header)` asked for (the cell at `index` when it
+    /// is given: a mapped file's column, whose header is not the plugin's name); none for a
+    /// file that is not CSV or cannot be read.
+    static func locate(_ cells: [(line: Int, header: String, index: Int?)], in url: URL, file: String) -> [(SourceLocation, Found)] {
         guard url.pathExtension.lowercased() == "csv", let data = FileManager.default.contents(atPath: url.path) else { return [] }
         var reader = CSVReader(bytes: Array(data), file: file)
         var record = CSVRecord()
@@ -161,7 +213,7 @@ enum CellLocator {
         while reader.nextRecord(into: &record), record.line <= last {
             guard let asked = wanted[record.line] else { continue }
             for cell in asked {
-                guard let index = names.firstIndex(of: cell.header), index < record.cells.count else { continue }
+                guard let index = cell.index ?? names.firstIndex(of: cell.header), index < record.cells.count else { continue }
                 found.append((SourceLocation(file: file, line: record.line),
                               Found(header: cell.header, location: reader.location(of: record.cells[index]))))
             }

@@ -153,6 +153,16 @@ public struct AdminAreas: Sendable, Hashable {
             .prefix(limit).map(\.1)
     }
 
+    /// `code` trimmed, in capitals and with its country's prefix as the vocabulary writes it
+    /// (`MLI0699` → `ML0699`), whether the vocabulary lists it or not.
+    func writtenAsVocabulary(_ code: String) -> String {
+        let code = code.trimmingCharacters(in: .whitespaces).uppercased()
+        for (_, prefix) in prefixes.sorted(by: { $0.key < $1.key }) where code.hasPrefix(prefix.other) {
+            return prefix.vocabulary + code.dropFirst(prefix.other.count)
+        }
+        return code
+    }
+
     /// The file a code of `code`'s country belongs in: the country's own file when its prefix
     /// is known, else the folder.
     public func file(for code: String) -> String {

@@ -1,9 +1,8 @@
 import Foundation
-import ZIPFoundation
 
 /// An Excel workbook (`.xlsx`, Office Open XML) opened for reading its sheets row by row.
 ///
-/// The archive is read with ZIPFoundation; the sheet's XML is inflated in chunks and scanned as
+/// The archive is read by `ZipArchive`, bounded by what it declares; the sheet's XML is inflated in chunks and scanned as
 /// it comes (`SheetScanner`), so a sheet of a million rows costs the memory of one chunk and
 /// of its shared strings, never the whole sheet. Limits guard against archives built to
 /// exhaust memory: an entry that inflates past `Limits.maximumEntrySize`, a shared-strings
@@ -32,7 +31,7 @@ struct Workbook {
     }
 
     let file: String
-    let archive: Archive
+    let archive: ZipArchive
     let sheets: [Sheet]
     /// Serial numbers count from 1904-01-01 rather than from 1900-01-00.
     let uses1904: Bool
@@ -78,9 +77,9 @@ struct Workbook {
             return .failure(head.isEmpty ? .workbookCorrupt(reason: "the file is empty", at: location)
                             : .workbookCorrupt(reason: "it is not a ZIP archive" + (format == "xlsx" ? "" : " (is it a .\(format) file?)"), at: location))
         }
-        let archive: Archive
+        let archive: ZipArchive
         do {
-            archive = try Archive(url: url, accessMode: .read)
+            archive = try ZipArchive(url: url)
         } catch {
             return .failure(.workbookCorrupt(reason: "its ZIP directory cannot be read (is the file truncated?)", at: location))
         }
@@ -165,21 +164,21 @@ struct Workbook {
     }
 
     /// A small part, whole; refused past `limit` bytes inflated, however the entry declares its size.
-    static func readPart(_ archive: Archive, _ entry: Entry, limit: UInt64) throws -> [UInt8] {
+    static func readPart(_ archive: ZipArchive, _ entry: ZipArchive.Entry, limit: UInt64) throws -> [UInt8] {
         var bytes: [UInt8] = []
         try inflate(archive, entry, limit: limit) { chunk in bytes.append(contentsOf: chunk) }
         return bytes
     }
 
     /// Inflates `entry` chunk by chunk into `body`; throws `PartError` past `limit` bytes.
-    static func inflate(_ archive: Archive, _ entry: Entry, limit: UInt64, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+    static func inflate(_ archive: ZipArchive, _ entry: ZipArchive.Entry, limit: UInt64, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         if entry.uncompressedSize > limit { throw PartError.tooLarge(path: entry.path, limit: limit) }
         var total: UInt64 = 0
         do {
-            _ = try archive.extract(entry, bufferSize: 64 << 10, skipCRC32: false) { data in
-                total += UInt64(data.count)
+            try archive.extract(entry) { chunk in
+                total += UInt64(chunk.count)
                 if total > limit { throw PartError.tooLarge(path: entry.path, limit: limit) }
-                try data.withUnsafeBytes { raw in try body(raw.bindMemory(to: UInt8.self)) }
+                try body(chunk)
             }
         } catch let error as PartError {
             throw error

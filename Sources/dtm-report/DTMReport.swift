@@ -60,6 +60,9 @@ struct Run: ParsableCommand {
     @Flag(help: "When another run is writing one of the months, stop at once (exit code 75) instead of waiting for it.")
     var noWait = false
 
+    @Flag(help: "Also print each report's HTML pages to PDF (report.en.pdf) with headless Chromium; without Chromium, stop before writing anything.")
+    var pdf = false
+
     @OptionGroup var reading: ReadingOptions
 
     /// The exit code of a run that stopped because another run was writing its month (EX_TEMPFAIL).
@@ -71,6 +74,15 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        // Chromium is looked for first: a run that cannot print its PDFs writes nothing.
+        var printer: PDFPrinter?
+        if pdf {
+            guard let found = PDFPrinter.find() else {
+                printError(PDFPrinter.missingMessage)
+                throw ExitCode.failure
+            }
+            printer = found
+        }
         // Several months (a backfill) are all checked before any is written.
         var plans: [RunPlan] = []
         for month in try PeriodOption.months(of: period).map(Optional.some).orIfEmpty(nil) {
@@ -89,6 +101,20 @@ struct Run: ParsableCommand {
         // The files are the same for every month, and so are their notes.
         printDisabledNotes(plans[0])
         if !reading.quiet { for note in plans[0].notes { printError(note.description) } }
+        if let printer {
+            guard plans.allSatisfy({ $0.outputs.allSatisfy { $0.files.contains { $0.name.hasSuffix(".html") } } }) else {
+                printError("error: --pdf prints the HTML pages, and the reports have none: name a page template with 'page: templates/page.html' in the configuration; nothing was written")
+                throw ExitCode.failure
+            }
+            for index in plans.indices {
+                do {
+                    try printer.addPDFs(to: &plans[index].outputs, root: plans[index].outputRoot)
+                } catch {
+                    printError(error.description)
+                    throw ExitCode.failure
+                }
+            }
+        }
         for plan in plans {
             let shownRoot = outputFolder ?? plan.outputRoot.relativePath(from: options.configURL.deletingLastPathComponent())
             var writer = OutputWriter(root: plan.outputRoot, toolVersion: ReportRun.toolVersion, holder: .current(started: started))
@@ -96,6 +122,7 @@ struct Run: ParsableCommand {
             writer.waitForOtherRuns = !noWait
             writer.onWait = { printError("\(shownRoot): \($0)") }
             writer.onWarning = { printError($0) }
+            if let index = plan.monthIndex { writer.monthFiles = { index.indexFiles(period: $0, reports: $1) } }
             do {
                 try writer.write(plan.outputs)
             } catch {
@@ -105,6 +132,11 @@ struct Run: ParsableCommand {
             guard !reading.quiet else { continue }
             for output in plan.outputs {
                 print("wrote \(shownRoot)/\(output.period)/\(output.id)/ (\(output.files.map(\.name).joined(separator: ", ")))")
+            }
+            if let index = plan.monthIndex {
+                for period in Set(plan.outputs.map(\.period)).sorted() {
+                    print("wrote \(shownRoot)/\(period)/ (\(index.languages.map { "index.\($0.rawValue).html" }.joined(separator: ", ")))")
+                }
             }
         }
     }

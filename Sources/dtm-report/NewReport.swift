@@ -7,8 +7,8 @@ struct NewReport: ParsableCommand {
         commandName: "new-report",
         abstract: "Add a report type to reports.yaml, with English and French template stubs.",
         discussion: """
-            Appends a definition for the plugin to the end of the configuration, keeping the rest of the file \
-            as it is: the inputs of an earlier report of the same plugin (or data/<conventional file name>), \
+            Adds a definition for the plugin after the last report of `reports:` (before any top-level key that \
+            follows it, such as `page:` or `charts:`), keeping the rest of the file as it is: the inputs of an earlier report of the same plugin (or data/<conventional file name>), \
             the parameters at their defaults as comments, TODO titles. Writes \
             templates/<plugin-id>/<id>.<language>.md listing every fact the plugin offers, which `validate` \
             accepts as they are. Refuses an id already defined and template files that exist.
@@ -71,16 +71,14 @@ struct NewReport: ParsableCommand {
 
         let text = String(decoding: data, as: UTF8.self)
         let block = definitionBlock(description, file: file, templates: templatePaths, indent: Self.reportIndent(in: text))
-        let updated = (text.isEmpty || text.hasSuffix("\n") ? text : text + "\n") + block
-        // The block is appended to the end of the file: that is inside `reports:` only when it is
-        // the last key. Read the result back before writing anything.
+        let updated = Self.inserting(block, afterTheReportsOf: text)
+        // Where the block lands is found from the text's lines, not from YAML: read the result
+        // back before writing anything, and refuse a file where it is not the last report.
         guard case .success(let reread) = ReportsFileLoader.load(Array(updated.utf8), file: fileName),
             let added = reread.reports.last, added.id.value == id, added.plugin.value == description.id,
             reread.reports.count == file.reports.count + 1
         else {
-            printError(
-                "error: cannot append a report to \(shownConfig): `reports:` must be the last key of the file, as a block list (`  - id: …`)"
-            )
+            printError("error: cannot add a report to \(shownConfig): `reports:` must be a top-level block list (`  - id: …`)")
             throw ExitCode.failure
         }
 
@@ -95,13 +93,39 @@ struct NewReport: ParsableCommand {
             printError("error: \(error.localizedDescription)")
             throw ExitCode.failure
         }
-        print("added report '\(id)' (plugin \(description.id)) at the end of \(shownConfig)")
+        print("added report '\(id)' (plugin \(description.id)) after the last report of \(shownConfig)")
         for (_, path) in templatePaths {
             print("wrote \(path)")
         }
         print(
             "next: set its title and params in \(shownConfig), write the templates, then `dtm-report validate` and `dtm-report run --report \(id)`"
         )
+    }
+
+    /// `text` with `block` after the last line of the top-level `reports:` list. The shipped file
+    /// and an office's files keep other top-level keys after the reports (`page:`, `charts:`,
+    /// `defaults:`), in the order their authors chose, so the block goes before the first of them
+    /// rather than at the end of the file; the blank lines and unindented comments just above that
+    /// key stay with it, as they describe it. Without a key after `reports:`, the block ends the file.
+    static func inserting(_ block: String, afterTheReportsOf text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        func isTopLevelKey(_ line: String) -> Bool {
+            guard let first = line.first else { return false }
+            return first != " " && first != "\t" && first != "#" && first != "-"
+        }
+        guard let reportsLine = lines.firstIndex(where: { $0.wholeMatch(of: /reports *:[ \t]*(#.*)?/) != nil }),
+            let nextKey = lines[(reportsLine + 1)...].firstIndex(where: isTopLevelKey)
+        else {
+            return (text.isEmpty || text.hasSuffix("\n") ? text : text + "\n") + block
+        }
+        var insertion = nextKey
+        while insertion - 1 > reportsLine, lines[insertion - 1].allSatisfy(\.isWhitespace) || lines[insertion - 1].hasPrefix("#") {
+            insertion -= 1
+        }
+        let head = lines[..<insertion].map { $0 + "\n" }.joined()
+        let tail = lines[insertion...].map { $0 + "\n" }.joined()
+        return head + block + (text.hasSuffix("\n") ? tail : String(tail.dropLast()))
     }
 
     /// The indentation of the `- id:` lines of the file (two spaces in the shipped file).

@@ -16,7 +16,8 @@ import TestSupport
         let ranged = try DTMReportBinary.run(["run", "--period", "2017-01...2017-02", "--period", "2017-04", "--report", "fmp-monthly"], in: backfilled.url)
         #expect(ranged.status == 0, Comment(rawValue: ranged.stderr))
         #expect(ranged.stdout.split(separator: "\n").map { $0.prefix(32) } == [
-            "wrote out/2017-01/fmp-monthly/ (", "wrote out/2017-02/fmp-monthly/ (", "wrote out/2017-04/fmp-monthly/ (",
+            "wrote out/2017-01/fmp-monthly/ (", "wrote out/2017-01/ (index.en.htm", "wrote out/2017-02/fmp-monthly/ (",
+            "wrote out/2017-02/ (index.en.htm", "wrote out/2017-04/fmp-monthly/ (", "wrote out/2017-04/ (index.en.htm",
         ])
         for month in ["2017-01", "2017-02", "2017-04"] {
             let alone = try DTMReportBinary.run(["run", "--period", month, "--report", "fmp-monthly"], in: single.url)

@@ -52,6 +52,7 @@ extension BadInput {
         ]),
 
         fileSystem("a project without its vocabularies folder", { try $0.remove("vocabularies") }, [
+            "reports.yaml:190:7: error: page: file 'vocabularies/page-words.csv' does not exist",
             "vocabularies/causes.csv: error: file of vocabulary 'causes' not found (copy the vocabularies/ folder of dtm-report next to reports.yaml)",
             "vocabularies/countries.csv: error: file of vocabulary 'countries' not found (copy the vocabularies/ folder of dtm-report next to reports.yaml)",
             "vocabularies/pcodes/: error: folder of the P-code vocabulary not found (copy the vocabularies/ folder of dtm-report next to reports.yaml)",

@@ -4,7 +4,7 @@ import Testing
 import TestSupport
 
 /// `dtm-report new-report`, run as a coordinator runs it on a copy of the project: the definition
-/// it appends and the stubs it writes pass `validate` as they are and run in both languages.
+/// it adds and the stubs it writes pass `validate` as they are and run in both languages.
 @Suite(.serialized) struct NewReportTests {
     func dtmReport(_ arguments: [String], in folder: TemporaryFolder) throws -> DTMReportBinary.Outcome {
         try DTMReportBinary.run(arguments, in: folder.url)
@@ -18,6 +18,17 @@ import TestSupport
 
     static let pluginIDs = BuiltInPlugins.all.map { $0.description.id }
 
+    /// Where `after` differs from `before` by one block of whole lines added: the text before it,
+    /// the block, and the text after it (which is the rest of `before`).
+    func addedBlock(before: String, after: String) throws -> (head: String, block: String, tail: String) {
+        let common = zip(before.utf8, after.utf8).prefix { $0 == $1 }.count
+        // Back to the start of a line: the block is whole lines.
+        let head = String(before.utf8.prefix(common))!.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { $0 + "\n" }.joined()
+        let tail = String(before.dropFirst(head.count))
+        try #require(after.hasPrefix(head) && after.hasSuffix(tail) && after.count >= head.count + tail.count)
+        return (head, String(after.dropFirst(head.count).dropLast(tail.count)), tail)
+    }
+
     @Test(arguments: pluginIDs)
     func aNewReportOfEachPluginValidatesAndRunsInBothLanguages(plugin: String) throws {
         let folder = try project()
@@ -27,16 +38,18 @@ import TestSupport
         #expect(added.status == 0, Comment(rawValue: added.stderr))
         #expect(
             added.stdout == """
-                added report '\(id)' (plugin \(plugin)) at the end of reports.yaml
+                added report '\(id)' (plugin \(plugin)) after the last report of reports.yaml
                 wrote templates/\(plugin)/\(id).en.md
                 wrote templates/\(plugin)/\(id).fr.md
                 next: set its title and params in reports.yaml, write the templates, then `dtm-report validate` and `dtm-report run --report \(id)`
 
                 """)
-        // The file is kept as it was, comments included; the definition comes after it.
+        // The file is kept as it was, comments included; the definition comes after the last
+        // report, before `page:` and `charts:` and the comments above them.
         let after = try #require(folder.read("reports.yaml"))
-        #expect(after.hasPrefix(before))
-        #expect(after.dropFirst(before.count).hasPrefix("  - id: \(id)\n    plugin: \(plugin)\n"))
+        let inserted = try addedBlock(before: before, after: after)
+        #expect(inserted.block.hasPrefix("  - id: \(id)\n    plugin: \(plugin)\n"))
+        #expect(inserted.tail.hasPrefix("\n# Pages:"))
 
         let validated = try dtmReport(["validate"], in: folder)
         #expect(validated.status == 0, Comment(rawValue: validated.stderr))
@@ -63,7 +76,7 @@ import TestSupport
         #expect(try dtmReport(["new-report", "--plugin", "flow-monitoring", "--id", "fmp-menaka"], in: folder).status == 0)
         let after = try #require(folder.read("reports.yaml"))
         #expect(
-            String(after.dropFirst(before.count)) == """
+            try addedBlock(before: before, after: after).block == """
                   - id: fmp-menaka
                     plugin: flow-monitoring
                     title:
@@ -144,7 +157,9 @@ import TestSupport
         let written = try #require(folder.read("reports.yaml"))
         let lines = written.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let start = try #require(lines.firstIndex(of: "  - id: \(id)"))
-        let commented = lines.indices.filter { $0 > start && lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix("#") }
+        // The block ends at the first line that is not indented: `page:` and its comments follow it.
+        let end = lines[(start + 1)...].firstIndex { !$0.hasPrefix(" ") } ?? lines.endIndex
+        let commented = (start + 1..<end).filter { lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix("#") }
         func uncommented(_ line: String) -> String {
             guard let hash = line.firstIndex(of: "#") else { return line }
             var rest = line[line.index(after: hash)...]
@@ -237,17 +252,27 @@ import TestSupport
         #expect(folder.read("reports.yaml") == (try String(contentsOf: Repository.url("reports.yaml"), encoding: .utf8)))
     }
 
-    @Test func aFileWhereReportsIsNotLastIsLeftAsItWas() throws {
+    @Test func inAFileWhereReportsIsNotLastTheReportGoesAfterTheLastOne() throws {
+        let folder = try TemporaryFolder()
+        let reports =
+            "version: 1\nlanguages: [en, fr]\nreports:\n  - id: first\n    plugin: returnee-movements\n    title: {en: First, fr: Premier}\n    inputs: {movements: m.csv}\n    templates: {en: a.en.md, fr: a.fr.md}\n"
+        let rest = "\n# Where the files go.\noutput: out\n"
+        try folder.write(reports + rest, to: "reports.yaml")
+        let outcome = try dtmReport(["new-report", "--plugin", "returnee-movements", "--id", "second"], in: folder)
+        #expect(outcome.status == 0, Comment(rawValue: outcome.stderr))
+        let after = try #require(folder.read("reports.yaml"))
+        #expect(after.hasPrefix(reports + "  - id: second\n    plugin: returnee-movements\n"))
+        #expect(after.hasSuffix("      fr: templates/returnee-movements/second.fr.md\n" + rest))
+    }
+
+    @Test func aFileWhoseReportsAreAFlowListIsLeftAsItWas() throws {
         let folder = try TemporaryFolder()
         let yaml =
-            "version: 1\nlanguages: [en, fr]\nreports:\n  - id: first\n    plugin: returnee-movements\n    title: {en: First, fr: Premier}\n    inputs: {movements: m.csv}\n    templates: {en: a.en.md, fr: a.fr.md}\noutput: out\n"
+            "version: 1\nlanguages: [en, fr]\nreports: [{id: first, plugin: returnee-movements, title: {en: First, fr: Premier}, inputs: {movements: m.csv}, templates: {en: a.en.md, fr: a.fr.md}}]\noutput: out\n"
         try folder.write(yaml, to: "reports.yaml")
         let outcome = try dtmReport(["new-report", "--plugin", "returnee-movements", "--id", "second"], in: folder)
         #expect(outcome.status == 1)
-        #expect(
-            outcome.stderr
-                == "error: cannot append a report to reports.yaml: `reports:` must be the last key of the file, as a block list (`  - id: …`)\n"
-        )
+        #expect(outcome.stderr == "error: cannot add a report to reports.yaml: `reports:` must be a top-level block list (`  - id: …`)\n")
         #expect(folder.read("reports.yaml") == yaml)
         #expect(folder.read("templates/returnee-movements/second.en.md") == nil)
     }
@@ -267,10 +292,10 @@ import TestSupport
         let added = try dtmReport(["new-report", "--plugin", "flow-monitoring", "--id", "fmp-menaka-quarter"], in: folder)
         #expect(added.status == 0, Comment(rawValue: added.stderr))
         #expect(guide.contains("$ dtm-report new-report --plugin flow-monitoring --id fmp-menaka-quarter\n" + added.stdout))
-        let appended = String(try #require(folder.read("reports.yaml")).dropFirst(before.count))
-        #expect(appended == (try block(after: "adds at its end:", fence: "yaml")))
+        let inserted = try addedBlock(before: before, after: try #require(folder.read("reports.yaml")))
+        #expect(inserted.block == (try block(after: "with the comments above it):", fence: "yaml")))
 
-        try folder.write(before + (try block(after: "## 3. Set the title", fence: "yaml")), to: "reports.yaml")
+        try folder.write(inserted.head + (try block(after: "## 3. Set the title", fence: "yaml")) + inserted.tail, to: "reports.yaml")
         try folder.write(
             try block(after: "`templates/flow-monitoring/fmp-menaka-quarter.en.md`:", fence: "mustache"),
             to: "templates/flow-monitoring/fmp-menaka-quarter.en.md")

@@ -21,7 +21,7 @@ import TestSupport
         let folder = try project()
         let outcome = try DTMReportBinary.run(["run", "--tag", "monthly"], in: folder.url)
         #expect(outcome.status == 0, Comment(rawValue: outcome.stderr))
-        #expect(outcome.stdout.split(separator: "\n").map { $0.split(separator: " ")[1] } == ["out/2017-04/fmp-monthly/"])
+        #expect(outcome.stdout.split(separator: "\n").map { $0.split(separator: " ")[1] } == ["out/2017-04/fmp-monthly/", "out/2017-04/"])
         #expect(outcome.stderr.isEmpty)
     }
 
@@ -151,11 +151,13 @@ import TestSupport
         #expect(validator.validate(file).isEmpty, "\(validator.validate(file))")
         file["defalts"] = file.removeValue(forKey: "defaults")
         #expect(!validator.validate(file).isEmpty)
-        // The included files, as an editor checks them.
+        // The included files, as an editor checks them: the chapter's other YAML blocks, up to
+        // the next chapter.
+        let chapterEnd = guide.range(of: "\n## ", range: close.upperBound..<guide.endIndex)?.lowerBound ?? guide.endIndex
         var from = close.upperBound
         var included = 0
-        while let next = guide.range(of: "```yaml\n", range: from..<guide.endIndex),
-            let end = guide.range(of: "\n```\n", range: next.upperBound..<guide.endIndex)
+        while let next = guide.range(of: "```yaml\n", range: from..<chapterEnd),
+            let end = guide.range(of: "\n```\n", range: next.upperBound..<chapterEnd)
         {
             from = end.upperBound
             guard let document = try ReportsFileSchemaTests.load(String(guide[next.upperBound..<end.lowerBound])) as? [String: Any] else { continue }

@@ -30,7 +30,9 @@ import TestSupport
             let options = RunOptions(configFile: folder.url.appendingPathComponent("reports.yaml"), period: period,
                                      outputFolder: folder.url.appendingPathComponent("out"))
             let plan = try ReportRun.plan(options, registry: PluginRegistry(BuiltInPlugins.all)).get()
-            try OutputWriter(root: plan.outputRoot, toolVersion: ReportRun.toolVersion).write(plan.outputs)
+            var writer = OutputWriter(root: plan.outputRoot, toolVersion: ReportRun.toolVersion)
+            if let index = plan.monthIndex { writer.monthFiles = { index.indexFiles(period: $0, reports: $1) } }
+            try writer.write(plan.outputs)
             let written = Golden.files(in: folder.url.appendingPathComponent("out/\(period)"))
             let problems = Golden.compare(written, with: expected.appendingPathComponent(period.iso))
             #expect(problems.isEmpty, Comment(rawValue: problems.joined(separator: "\n")))

@@ -61,7 +61,7 @@ import Testing
 
     @Test func aQuotedMergeKeyIsAnOrdinaryKey() {
         let text = shared.replacingOccurrences(of: "  - <<: *fmp", with: "  - '<<': *fmp")
-        #expect(errors(text).contains("reports.yaml:13:5: error: reports[1].<<: unknown key '<<'; the keys allowed here are id, plugin, title, inputs, params, templates, absolute_inputs, vocabularies"))
+        #expect(errors(text).contains("reports.yaml:13:5: error: reports[1].<<: unknown key '<<'; the nearest of the 10 keys allowed here are id, page, title, charts, inputs"))
     }
 
     @Test func aMergedValueThatIsNotAMapping() {

@@ -32,6 +32,9 @@ public struct ReportsFile: Sendable {
     public var languages: [Language]
     /// The reports, in the order of the file.
     public var reports: [ReportDefinition]
+    /// `page:`: the page template (HTML) every report is also published with, beside its
+    /// Markdown, with the month's index; nil for no pages.
+    public var page: Located<String>?
 
     /// A reports file.
     public init(version: Int, output: Located<String>, languages: [Language], reports: [ReportDefinition]) {
@@ -74,6 +77,12 @@ public struct ReportDefinition: Sendable {
     public var tags: [Located<String>] = []
     /// False for `enabled: false`: the report is checked but not made (see `ReportsFile+Office.swift`).
     public var isEnabled = true
+    /// `page:`: this report's own page template, in place of the file's.
+    public var page: Located<String>?
+    /// `charts:` as written: the charts of the report's pages, read by `ChartReader` against the plugin's tables.
+    public var charts: YAMLValue?
+    /// Where messages place `charts:`: the report's own key, or its entry under the top-level `charts:`.
+    public var chartsKeyPath: String?
 
     /// A report definition.
     public init(id: Located<String>, plugin: Located<String>, title: [Language: String], inputs: [InputReference],

@@ -25,8 +25,8 @@ public enum ReportsFileLoader {
     /// The default of `output:`.
     public static let defaultOutput = "out"
 
-    static let topLevelKeys = ["version", "output", "languages", "reports"]
-    static let reportKeys = ["id", "plugin", "title", "inputs", "params", "templates", "absolute_inputs", "vocabularies"]
+    static let topLevelKeys = ["version", "output", "languages", "reports", "page", "charts"]
+    static let reportKeys = ["id", "plugin", "title", "inputs", "params", "templates", "absolute_inputs", "vocabularies", "page", "charts"]
 
     /// Reads a reports file. `file` names it in messages (`reports.yaml`); `includes` is its
     /// folder, where `include:` reads (without it, `include:` is an error).
@@ -129,8 +129,36 @@ private struct ReportsFileReader {
                 }
             }
         }
-        guard let version, let output, let languages, !reportsFailed else { return nil }
-        return ReportsFile(version: version, output: output, languages: languages, reports: reports)
+        // `page:`: the page template every report is also published with as HTML (see `Pages/`).
+        var page: Located<String>?
+        var pageFailed = false
+        if let pair = fields["page"] {
+            page = path(pair.value, keyPath: "page")
+            pageFailed = page == nil
+        }
+        // `charts:` at the top: each report's charts by its id, for a file that keeps them together.
+        if let pair = fields["charts"], let entries = yaml.mappingPairs(pair.value, path: "charts") {
+            for entry in entries {
+                guard let index = reports.firstIndex(where: { $0.id.value == entry.key }) else {
+                    if !reportsFailed {
+                        yaml.add(.chartsUnknownReport(entry.key, known: reports.map(\.id.value), at: entry.keyLocation, subject: "charts.\(entry.key)"))
+                    }
+                    continue
+                }
+                if reports[index].charts != nil {
+                    yaml.add(.chartsTwice(entry.key, at: entry.keyLocation, subject: "charts.\(entry.key)"))
+                } else if yaml.sequence(entry.value, path: "charts.\(entry.key)") != nil {
+                    reports[index].charts = entry.value
+                    reports[index].chartsKeyPath = "charts.\(entry.key)"
+                }
+            }
+        } else if fields["charts"] != nil {
+            pageFailed = true
+        }
+        guard let version, let output, let languages, !reportsFailed, !pageFailed else { return nil }
+        var reportsFile = ReportsFile(version: version, output: output, languages: languages, reports: reports)
+        reportsFile.page = page
+        return reportsFile
     }
 
     /// The languages, in the file's order; nil (reported) when any is unknown or repeated.
@@ -300,11 +328,24 @@ private struct ReportsFileReader {
                 failed = true
             }
         }
+        // `page:` (this report's own page template) and `charts:` (checked against the plugin's
+        // tables by `ChartReader`, once the plugin is known).
+        var page: Located<String>?
+        if let pair = fields["page"] {
+            page = path(pair.value, keyPath: "\(base).page")
+            if page == nil { failed = true }
+        }
+        var charts: YAMLValue?
+        if let pair = fields["charts"] {
+            if yaml.sequence(pair.value, path: "\(base).charts") != nil { charts = pair.value } else { failed = true }
+        }
         guard !failed, let id, let plugin, fields["title"] != nil, fields["inputs"] != nil, fields["templates"] != nil else { return nil }
         var definition = ReportDefinition(id: id, plugin: plugin, title: title, inputs: inputs, params: params, templates: templates,
                                           location: location, keyLocations: fields.mapValues(\.keyLocation), keyPath: base,
                                           allowsAbsoluteInputs: allowsAbsoluteInputs)
         definition.vocabularies = vocabularies
+        definition.page = page
+        definition.charts = charts
         return definition
     }
 

@@ -43,6 +43,17 @@ public enum ReportsSchema {
                     "More files of reports, or patterns with * in the file name (offices/*.yaml), inside the folder of this file; "
                     + "each holds reports, defaults, include and x- blocks, and its paths are relative to itself.",
             ] as [String: Any],
+            "page": [
+                "$ref": "#/$defs/relativePath",
+                "description":
+                    "The page template (HTML, Mustache): every report is also written as report.<language>.html, with the month's "
+                    + "index.<language>.html. Default: no pages.",
+            ],
+            "charts": [
+                "type": "object",
+                "additionalProperties": ["type": "array", "items": ["$ref": "#/$defs/chart"]] as [String: Any],
+                "description": "Charts by report id, for a file that keeps them together; a report may instead carry its own charts: key.",
+            ] as [String: Any],
         ]
         let topLevelKeys = ReportsFileLoader.topLevelKeys + ["defaults", "include"]
         return [
@@ -131,6 +142,12 @@ public enum ReportsSchema {
             ] as [String: Any],
             "enabled": ["type": "boolean", "description": "false leaves the report out of runs, with a note. Default true."]
                 as [String: Any],
+            "page": ["$ref": "#/$defs/relativePath", "description": "This report's own page template, in place of the top-level page."],
+            "charts": [
+                "type": "array",
+                "items": ["$ref": "#/$defs/chart"],
+                "description": "Charts of the report's pages, drawn from its own tables (dtm-report describe PLUGIN lists them).",
+            ] as [String: Any],
         ]
         let perPlugin: [Any] = descriptions.map { description in
             let vocabularies = description.vocabularies.map(\.name) + (description.readsPCodes ? [VocabularyReference.pcodes] : [])
@@ -281,6 +298,7 @@ public enum ReportsSchema {
             ("defaults.", (topLevel["defaults"] as? [String: Any])?["properties"]),
             ("reports[].", (definitions["report"] as? [String: Any])?["properties"]),
             ("reports[].inputs.<name>.", (definitions["mappedInput"] as? [String: Any])?["properties"]),
+            ("reports[].charts[].", (definitions["chart"] as? [String: Any])?["properties"]),
         ]
         return owners.flatMap { prefix, properties in
             (properties as? [String: Any] ?? [:]).filter { ($0.value as? [String: Any])?.isEmpty == true }.map { prefix + $0.key }.sorted()
@@ -341,7 +359,35 @@ public enum ReportsSchema {
             ] as [String: Any],
             "date_format": ["type": "string", "description": "Dates written as text in another form than YYYY-MM-DD, as in dd/mm/yyyy."],
         ]
+        let chart: [String: Any] = [
+            "kind": [
+                "enum": ChartSpec.Kind.allCases.map(\.rawValue),
+                "description":
+                    "bar: a bar per row; stacked_bar: the columns stacked in each row's bar; line: a line per column over the rows; "
+                    + "share: the rows' shares of one column.",
+            ] as [String: Any],
+            "table": ["type": "string", "pattern": ".", "description": "One of the plugin's tables (dtm-report describe PLUGIN)."],
+            "labels": [
+                "anyOf": [["type": "string", "pattern": "."], ["$ref": "#/$defs/byLanguage"]] as [Any],
+                "description": "The column naming each row, or one column per language.",
+            ] as [String: Any],
+            "columns": [
+                "type": "array", "minItems": 1, "items": ["type": "string", "pattern": "."],
+                "description": "The columns of numbers drawn (one for share).",
+            ] as [String: Any],
+            "title": ["$ref": "#/$defs/byLanguage", "description": "The chart's title in each language of the file."],
+            "colours": [
+                "type": "array", "items": ["type": "string", "pattern": "^#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$"],
+                "description": "One colour per column (per row for share), #RRGGBB. Default: a palette colour-blind readers tell apart.",
+            ] as [String: Any],
+        ]
         return [
+            "chart": [
+                "type": "object",
+                "required": ["kind", "table", "labels", "columns", "title"],
+                "additionalProperties": false,
+                "properties": properties(chart, keys: ChartReader.keys, of: "a chart"),
+            ] as [String: Any],
             "kebabCase": ["type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"],
             "languages": ["type": "array", "minItems": 1, "items": ["enum": languageNames]] as [String: Any],
             "relativePath": ["type": "string", "pattern": "^[^/~]"],

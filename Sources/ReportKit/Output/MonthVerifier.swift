@@ -84,6 +84,25 @@ public enum MonthVerifier {
                 }
             }
         }
+        // The month's own files (its index pages).
+        for file in manifest["files"] as? [[String: Any]] ?? [] {
+            guard let path = file["path"] as? String, let size = file["size"] as? Int, let sha256 = file["sha256"] as? String,
+                  !path.contains("/") else {
+                problem(manifestPath, VerifyMessage.badEntry(report: "files"))
+                continue
+            }
+            listed.insert(path)
+            fileCount += 1
+            guard let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path).map(Array.init) else {
+                problem("\(shown)/\(path)", VerifyMessage.missing)
+                continue
+            }
+            if bytes.count != size {
+                problem("\(shown)/\(path)", VerifyMessage.wrongSize(bytes.count, listed: size))
+            } else if SHA256.hexDigest(of: bytes) != sha256 {
+                problem("\(shown)/\(path)", VerifyMessage.wrongChecksum)
+            }
+        }
         // Each input once, however many reports read it.
         if let inputsFolder {
             for input in recordedInputs {

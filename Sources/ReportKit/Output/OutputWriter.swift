@@ -35,6 +35,8 @@ public struct ReportOutput: Sendable, Hashable {
     public var period: Period
     public var inputs: [InputRecord]
     public var files: [OutputFile]
+    /// The report's title per language, for the month's index.
+    public var titles: [Language: String] = [:]
 
     public init(id: String, plugin: String, period: Period, inputs: [InputRecord], files: [OutputFile]) {
         self.id = id
@@ -80,6 +82,9 @@ public struct OutputWriter {
     /// Told of what went wrong after the new month was in place (the replaced month could not
     /// be removed): the run succeeded, and the next run tidies it.
     public var onWarning: (String) -> Void = { _ in }
+    /// The files of a month's own (its index pages), given every report the month will hold,
+    /// written and carried over, in order of id; nil for none. Listed under `files` in the manifest.
+    public var monthFiles: ((Period, [PageRenderer.IndexEntry]) -> [OutputFile])?
 
     public init(root: URL, toolVersion: String, fileSystem: any OutputFileSystem = PosixFileSystem.shared,
                 holder: LockHolder = .current(started: Date())) {
@@ -183,6 +188,7 @@ public struct OutputWriter {
         do {
             try fileSystem.makeDirectory(staging.path)
             var entries: [String: [String: Any]] = [:]
+            var index: [PageRenderer.IndexEntry] = []
             for report in reports {
                 let folder = staging.appendingPathComponent(report.id, isDirectory: true)
                 try fileSystem.makeDirectory(folder.path)
@@ -191,17 +197,26 @@ public struct OutputWriter {
                 }
                 try fileSystem.syncDirectory(folder.path)
                 entries[report.id] = manifestEntry(report)
+                index.append(Self.indexEntry(id: report.id, titles: report.titles, files: report.files.map(\.name)))
             }
             for (id, entry) in carriedOverReports(from: final, excluding: Set(reports.map(\.id))) {
                 try copy(final.appendingPathComponent(id).path, to: staging.appendingPathComponent(id).path)
                 entries[id] = entry
+                index.append(carriedOverIndexEntry(id: id, entry: entry, folder: final.appendingPathComponent(id)))
             }
-            let manifest: [String: Any] = [
+            var manifest: [String: Any] = [
                 "schema": JSONDocument.manifestSchema,
                 "tool": ["name": "dtm-report", "version": toolVersion],
                 "period": period.iso,
                 "reports": entries.keys.sorted().map { entries[$0]! },
             ]
+            if let monthFiles {
+                let files = monthFiles(period, index.sorted { $0.id < $1.id })
+                for file in files { try writeFile(file.bytes, to: staging.appendingPathComponent(file.name).path) }
+                manifest["files"] = files.sorted { $0.name < $1.name }.map {
+                    ["path": $0.name, "sha256": SHA256.hexDigest(of: $0.bytes), "size": $0.bytes.count] as [String: Any]
+                }
+            }
             try writeFile(JSONDocument.bytes(manifest), to: staging.appendingPathComponent("manifest.json").path)
             try fileSystem.syncDirectory(staging.path)
         } catch {
@@ -279,6 +294,22 @@ public struct OutputWriter {
                 ["path": "\(report.id)/\($0.name)", "sha256": SHA256.hexDigest(of: $0.bytes), "size": $0.bytes.count] as [String: Any]
             },
         ]
+    }
+
+    static func indexEntry(id: String, titles: [Language: String], files: [String]) -> PageRenderer.IndexEntry {
+        PageRenderer.IndexEntry(id: id, titles: titles, pages: Set(Language.allCases.filter { files.contains("report.\($0.rawValue).html") }))
+    }
+
+    /// A carried-over report as the index lists it: its titles from its `report.json`.
+    private func carriedOverIndexEntry(id: String, entry: [String: Any], folder: URL) -> PageRenderer.IndexEntry {
+        let names = (entry["files"] as? [[String: Any]] ?? []).compactMap { ($0["path"] as? String)?.split(separator: "/").last.map(String.init) }
+        var titles: [Language: String] = [:]
+        if let data = fileSystem.contents(folder.appendingPathComponent("report.json").path),
+           let document = try? JSONSerialization.jsonObject(with: Data(data)) as? [String: Any],
+           let written = (document["report"] as? [String: Any])?["title"] as? [String: String] {
+            for (key, value) in written { if let language = Language(rawValue: key) { titles[language] = value } }
+        }
+        return Self.indexEntry(id: id, titles: titles, files: names)
     }
 
     /// The reports of an existing period folder that this run does not rewrite, with their

@@ -13,6 +13,9 @@ struct PreparedReport {
     let compute: (Period) throws(PluginFailure) -> ReportResult
     /// The filters the definition writes, with the values their columns hold.
     var filters: [FilterCensus] = []
+    /// The renderer of the report's pages; nil when it has none.
+    var pages: PageRenderer?
+    var charts: [ChartSpec] = []
 
     /// Runs the plugin, checks its result against its description and renders every file.
     func render(period requested: Period?, languages: [Language]) throws(DiagnosticList) -> ReportOutput {
@@ -45,13 +48,23 @@ struct PreparedReport {
             texts[language] = text
             files.append(OutputFile(name: "report.\(language.rawValue).md", bytes: Array(text.utf8)))
         }
+        if let pages {
+            for language in languages {
+                guard let text = texts[language] else { continue }
+                let page = pages.reportPage(title: definition.title[language] ?? definition.id.value, period: period, language: language,
+                                            markdown: text, result: result, description: description, charts: charts)
+                files.append(OutputFile(name: "report.\(language.rawValue).html", bytes: Array(page.utf8)))
+            }
+        }
         for spec in description.tables {
             files.append(OutputFile(name: "\(spec.name).csv", bytes: CSVWriter.write(result.tables[spec.name]!, spec: spec)))
         }
         let document = JSONDocument.report(id: definition.id.value, plugin: description.id, period: period, title: definition.title,
                                            result: result, description: description, texts: texts)
         files.append(OutputFile(name: "report.json", bytes: JSONDocument.bytes(document)))
-        return ReportOutput(id: definition.id.value, plugin: description.id, period: period, inputs: inputRecords, files: files)
+        var output = ReportOutput(id: definition.id.value, plugin: description.id, period: period, inputs: inputRecords, files: files)
+        output.titles = definition.title
+        return output
     }
 }
 

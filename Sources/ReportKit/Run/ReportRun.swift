@@ -39,6 +39,22 @@ public enum ReportRun {
         var inputs = InputScans(project: project, threads: options.threads, progress: options.progress, tuning: options.tuning)
         var vocabularies = VocabularyFiles(project: project)
         var pending: [PendingReport] = []
+        // Pages: the words, headings and page templates, then each report's charts.
+        var pluginIDs: Set<String> = []
+        let descriptions = selected.compactMap { registry.plugin(id: $0.plugin.value)?.description }.filter { pluginIDs.insert($0.id).inserted }
+        var pageSetup: PageSetup?
+        switch PageSetup.load(file: file, reports: selected, plugins: descriptions, project: project) {
+        case .success(let setup): pageSetup = setup
+        case .failure(let list): diagnostics.add(contentsOf: list.diagnostics)
+        }
+        var charts: [String: [ChartSpec]] = [:]
+        for definition in selected {
+            guard let value = definition.charts, let plugin = registry.plugin(id: definition.plugin.value) else { continue }
+            switch ChartReader.read(value, keyPath: definition.chartsKeyPath ?? "\(definition.keyPath).charts", languages: file.languages, description: plugin.description) {
+            case .success(let read): charts[definition.id.value] = read
+            case .failure(let list): diagnostics.add(contentsOf: list.diagnostics)
+            }
+        }
         for definition in selected {
             guard let plugin = registry.plugin(id: definition.plugin.value) else {
                 pending.append(PendingReport(diagnostics: DefinitionChecker.checkPlugin(of: definition, knownIDs: registry.ids).map { [$0] } ?? []))
@@ -93,6 +109,8 @@ public enum ReportRun {
             switch complete(records.sorted { $0.name < $1.name }, aggregates, tableColumns, censuses) {
             case .success(var ready):
                 ready.filters = filters
+                ready.pages = pageSetup?.renderer(for: ready.definition)
+                ready.charts = charts[ready.definition.id.value] ?? []
                 prepared.append(ready)
             // Two reports reading one file report its P-code problems once.
             case .failure(let list): diagnostics.add(contentsOf: list.diagnostics.filter { reportedByCompletion.insert($0.description).inserted })
@@ -131,7 +149,7 @@ public enum ReportRun {
         guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics.diagnostics)) }
         let notes = Array(Set(prepared.flatMap(\.notes))).sorted()
         return .success(RunPlan(outputRoot: outputRoot, outputs: outputs, columnsFoundByHashtag: inputs.columnsFoundByHashtag,
-                                notes: notes, inputNotes: inputs.notes, disabled: selection.disabled))
+                                notes: notes, inputNotes: inputs.notes, disabled: selection.disabled, monthIndex: pageSetup?.indexRenderer))
     }
 
     /// The YAML file of the folder of `missing` whose name is nearest to its name, as the user

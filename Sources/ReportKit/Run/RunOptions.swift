@@ -52,4 +52,6 @@ public struct RunPlan: Sendable {
     /// Each report's latest month with data, when the run stopped before computing; a report
     /// whose inputs have no month has none.
     public var latestMonths: [String: Period] = [:]
+    /// The month's index pages, when the file names a page template (`page:`).
+    public var monthIndex: PageRenderer?
 }

@@ -145,24 +145,25 @@ class Checker:
         problems = []
         folder = os.path.dirname(path)
         listed = set()
-        for report in manifest["reports"]:
-            for entry in report.get("files", []) if isinstance(report, dict) else []:
-                relative = entry.get("path", "")
-                listed.add(relative)
-                file_path = os.path.join(folder, relative)
-                if os.path.isabs(relative) or ".." in relative.split("/"):
-                    problems.append(f"'{relative}' is not a path inside the period's folder")
-                    continue
-                try:
-                    with open(file_path, "rb") as file:
-                        content = file.read()
-                except OSError:
-                    problems.append(f"lists '{relative}', which does not exist")
-                    continue
-                if len(content) != entry.get("size"):
-                    problems.append(f"'{relative}' has {len(content)} bytes, the manifest says {entry.get('size')}")
-                if hashlib.sha256(content).hexdigest() != entry.get("sha256"):
-                    problems.append(f"'{relative}' does not have the SHA-256 the manifest gives")
+        # Each report's files, and the month's own (the index pages) under the top-level `files`.
+        entries = [entry for report in manifest["reports"] if isinstance(report, dict) for entry in report.get("files", [])]
+        for entry in entries + list(manifest.get("files", [])):
+            relative = entry.get("path", "")
+            listed.add(relative)
+            file_path = os.path.join(folder, relative)
+            if os.path.isabs(relative) or ".." in relative.split("/"):
+                problems.append(f"'{relative}' is not a path inside the period's folder")
+                continue
+            try:
+                with open(file_path, "rb") as file:
+                    content = file.read()
+            except OSError:
+                problems.append(f"lists '{relative}', which does not exist")
+                continue
+            if len(content) != entry.get("size"):
+                problems.append(f"'{relative}' has {len(content)} bytes, the manifest says {entry.get('size')}")
+            if hashlib.sha256(content).hexdigest() != entry.get("sha256"):
+                problems.append(f"'{relative}' does not have the SHA-256 the manifest gives")
         for root, _, files in os.walk(folder):
             for name in files:
                 relative = os.path.relpath(os.path.join(root, name), folder).replace(os.sep, "/")

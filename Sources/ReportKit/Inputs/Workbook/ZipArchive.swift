@@ -81,7 +81,7 @@ final class ZipArchive {
     /// checksum. Errors thrown by `body` pass through.
     func extract(_ entry: Entry, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         guard !entry.isEncrypted, entry.method == 0 || entry.method == 8 else { throw Failure.entry(path: entry.path) }
-        let header = try read(at: entry.localHeaderOffset, count: 30, for: entry)
+        let header = try Self.readBytes(descriptor: descriptor, at: entry.localHeaderOffset, count: 30, failing: .entry(path: entry.path))
         guard Self.uint32(header, 0) == 0x0403_4B50 else { throw Failure.entry(path: entry.path) }
         let dataStart = entry.localHeaderOffset + 30 + UInt64(Self.uint16(header, 26)) + UInt64(Self.uint16(header, 28))
         guard dataStart <= fileSize, entry.compressedSize <= fileSize - dataStart else { throw Failure.entry(path: entry.path) }
@@ -239,21 +239,17 @@ final class ZipArchive {
 
     // MARK: - Reading bytes
 
-    private func read(at offset: UInt64, count: Int, for entry: Entry) throws -> [UInt8] {
-        guard offset <= fileSize, UInt64(count) <= fileSize - offset else { throw Failure.entry(path: entry.path) }
-        var bytes = [UInt8](repeating: 0, count: count)
-        try bytes.withUnsafeMutableBufferPointer { try readFully(into: $0, at: offset, for: entry) }
-        return bytes
-    }
-
     private func readFully(into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: UInt64, for entry: Entry) throws {
         guard Self.readFully(descriptor: descriptor, into: buffer, at: offset) else { throw Failure.entry(path: entry.path) }
     }
 
-    private static func readBytes(descriptor: Int32, at offset: UInt64, count: Int) throws -> [UInt8] {
+    /// `count` bytes at `offset`; throws `failure` when the file holds fewer.
+    private static func readBytes(descriptor: Int32, at offset: UInt64, count: Int, failing failure: Failure = .directory) throws -> [UInt8] {
+        // An offset past what `off_t` holds is past the end of any file.
+        guard offset <= UInt64(Int64.max) - UInt64(count) else { throw failure }
         var bytes = [UInt8](repeating: 0, count: count)
         let complete = bytes.withUnsafeMutableBufferPointer { readFully(descriptor: descriptor, into: $0, at: offset) }
-        guard complete else { throw Failure.directory }
+        guard complete else { throw failure }
         return bytes
     }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The shipped run's pages, checked in a real browser (headless Chromium).
 
-For every HTML page of a month folder (each report's report.<lang>.html and the month's
+For every HTML page of a run's output folder (each report's report.<lang>.html and each month's
 index.<lang>.html), with the network off:
 
 - the page loads with no console message of level error, no uncaught exception and no request
@@ -21,17 +21,17 @@ Pillow.
 
     python3 scripts/check-pages.py --reports reports.yaml --dtm-report .build/debug/dtm-report OUT
 
-OUT is an output folder of `dtm-report run` (each report's latest month, or one month). Exit status 0 when every check
-passes, 1 otherwise, each problem on a line of its own naming the page.
+OUT is an output folder of `dtm-report run` (each report's latest month, or one month). Exit
+status 0 when every check passes, 1 otherwise, each problem on a line of its own naming the page.
 """
 
 import argparse
 import base64
 import html as entities
 import io
-import re
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -53,8 +53,9 @@ GREYS = 16
 # A page matches its reference when its grey levels differ by at most MEAN_TOLERANCE on average
 # and at most CHANGED_PIXELS of its pixels differ by more than CHANGED_LEVEL (of 255), that is
 # by two of the 16 levels or more: one level is the rounding of a glyph's anti-aliasing, which a
-# quarter-scale pixel averages over 16; a bar 60 pixels shorter, a colour changed for one of
-# similar lightness (vermilion for blue) or one digit of a figure changes dozens of pixels by two.
+# quarter-scale pixel averages over 16; a bar 60 pixels shorter or a colour changed for one of
+# similar lightness (vermilion for blue) changes dozens of pixels by two. A changed digit or
+# accent in the text does not: the text is the golden files' to check, byte for byte.
 MEAN_TOLERANCE = 1.0
 CHANGED_LEVEL = 20
 CHANGED_PIXELS = 16

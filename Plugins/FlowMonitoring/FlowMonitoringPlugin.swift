@@ -110,6 +110,15 @@ public enum FlowMonitoringPlugin: ReportPlugin {
                 TableColumnSpec("incoming", hxl: "#affected+ind+incoming", "Incoming individuals that day."),
                 TableColumnSpec("outgoing", hxl: "#affected+ind+outgoing", "Outgoing individuals that day."),
             ]),
+            TableSpec(
+                "monthly",
+                "The 12 months up to the period, oldest first, whatever the window: the history a line chart draws. Empty cells for a month without any observation (not collected); a cumulative window's months before `since` are left out, and the month of `since` counts from that day.",
+                columns: [
+                    TableColumnSpec("month", hxl: "#date+month", "The month (2017-04)."),
+                    TableColumnSpec("incoming", hxl: "#affected+ind+incoming", "Incoming individuals that month."),
+                    TableColumnSpec("outgoing", hxl: "#affected+ind+outgoing", "Outgoing individuals that month."),
+                    TableColumnSpec("active_fmps", hxl: "#loc+fmp+num", "FMPs with at least one observation that month."),
+                ]),
         ],
         vocabularies: [TransportMode.vocabulary, Countries.vocabulary]
     )
@@ -218,11 +227,20 @@ public enum FlowMonitoringPlugin: ReportPlugin {
             guard counts.dayHasRows[offset] else { return [.day(day), .empty, .empty] }
             return [.day(day), .integer(counts.dailyIncoming[offset]), .integer(counts.dailyOutgoing[offset])]
         }
+        // Months before a cumulative window's `since` were never added up: they are left out
+        // rather than shown as months without observations.
+        let sinceMonth = cumulative ? first.monthNumber : Int.min
+        let monthly: [[TableCell]] = period.history().filter { $0.monthNumber >= sinceMonth }.map { month in
+            guard let counted = inputs.month(month.monthNumber) else { return [.month(month), .empty, .empty, .empty] }
+            let active = counted.fmps.filter { $0.firstRow != Int.max }.count
+            return [.month(month), .integer(counted.totals.incoming), .integer(counted.totals.outgoing), .integer(active)]
+        }
         return ReportResult(facts: facts, tables: [
             "by_fmp": ResultTable(rows: byFMP),
             "by_transport_mode": ResultTable(rows: byMode),
             "by_nationality": ResultTable(rows: byNationality),
             "daily": ResultTable(rows: daily),
+            "monthly": ResultTable(rows: monthly),
         ], dataThrough: facts["as_of"]?.day)
     }
 

@@ -54,6 +54,13 @@ public enum ReturneeMovementsPlugin: ReportPlugin {
                 TableColumnSpec("previous", hxl: "#affected+ind+previous", "People at the previous report date; empty when none."),
                 TableColumnSpec("change", hxl: "#affected+ind+change", "individuals minus previous; empty when there is no previous figure."),
             ]),
+            TableSpec(
+                "monthly", "The 12 months up to the period, oldest first: the stock at each month's latest report date, all regions. Empty cells for a month without a report date (not counted).",
+                columns: [
+                    TableColumnSpec("month", hxl: "#date+month", "The month (2017-04)."),
+                    TableColumnSpec("report_date", hxl: "#date+reported", "The month's latest report date; empty when none."),
+                    TableColumnSpec("individuals", hxl: "#affected+ind", "People in the stock at that date; empty when none."),
+                ]),
         ],
         vocabularies: [populations]
     )
@@ -74,7 +81,9 @@ public enum ReturneeMovementsPlugin: ReportPlugin {
                 facts["latest_report_date"] = .date(latest)
                 facts["latest_total"] = .count(stocks.total(at: latest))
             }
-            return ReportResult(facts: facts, tables: ["by_region": ResultTable(rows: [])], dataThrough: facts["latest_report_date"]?.day)
+            return ReportResult(
+                facts: facts, tables: ["by_region": ResultTable(rows: []), "monthly": ResultTable(rows: stocks.historyRows(period.history()))],
+                dataThrough: facts["latest_report_date"]?.day)
         }
         let previousDate = stocks.dates.last { $0 < reportDate }
         let current = stocks.regions(at: reportDate)
@@ -106,7 +115,9 @@ public enum ReturneeMovementsPlugin: ReportPlugin {
                 before.map { .integer(region.individuals - $0) } ?? .empty,
             ]
         }
-        return ReportResult(facts: facts, tables: ["by_region": ResultTable(rows: rows)], dataThrough: reportDate)
+        return ReportResult(
+            facts: facts, tables: ["by_region": ResultTable(rows: rows), "monthly": ResultTable(rows: stocks.historyRows(period.history()))],
+            dataThrough: reportDate)
     }
 
     /// Report dates of this population only: an IDP count on another date is no comparison point

@@ -151,6 +151,15 @@ public enum SituationReportsPlugin: ReportPlugin {
                         "households", hxl: "#affected+idps+hh",
                         "Their households; empty when one of the region's events did not collect them."),
                 ]),
+            TableSpec(
+                "monthly",
+                "The 12 months up to the period, oldest first. Events are counted by the month they ended in, as the period's are; a month before the file's first event has empty cells (the file does not cover it), a later month without an event has 0. The IDP stock is the movements input's at the month's latest `idps` report date, empty without one.",
+                columns: [
+                    TableColumnSpec("month", hxl: "#date+month", "The month (2017-04)."),
+                    TableColumnSpec("events", hxl: "#event+num", "Displacement events that ended in the month."),
+                    TableColumnSpec("new_idps", hxl: "#affected+idps+ind+new", "People those events displaced."),
+                    TableColumnSpec("idps", hxl: "#affected+idps+ind", "IDPs in the stock at the month's latest report date; empty when none or without a movements input."),
+                ]),
         ],
         vocabularies: [causes]
     )
@@ -190,8 +199,8 @@ public enum SituationReportsPlugin: ReportPlugin {
                 ]
             })
         facts["new_idp_cause_count"] = .count(byCause.count)
-        if let movements = inputs["movements"] {
-            let stocks = CMPStocks(movements, population: "idps")
+        let stocks = inputs["movements"].map { CMPStocks($0, population: "idps") }
+        if let stocks {
             if let date = stocks.dates.latest(in: period) {
                 facts["idp_report_date"] = .date(date)
                 facts["idps"] = .count(stocks.total(at: date))
@@ -210,8 +219,22 @@ public enum SituationReportsPlugin: ReportPlugin {
         let regionRows: [[TableCell]] = regions.map { region in
             [.text(region.code), .text(region.name), .integer(region.individuals), region.households.map(TableCell.integer) ?? .empty]
         }
+        let months = period.history()
+        let stockHistory = stocks?.history(months)
+        // The file covers the months from its first event's on: before it, nothing is known.
+        let firstMonth = file.events.map(\.end.monthNumber).min() ?? Int.max
+        let monthlyRows: [[TableCell]] = months.enumerated().map { offset, month in
+            let stock = stockHistory?[offset].individuals.map(TableCell.integer) ?? .empty
+            guard month.monthNumber >= firstMonth else { return [.month(month), .empty, .empty, stock] }
+            let ended = file.events.filter { month.contains($0.end) }
+            return [.month(month), .integer(ended.count), .integer(ended.reduce(0) { $0 + $1.individuals }), stock]
+        }
         return ReportResult(
-            facts: facts, tables: ["events": ResultTable(rows: eventRows), "new_idps_by_region": ResultTable(rows: regionRows)],
+            facts: facts,
+            tables: [
+                "events": ResultTable(rows: eventRows), "new_idps_by_region": ResultTable(rows: regionRows),
+                "monthly": ResultTable(rows: monthlyRows),
+            ],
             // The displacement stock is the input read for the period; the events are dated by
             // when they happened, not by when they were reported.
             dataThrough: facts["idp_report_date"]?.day)

@@ -19,10 +19,10 @@ import TestSupport
         let outcome = try dtmReport(["run"], in: folder)
         #expect(outcome.status == 0, Comment(rawValue: outcome.stderr))
         let lines = outcome.stdout.split(separator: "\n")
-        #expect(lines.contains("wrote out/2017-04/cmp-returnees/ (report.en.md, report.fr.md, report.en.html, report.fr.html, by_region.csv, report.json)"))
+        #expect(lines.contains("wrote out/2017-04/cmp-returnees/ (report.en.md, report.fr.md, report.en.html, report.fr.html, by_region.csv, monthly.csv, report.json)"))
         #expect(lines.allSatisfy { $0.hasPrefix("wrote out/") })
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("out/2017-04/cmp-returnees").path).sorted()
-        #expect(files == ["by_region.csv", "report.en.html", "report.en.md", "report.fr.html", "report.fr.md", "report.json"])
+        #expect(files == ["by_region.csv", "monthly.csv", "report.en.html", "report.en.md", "report.fr.html", "report.fr.md", "report.json"])
         #expect(folder.read("out/2017-04/manifest.json") != nil)
     }
 

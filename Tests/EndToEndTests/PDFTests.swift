@@ -36,7 +36,7 @@ import TestSupport
         for folder in [first, second] {
             let outcome = try DTMReportBinary.run(["run", "--period", "2017-04", "--report", "cmp-returnees", "--pdf"], in: folder.url)
             #expect(outcome.status == 0, Comment(rawValue: outcome.stderr))
-            #expect(outcome.stdout.hasPrefix("wrote out/2017-04/cmp-returnees/ (report.en.md, report.fr.md, report.en.html, report.fr.html, report.en.pdf, report.fr.pdf, by_region.csv, report.json)"))
+            #expect(outcome.stdout.hasPrefix("wrote out/2017-04/cmp-returnees/ (report.en.md, report.fr.md, report.en.html, report.fr.html, report.en.pdf, report.fr.pdf, by_region.csv, monthly.csv, report.json)"))
             let pdf = try #require(FileManager.default.contents(atPath: folder.url.appendingPathComponent("out/2017-04/cmp-returnees/report.fr.pdf").path))
             printed.append(Array(pdf))
             let manifest = try #require(folder.read("out/2017-04/manifest.json"))

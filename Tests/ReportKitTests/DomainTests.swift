@@ -39,6 +39,15 @@ import Testing
         #expect(january.through(december).isEmpty)
     }
 
+    @Test func aHistoryIsTheTwelveMonthsUpToItsPeriodAcrossYears() {
+        let march = Period(iso: "2017-03")!
+        #expect(march.history().map(\.iso) == [
+            "2016-04", "2016-05", "2016-06", "2016-07", "2016-08", "2016-09", "2016-10", "2016-11", "2016-12", "2017-01",
+            "2017-02", "2017-03",
+        ])
+        #expect(march.history(months: 1) == [march])
+    }
+
     @Test func latestDayBeforeOrInAPeriodInAnyOrder() {
         let days = ["2017-03-15", "2017-01-31", "2017-02-01", "2017-02-28", "2016-12-31"].map(Self.day)
         let february = Period(iso: "2017-02")!
@@ -68,5 +77,13 @@ import Testing
         #expect(stocks.households(at: Self.day("2016-12-31")) == 2)
         #expect(stocks.total(at: Self.day("2017-02-28")) == 0)
         #expect(CMPStocks(table, population: "returnees").total(at: Self.day("2017-01-31")) == 999)
+
+        // A month without a report date has no stock, not a stock of 0.
+        let months = Period(iso: "2016-11")!.through(Period(iso: "2017-01")!)
+        #expect(stocks.historyRows(months) == [
+            [.month(months[0]), .empty, .empty],
+            [.month(months[1]), .day(Self.day("2016-12-31")), .integer(10)],
+            [.month(months[2]), .day(Self.day("2017-01-31")), .integer(180)],
+        ])
     }
 }

@@ -13,6 +13,14 @@ extension Period {
         guard monthNumber <= last.monthNumber else { return [] }
         return (monthNumber...last.monthNumber).map(Period.init(monthNumber:))
     }
+
+    /// How many months a monthly history table covers: a year up to its period.
+    public static let historyMonths = 12
+
+    /// The `count` months up to this one, this one last: the rows of a monthly history table.
+    public func history(months count: Int = Period.historyMonths) -> [Period] {
+        Period(monthNumber: monthNumber - count + 1).through(self)
+    }
 }
 
 extension Day {

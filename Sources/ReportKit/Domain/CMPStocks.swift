@@ -43,4 +43,20 @@ public struct CMPStocks: Sendable {
 
     /// Households at `date`, all regions; nil unless every row of that date has them.
     public func households(at date: Day) -> Int? { regions(at: date).values.map(\.households).sumIfAllKnown }
+
+    /// Each month's latest report date and the stock then, all regions: the rows of a monthly
+    /// history. A month without a report date has none (the stock was not counted), never 0.
+    public func history(_ months: [Period]) -> [(month: Period, date: Day?, individuals: Int?)] {
+        months.map { month in
+            guard let date = dates.latest(in: month) else { return (month, nil, nil) }
+            return (month, date, total(at: date))
+        }
+    }
+
+    /// The table rows of `history`: the month, its report date and the stock, or empty cells.
+    public func historyRows(_ months: [Period]) -> [[TableCell]] {
+        history(months).map { month, date, individuals in
+            [.month(month), date.map(TableCell.day) ?? .empty, individuals.map(TableCell.integer) ?? .empty]
+        }
+    }
 }

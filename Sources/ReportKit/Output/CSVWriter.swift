@@ -25,6 +25,7 @@ public enum CSVWriter {
         case .integer(let value): return String(value)
         case .decimal(let value): return MachineNumber.text(value)
         case .day(let day): return day.iso
+        case .month(let period): return period.iso
         case .flag(let value): return value ? "true" : "false"
         case .empty: return ""
         }

@@ -64,6 +64,7 @@ public enum JSONDocument {
         case .integer(let value): value
         case .decimal(let value): MachineNumber.rounded(value)
         case .day(let day): day.iso
+        case .month(let period): period.iso
         case .flag(let flag): flag
         case .empty: NSNull()
         }

@@ -213,6 +213,7 @@ struct ChartRenderer {
         case .integer(let value): formatter.count(value)
         case .decimal(let value): number(value)
         case .day(let day): formatter.dayMonth(day)
+        case .month(let period): formatter.monthYear(period)
         case .flag(let value): words.word(value ? "yes" : "no", language)
         case .empty: "–"
         }

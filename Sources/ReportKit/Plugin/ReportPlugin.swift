@@ -166,12 +166,15 @@ public struct ResultTable: Sendable, Hashable {
     }
 }
 
-/// One cell of an output table. CSV writes numbers without separators and days in ISO form.
+/// One cell of an output table. CSV writes numbers without separators, days and months in ISO
+/// form (`2017-04-30`, `2017-04`).
 public enum TableCell: Sendable, Hashable {
     case text(String)
     case integer(Int)
     case decimal(Double)
     case day(Day)
+    /// A calendar month, as a monthly history table's rows name them.
+    case month(Period)
     case flag(Bool)
     /// Not collected or not applicable: an empty CSV cell and `null` in JSON.
     case empty

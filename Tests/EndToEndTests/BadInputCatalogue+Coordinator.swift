@@ -118,7 +118,7 @@ extension BadInput {
         // MARK: Unknown keys, with the keys allowed there
 
         yaml("an unknown key in a report", { try $0.replace("    plugin: covid-mobility", with: "    plugin: covid-mobility\n    region: Kayes") }, [
-            "reports.yaml:47:5: error: reports[3].region: unknown key 'region'; the nearest of the 10 keys allowed here are plugin, id, page, charts, inputs",
+            "reports.yaml:47:5: error: reports[3].region: unknown key 'region'; the nearest of the 12 keys allowed here are plugin, id, page, tags, charts",
         ]),
         yaml("an unknown parameter of a plugin", { try $0.replace("      population: returnees", with: "      population: returnees\n      region: ML06") }, [
             "reports.yaml:17:7: error: reports[0].params.region: unknown key 'region'; the keys allowed here are population, regions (did you mean 'regions'?)",

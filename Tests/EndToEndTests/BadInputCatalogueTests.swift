@@ -183,7 +183,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput(kind: .fileSystem, name: name, mutate: mutate, errors: errors)
     }
 
-    static let catalogue: [BadInput] = yamlCases + csvCases + templateCases + templateFormCases + fileSystemCases + commandLineCases + outputCases + coordinatorCases + vocabularyCases + workbookCases + officeCases + describeCases + rollUpCases + pluginCases + pagesCases
+    static let catalogue: [BadInput] = yamlCases + csvCases + templateCases + templateFormCases + fileSystemCases + commandLineCases + outputCases + coordinatorCases + vocabularyCases + workbookCases + officeCases + describeCases + rollUpCases + pluginCases + pagesCases + filterCases
 
     // MARK: reports.yaml
 
@@ -231,13 +231,13 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             "reports.yaml:4:10: error: version: value is null; expected an integer",
         ]),
         yaml("an unknown top-level key", { try $0.replace("output: out", with: "output: out\nauthor: DTM Mali") }, [
-            "reports.yaml:6:1: error: author: unknown key 'author'; the keys allowed here are version, output, languages, reports, page, charts",
+            "reports.yaml:6:1: error: author: unknown key 'author'; the keys allowed here are version, output, languages, reports, page, charts, defaults, include",
         ]),
         yaml("a misspelt top-level key", { try $0.replace("output: out", with: "outptu: out") }, [
-            "reports.yaml:5:1: error: outptu: unknown key 'outptu'; the keys allowed here are version, output, languages, reports, page, charts (did you mean 'output'?)",
+            "reports.yaml:5:1: error: outptu: unknown key 'outptu'; the keys allowed here are version, output, languages, reports, page, charts, defaults, include (did you mean 'output'?)",
         ]),
         yaml("a misspelt report key", { try $0.replace("    plugin: returnee-movements", with: "    plugn: returnee-movements") }, [
-            "reports.yaml:9:5: error: reports[0].plugn: unknown key 'plugn'; the nearest of the 10 keys allowed here are plugin, page, id, inputs, params (did you mean 'plugin'?)",
+            "reports.yaml:9:5: error: reports[0].plugn: unknown key 'plugn'; the nearest of the 12 keys allowed here are plugin, page, tags, id, inputs (did you mean 'plugin'?)",
         ]),
         yaml("a misspelt parameter", { try $0.replace("      window: month", with: "      windw: month") }, [
             "reports.yaml:28:7: error: reports[1].params.windw: unknown key 'windw'; the keys allowed here are window, since, fmps, top (did you mean 'window'?)",

@@ -78,7 +78,7 @@ import TestSupport
         let outcome = try dtmReport(["run", "--period", "2016-10"], in: folder)
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("reports.yaml:"))
-        #expect(outcome.stderr.contains("unknown key 'plugn'; the nearest of the 10 keys allowed here are plugin, page, id, inputs, params (did you mean 'plugin'?)"))
+        #expect(outcome.stderr.contains("unknown key 'plugn'; the nearest of the 12 keys allowed here are plugin, page, tags, id, inputs (did you mean 'plugin'?)"))
         #expect(outcome.stdout.isEmpty)
         #expect(Golden.files(in: folder.url.appendingPathComponent("out")) == before)
     }

@@ -69,8 +69,10 @@ import TestSupport
             try FileManager.default.removeItem(at: folder.url.appendingPathComponent(input))
             try FileManager.default.copyItem(at: reference.url.appendingPathComponent(input), to: folder.url.appendingPathComponent(input))
             var runs: [StartedRun] = []
-            for _ in 0..<5 {
-                runs.append(try StartedRun(["run", "--period", "2017-04", "--quiet"], in: folder.url))
+            for index in 0..<5 {
+                // The fourth run will not wait: it writes the month, or stops saying why.
+                let noWait = index == 3 ? ["--no-wait"] : []
+                runs.append(try StartedRun(["run", "--period", "2017-04", "--quiet"] + noWait, in: folder.url))
                 // The first round starts them all at once, so that they reach the lock together.
                 if round > 0 { Thread.sleep(forTimeInterval: Double(generator.next() % 300) / 1000) }
             }
@@ -81,6 +83,19 @@ import TestSupport
             }
             for run in runs { run.process.waitUntilExit() }
             for (index, run) in runs.enumerated() where !(round % 2 == 1 && index == 2) {
+                if index == 3 {
+                    // Wrote the month, or did not and said why in one line.
+                    let lines = run.stderr.split(separator: "\n")
+                    if run.process.terminationStatus == 0 {
+                        #expect(lines.isEmpty, Comment(rawValue: run.stderr))
+                    } else {
+                        #expect(run.process.terminationStatus == 75, Comment(rawValue: run.stderr))
+                        #expect(lines.count == 1 && lines[0].hasPrefix("out/2017-04: error: another run is writing 2017-04 (")
+                                && lines[0].hasSuffix("nothing was written: run again when it has finished, or without --no-wait to wait for it"),
+                                Comment(rawValue: run.stderr))
+                    }
+                    continue
+                }
                 #expect(run.process.terminationStatus == 0, Comment(rawValue: run.stderr))
                 // A run that waited said so, in one line naming the other run.
                 for line in run.stderr.split(separator: "\n") {
@@ -178,6 +193,27 @@ import TestSupport
         lock.release()
         run.process.waitUntilExit()
         #expect(run.process.terminationStatus == 0)
+        #expect(try verify(folder).status == 0)
+    }
+
+    /// The staging folder of a run that holds the lock is that run's month being built: a run
+    /// waiting for the lock leaves it alone, and tidies it only once it holds the lock itself
+    /// (when the folder can only be what a killed run left).
+    @Test func onlyTheLockHolderTidiesAStagingFolder() throws {
+        let folder = try CrashTests().project(seed: 7)
+        let staged = "out/.2017-04.staging/fmp-monthly/report.en.md"
+        try folder.write("being written", to: staged)
+        let lock = try HeldLock(folder.url.appendingPathComponent("out/.2017-04.lock"), record: Self.otherRun)
+        let run = try StartedRun(["run", "--period", "2017-04", "--quiet"], in: folder.url)
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, !run.stderr.contains("\n") { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(run.stderr.hasPrefix("out: waiting: another run is writing 2017-04"), Comment(rawValue: run.stderr))
+        #expect(folder.read(staged) == "being written", "a run that does not hold the lock removed the holder's staging folder")
+        lock.release()
+        run.process.waitUntilExit()
+        #expect(run.process.terminationStatus == 0, Comment(rawValue: run.stderr))
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("out").path).sorted()
+        #expect(left == [".2017-04.lock", "2017-04"])
         #expect(try verify(folder).status == 0)
     }
 

@@ -68,7 +68,48 @@ import TestSupport
                arguments: ["verify", "--inputs"]),
     ]
 
-    @Test(arguments: damages)
+    /// Removes a report's file together with its entry in the manifest, as an edit by hand of
+    /// both would: the file checks alone cannot tell, only the report's shape can.
+    static func removeListed(_ file: String, from folder: TemporaryFolder) throws {
+        let manifestPath = "out/2017-04/manifest.json"
+        let data = try #require(folder.read(manifestPath)).data(using: .utf8)!
+        var manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var reports = try #require(manifest["reports"] as? [[String: Any]])
+        for index in reports.indices {
+            let files = try #require(reports[index]["files"] as? [[String: Any]])
+            reports[index]["files"] = files.filter { $0["path"] as? String != file }
+        }
+        manifest["reports"] = reports
+        try folder.write(Array(try JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys])), to: manifestPath)
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("out/2017-04/\(file)"))
+    }
+
+    /// A manifest edited with the files it lists, which the file checks alone accept.
+    static let shapeDamages: [Damage] = [
+        Damage(name: "a report without its JSON", damage: { folder in
+            try removeListed("covid-poe/report.json", from: folder)
+        }, errors: ["out/2017-04/covid-poe: error: the report has no report.json in manifest.json; run the month again"]),
+        Damage(name: "a report without its text in one language", damage: { folder in
+            try removeListed("covid-poe/report.fr.md", from: folder)
+        }, errors: ["out/2017-04/covid-poe: error: the report has no text in fr, which the other reports of the month have; run the month again"]),
+        Damage(name: "a report without any text", damage: { folder in
+            try removeListed("covid-poe/report.fr.md", from: folder)
+            try removeListed("covid-poe/report.en.md", from: folder)
+        }, errors: ["out/2017-04/covid-poe: error: the report has no text (report.<language>.md) in manifest.json; run the month again"]),
+        Damage(name: "a manifest that is not JSON", damage: { folder in
+            try folder.write("{\"reports\": [", to: "out/2017-04/manifest.json")
+        }, errors: ["out/2017-04/manifest.json: error: manifest.json cannot be read (it is not the JSON dtm-report writes); run the month again"]),
+        Damage(name: "a month copied under another month's name", damage: { folder in
+            try FileManager.default.copyItem(at: folder.url.appendingPathComponent("out/2017-04"), to: folder.url.appendingPathComponent("out/2017-05"))
+        }, errors: ["out/2017-05/manifest.json: error: manifest.json describes 2017-04, but the folder is named 2017-05; a folder was renamed or copied over: run the month again"],
+               arguments: ["verify", "out/2017-05"]),
+        Damage(name: "an input removed since", damage: { folder in
+            try FileManager.default.removeItem(at: folder.url.appendingPathComponent("data/sample/poe_status.csv"))
+        }, errors: ["data/sample/poe_status.csv: error: no longer exists or cannot be read; out/2017-04 ('covid-poe') was computed from it"],
+               arguments: ["verify", "--inputs"]),
+    ]
+
+    @Test(arguments: damages + shapeDamages)
     func eachKindOfDamageIsNamedWithItsFile(_ damage: Damage) throws {
         let folder = try writtenMonth()
         try damage.damage(folder)

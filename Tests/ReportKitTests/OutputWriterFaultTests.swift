@@ -192,6 +192,32 @@ import TestSupport
         }
     }
 
+    /// The tidying of what a killed run left is on disk before the month is built: the output
+    /// folder is synced after its last rename or removal, by a run as by `recover` alone. A
+    /// power cut after `recover` then never brings back a month it had put back or removed.
+    @Test(arguments: leftovers)
+    func theTidyingIsSyncedBeforeAnythingElse(_ leftover: String) throws {
+        for alone in [false, true] {
+            let root = try TemporaryFolder().url.standardizedFileURL
+            try OutputWriter(root: root, toolVersion: "1").write(earlier)
+            try leaveBehind(leftover, in: root)
+            let recording = RecordingFileSystem()
+            let writer = OutputWriter(root: root, toolVersion: "1", fileSystem: recording)
+            if alone { try writer.recover(april) } else { try writer.write(newer) }
+            let calls = recording.calls
+            // The calls before the staging folder is made.
+            let tidying = Array(calls.prefix { if case .makeDirectory = $0 { false } else { true } })
+            let lastChange = try #require(tidying.lastIndex { call in
+                switch call {
+                case .rename, .removeTree: true
+                default: false
+                }
+            }, "\(leftover): nothing tidied in \(calls)")
+            let sync = tidying.lastIndex(of: .syncDirectory(root.path))
+            #expect(sync.map { $0 > lastChange } == true, "\(leftover), recover alone \(alone): the tidying is not synced before the month is built: \(calls)")
+        }
+    }
+
     /// The tidying of what a killed run left, with each of its calls failing in turn: the run
     /// stops in one line naming the month and the folder, the earlier month stays where it was,
     /// and the next run tidies up and writes the new month.

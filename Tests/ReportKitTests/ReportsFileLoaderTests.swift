@@ -200,24 +200,35 @@ private func edited(_ old: String, _ new: String, in text: String = validFile) -
 
     @Test func unknownTopLevelKeyWithSuggestion() {
         #expect(errors(edited("output: out", "outptu: out")) == [
-            "reports.yaml:2:1: error: outptu: unknown key 'outptu'; the keys allowed here are version, output, languages, reports, page, charts (did you mean 'output'?)",
+            "reports.yaml:2:1: error: outptu: unknown key 'outptu'; the keys allowed here are version, output, languages, reports, page, charts, defaults, include (did you mean 'output'?)",
+        ])
+    }
+
+    /// Keys read before the strict reader (`defaults:`, `include:`, `tags:`, `enabled:`) are
+    /// keys allowed at their place: a misspelling of one is told the right one.
+    @Test func aMisspeltKeyOfAnOfficeIsToldTheRightOne() {
+        #expect(errors(edited("output: out", "defualts:\n  output: out")) == [
+            "reports.yaml:2:1: error: defualts: unknown key 'defualts'; the keys allowed here are version, output, languages, reports, page, charts, defaults, include (did you mean 'defaults'?)",
+        ])
+        #expect(errors(edited("    plugin: returnee-movements", "    plugin: returnee-movements\n    tag: [mali]")) == [
+            "reports.yaml:7:5: error: reports[0].tag: unknown key 'tag'; the nearest of the 12 keys allowed here are tags, page, id, title, charts (did you mean 'tags'?)",
         ])
     }
 
     @Test func misspeltReportKeyIsOneErrorThatSuggestsTheRealOne() {
         #expect(errors(edited("    plugin: returnee-movements", "    plugn: returnee-movements")) == [
-            "reports.yaml:6:5: error: reports[0].plugn: unknown key 'plugn'; the nearest of the 10 keys allowed here are plugin, page, id, inputs, params (did you mean 'plugin'?)",
+            "reports.yaml:6:5: error: reports[0].plugn: unknown key 'plugn'; the nearest of the 12 keys allowed here are plugin, page, tags, id, inputs (did you mean 'plugin'?)",
         ])
         // A missing key that no unknown key resembles is still reported.
         #expect(errors(edited("    plugin: returnee-movements", "    colour: returnee-movements")) == [
             "reports.yaml:5:3: error: reports[0]: missing key 'plugin'",
-            "reports.yaml:6:5: error: reports[0].colour: unknown key 'colour'; the nearest of the 10 keys allowed here are charts, id, inputs, page, params",
+            "reports.yaml:6:5: error: reports[0].colour: unknown key 'colour'; the nearest of the 12 keys allowed here are charts, id, inputs, page, params",
         ])
     }
 
     @Test func unknownKeyWithoutAnyCloseKey() {
         #expect(errors(edited("    plugin: returnee-movements", "    plugin: returnee-movements\n    colour: blue")) == [
-            "reports.yaml:7:5: error: reports[0].colour: unknown key 'colour'; the nearest of the 10 keys allowed here are charts, id, inputs, page, params",
+            "reports.yaml:7:5: error: reports[0].colour: unknown key 'colour'; the nearest of the 12 keys allowed here are charts, id, inputs, page, params",
         ])
     }
 
@@ -469,7 +480,7 @@ private func edited(_ old: String, _ new: String, in text: String = validFile) -
             .replacingOccurrences(of: "title: {en: Flows, fr: Flux}", with: "title: {en: Flows, fr: ~}")
         #expect(errors(text) == [
             "reports.yaml:1:10: error: version: version 2 is newer than this dtm-report understands (1)",
-            "reports.yaml:6:5: error: reports[0].plugn: unknown key 'plugn'; the nearest of the 10 keys allowed here are plugin, page, id, inputs, params (did you mean 'plugin'?)",
+            "reports.yaml:6:5: error: reports[0].plugn: unknown key 'plugn'; the nearest of the 12 keys allowed here are plugin, page, tags, id, inputs (did you mean 'plugin'?)",
             "reports.yaml:14:5: error: reports[0].templates: no template for language 'fr'",
             "reports.yaml:16:9: error: reports[1].id: 'Second' is not a valid id: use lower-case letters, digits and single hyphens, as in 'cmp-returnees'",
             "reports.yaml:18:28: error: reports[1].title.fr: value is null; expected text",

@@ -61,7 +61,7 @@ import Testing
 
     @Test func aQuotedMergeKeyIsAnOrdinaryKey() {
         let text = shared.replacingOccurrences(of: "  - <<: *fmp", with: "  - '<<': *fmp")
-        #expect(errors(text).contains("reports.yaml:13:5: error: reports[1].<<: unknown key '<<'; the nearest of the 10 keys allowed here are id, page, title, charts, inputs"))
+        #expect(errors(text).contains("reports.yaml:13:5: error: reports[1].<<: unknown key '<<'; the nearest of the 12 keys allowed here are id, page, tags, title, charts"))
     }
 
     @Test func aMergedValueThatIsNotAMapping() {

@@ -46,6 +46,17 @@ import Testing
         ])
     }
 
+    /// A key whose value below is named by an anchor (`inputs: &shared`) opens a block like
+    /// `inputs:`: a mistake further down is explained where it is, not at the anchor's block.
+    @Test func anAnchoredBlockAboveIsNotAValue() throws {
+        let anchored = "    inputs: &shared\n      observations: obs.csv\n    params: !!map\n      window: month\n      top: 3"
+        #expect(try Self.lines("    inputs:\n      observations: obs.csv\n    params:\n      window: month\n      top: 3",
+                               anchored.replacingOccurrences(of: "      top: 3", with: "       top: 3")) == [
+            "reports.yaml:12:8: error: this line is indented 1 space more than 'window' above it, which already has a value: line it up with 'window'",
+            "reports.yaml:12:11: note: the YAML parser says: mapping values are not allowed in this context",
+        ])
+    }
+
     @Test func aListItemWithoutItsDash() throws {
         #expect(try Self.lines("  - id: gao", "  id: gao") == [
             "reports.yaml:5:5: error: this line is indented 2 spaces more than 'id' above it, which already has a value: line it up with 'id', or, if 'id' starts a list item, write '- id'",

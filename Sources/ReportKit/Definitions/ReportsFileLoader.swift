@@ -27,6 +27,11 @@ public enum ReportsFileLoader {
 
     static let topLevelKeys = ["version", "output", "languages", "reports", "page", "charts"]
     static let reportKeys = ["id", "plugin", "title", "inputs", "params", "templates", "absolute_inputs", "vocabularies", "page", "charts"]
+    /// The keys a coordinator may write, as a misspelt key's message lists them: `defaults:` and
+    /// `include:` (at the top), `tags:` and `enabled:` (in a report) are taken out of the tree
+    /// before the strict reader sees it, but are keys allowed there all the same.
+    static let writtenTopLevelKeys = topLevelKeys + ["defaults", "include"]
+    static let writtenReportKeys = reportKeys + ["tags", "enabled"]
 
     /// Reads a reports file. `file` names it in messages (`reports.yaml`); `includes` is its
     /// folder, where `include:` reads (without it, `include:` is an error).
@@ -97,7 +102,7 @@ private struct ReportsFileReader {
     }
 
     mutating func read(_ root: YAMLValue) -> ReportsFile? {
-        guard let fields = yaml.mapping(root, path: "", allowed: ReportsFileLoader.topLevelKeys,
+        guard let fields = yaml.mapping(root, path: "", allowed: ReportsFileLoader.writtenTopLevelKeys,
                                         required: ["version", "languages", "reports"], owner: root.location) else { return nil }
         var version: Int?
         if let pair = fields["version"], let number = yaml.integer(pair.value, path: "version") {
@@ -223,7 +228,7 @@ private struct ReportsFileReader {
     mutating func readReport(_ item: YAMLValue, index: Int, languages: [Language]?, firstLines: inout [String: Int]) -> ReportDefinition? {
         let base = "reports[\(index)]"
         let location = text.dashBefore(item.location) ?? item.location
-        guard let fields = yaml.mapping(item, path: base, allowed: ReportsFileLoader.reportKeys,
+        guard let fields = yaml.mapping(item, path: base, allowed: ReportsFileLoader.writtenReportKeys,
                                         required: ["id", "plugin", "title", "inputs", "templates"], owner: location) else { return nil }
         var failed = false
         var id: Located<String>?

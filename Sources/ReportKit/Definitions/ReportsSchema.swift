@@ -55,7 +55,7 @@ public enum ReportsSchema {
                 "description": "Charts by report id, for a file that keeps them together; a report may instead carry its own charts: key.",
             ] as [String: Any],
         ]
-        let topLevelKeys = ReportsFileLoader.topLevelKeys + ["defaults", "include"]
+        let topLevelKeys = ReportsFileLoader.writtenTopLevelKeys
         return [
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": "https://dtm-report.example/schemas/reports.schema.json",
@@ -98,7 +98,7 @@ public enum ReportsSchema {
 
     /// One entry of `reports:`, with an `if`/`then` per plugin.
     static func report(_ descriptions: [PluginDescription]) -> [String: Any] {
-        let keys = ReportsFileLoader.reportKeys + ["tags", "enabled"]
+        let keys = ReportsFileLoader.writtenReportKeys
         let fields: [String: Any] = [
             "id": ["$ref": "#/$defs/kebabCase", "description": "Unique; names the output folder."],
             "plugin": [

@@ -32,7 +32,14 @@ struct YAMLSyntaxExplainer {
             return body.range(of: ": ").map { String(body[..<$0.lowerBound]) }
         }
         /// `key:` with nothing after it (or `- key:`, or `-`): the lines below, more indented, are its value.
-        var opensBlock: Bool { content.hasSuffix(":") || content == "-" }
+        /// So with only an anchor or a tag after it (`movements: &baseline`, `- &item`), which
+        /// name the value below rather than give one.
+        var opensBlock: Bool {
+            if content.hasSuffix(":") || content == "-" { return true }
+            guard let range = content.range(of: ": ") ?? (isSequenceItem ? content.range(of: "- ") : nil) else { return false }
+            let properties = content[range.upperBound...].split(separator: " ")
+            return !properties.isEmpty && properties.allSatisfy { $0.hasPrefix("&") || $0.hasPrefix("!") }
+        }
         /// `key: |` or `key: >`: the lines below, more indented, are text.
         var opensBlockScalar: Bool {
             guard let range = content.range(of: ": ") else { return false }

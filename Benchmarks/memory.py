@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Peak memory of dtm-report's situation-report, covid-mobility and returnee-movements reports
+as their inputs grow.
+
+For each factor, the shipped project is copied into Benchmarks/work/memory/<factor>/ and every
+CSV file under data/sample/ that these plugins read is made <factor> times longer: the sample
+rows, then copies of them moved back in time by whole spans of the file's dates (so that keys
+stay distinct and the latest month, the one the run reports on, is the sample's), with event
+ids made distinct. Each plugin's reports are then run once (`run --report ...`, on one thread,
+without --period: the latest month) and the peak resident memory of the process is read from
+the kernel (rusage of the child). Prints a Markdown table.
+
+    Benchmarks/memory.py --binary .build/release/dtm-report --factors 1,10,100
+"""
+import argparse
+import datetime
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PLUGINS = ["situation-report", "covid-mobility", "returnee-movements"]
+DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# The columns that identify a row on their own and must stay distinct in the copies.
+ID_COLUMNS = {"event_id"}
+
+
+def reports(reports_yaml):
+    """(id, plugin, CSV files under data/sample/ it names) of each report in reports.yaml."""
+    found = []
+    for block in re.split(r"^\s*- id:", open(reports_yaml, encoding="utf-8").read(), flags=re.M)[1:]:
+        report = block.split()[0]
+        plugin = re.search(r"^\s+plugin:\s*(\S+)", block, re.M)
+        files = sorted(set(re.findall(r"(data/sample/[\w.-]+\.csv)", block)))
+        if plugin:
+            found.append((report, plugin.group(1), files))
+    return found
+
+
+def days(cell):
+    match = DAY.match(cell)
+    return datetime.date(int(match.group(1)), int(match.group(2)), int(match.group(3))) if match else None
+
+
+def grow(path, factor):
+    """Rewrites the CSV file at `path` with `factor` times its data rows (see the module's text)."""
+    with open(path, encoding="utf-8") as file:
+        lines = file.read().splitlines()
+    header = lines[0].split(",")
+    body_start = 2 if len(lines) > 1 and lines[1].startswith("#") else 1
+    rows = [line.split(",") for line in lines[body_start:] if line]
+    dates = [d for row in rows for d in map(days, row) if d]
+    if not dates:
+        return 0
+    span = (max(dates) - min(dates)).days + 31
+    out = lines[:body_start]
+    for copy in range(factor):
+        shift = datetime.timedelta(days=span * copy)
+        for row in rows:
+            cells = []
+            for name, cell in zip(header, row):
+                day = days(cell)
+                if day and copy:
+                    cell = (day - shift).isoformat()
+                elif name in ID_COLUMNS and copy:
+                    cell = f"{cell}-C{copy}"
+                cells.append(cell)
+            cells += row[len(header):]
+            out.append(",".join(cells))
+    with open(path, "w", encoding="utf-8") as file:
+        file.write("\n".join(out) + "\n")
+    return len(out) - body_start
+
+
+def peak_memory(arguments, folder):
+    """Runs the command in `folder`; its exit status, seconds and peak resident memory in MB."""
+    started = time.monotonic()
+    process = subprocess.Popen(arguments, cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.monotonic() - started
+    error = process.stderr.read().decode("utf-8", "replace")
+    process.stderr.close()
+    return os.waitstatus_to_exitcode(status), elapsed, usage.ru_maxrss / 1024, error
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--factors", default="1,10,100")
+    arguments = parser.parse_args()
+    factors = [int(f) for f in arguments.factors.split(",")]
+    binary = os.path.abspath(arguments.binary)
+    print("| plugin | factor | rows of its CSV inputs | peak memory (MB) | seconds |")
+    print("|---|---:|---:|---:|---:|")
+    for factor in factors:
+        folder = os.path.join(ROOT, "Benchmarks", "work", "memory", str(factor))
+        shutil.rmtree(folder, ignore_errors=True)
+        os.makedirs(folder)
+        for name in ["reports.yaml", "data", "templates", "vocabularies"]:
+            source = os.path.join(ROOT, name)
+            (shutil.copytree if os.path.isdir(source) else shutil.copy)(source, os.path.join(folder, name))
+        described = reports(os.path.join(folder, "reports.yaml"))
+        grown = {}
+        for _, plugin, files in described:
+            for path in files:
+                if plugin in PLUGINS and path not in grown:
+                    grown[path] = grow(os.path.join(folder, path), factor)
+        for plugin in PLUGINS:
+            ids = [report for report, of, _ in described if of == plugin]
+            rows = sum(grown[path] for path in sorted({p for _, of, files in described if of == plugin for p in files}))
+            command = [binary, "run", "--threads", "1", "--quiet"]
+            for report in ids:
+                command += ["--report", report]
+            status, seconds, megabytes, error = peak_memory(command, folder)
+            if status != 0:
+                sys.exit(f"{plugin} at factor {factor} failed ({status}):\n{error}")
+            print(f"| {plugin} | {factor} | {rows} | {megabytes:.1f} | {seconds:.2f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()

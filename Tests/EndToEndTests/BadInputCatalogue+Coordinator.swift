@@ -74,8 +74,15 @@ extension BadInput {
         }, [
             "data/sample/fmp_observations.csv:1:44: error: column 'direction': the header says 'diréction'; names are matched exactly: write 'direction', or tag the column #x_direction in an HXL row",
         ]),
-        // A title above the table is no longer an error: the table is found by its HXL row, as
-        // HXL tools find it (WorkbookReaderTests).
+        // A title above a table with an HXL row is not an error: the table is found by its HXL
+        // row, as HXL tools find it (WorkbookReaderTests). Without one, the title is named.
+        csv("a title above a header with no HXL row", { project in
+            let lines = try project.text(movements).components(separatedBy: "\n")
+            let withTitle = ["Population movements, Mali, 2017", lines[0]] + lines.dropFirst(2)
+            try project.write(withTitle.joined(separator: "\n"), to: movements)
+        }, [
+            "data/sample/population_movements.csv:1: error: the header is on line 2, not on the first line: remove line 1 (a title above the table) and save the file again",
+        ]),
 
         // MARK: YAML syntax in words
 

@@ -77,62 +77,112 @@ public struct FlowObservations: InputAggregate, KeepsPCodes {
         let uacColumn = rows.optionalCounts("uac")
         let incomingIndex = Int32(FlowObservations.incoming)
         while kept.count < fmps.count { kept.append(filter.isEmpty || filter.contains(fmps.texts[kept.count])) }
+        let kept = self.kept
+        let since = self.since ?? Int.min
 
+        // A month's rows at a time (a file sorted by date has one or two months a batch): the
+        // month's sums are taken out of `months` and grown once, so that the loop over its
+        // rows adds to arrays of its own rather than through `months[month]` for every sum.
         var cachedDay = Int.min, cachedMonth = 0
-        for row in 0..<rows.count {
-            let position = rowsAdded + row
-            let fmp = fmpNumbers[row]
-            guard kept[fmp] else { continue }
-            let day = Int(days[row])
-            if day != cachedDay {
-                cachedDay = day
-                cachedMonth = Day(daysSinceEpoch: day).monthNumber
-                monthsWithRows.insert(cachedMonth)
+        var runStart = 0
+        while runStart < rows.count {
+            // The run: the rows up to the next one of another month; the days it counts.
+            var runEnd = runStart
+            var runMonth = Int.min, hasKept = false
+            var firstCounted = Int.max, lastCounted = Int.min
+            while runEnd < rows.count {
+                let day = Int(days[runEnd])
+                if day != cachedDay {
+                    cachedDay = day
+                    cachedMonth = Day(daysSinceEpoch: day).monthNumber
+                }
+                if runMonth == Int.min { runMonth = cachedMonth } else if cachedMonth != runMonth { break }
+                if kept[fmpNumbers[runEnd]] {
+                    hasKept = true
+                    if day >= since {
+                        firstCounted = min(firstCounted, day)
+                        lastCounted = max(lastCounted, day)
+                    }
+                }
+                runEnd += 1
             }
-            if let since, day < since { continue }
-            let month = slot(forMonth: cachedMonth)
-            let dayIndex = slot(forDay: day)
-            let individuals = adultM[row] + adultF[row] + childM[row] + childF[row]
-            let isIncoming = directions[row] == incomingIndex
-            let mode = Int(modes[row])
-            let nationality = nationalityNumbers[row], destination = destinationNumbers[row]
+            defer { runStart = runEnd }
+            // Months with a row of a kept FMP, `since` or not: the periods with data.
+            if hasKept { monthsWithRows.insert(runMonth) }
+            guard firstCounted <= lastCounted else { continue }
 
-            months[month].totals.rows += 1
-            months[month].totals.lastDay = max(months[month].totals.lastDay ?? day, day)
-            months[month].totals.men += adultM[row] + childM[row]
-            months[month].totals.minors += childM[row] + childF[row]
-            if let uac = uacColumn[row] {
-                months[month].totals.uac += uac
-                months[month].totals.rowsWithUAC += 1
-            } else {
-                months[month].totals.rowsWithoutUAC += 1
+            let slot = slot(forMonth: runMonth)
+            _ = self.slot(forDay: firstCounted)
+            _ = self.slot(forDay: lastCounted)
+            let firstDay = self.firstDay
+            var month = Month()
+            swap(&month, &months[slot])
+            var dailyIncoming: [Int] = [], dailyOutgoing: [Int] = [], dayHasRows: [Bool] = []
+            swap(&dailyIncoming, &self.dailyIncoming)
+            swap(&dailyOutgoing, &self.dailyOutgoing)
+            swap(&dayHasRows, &self.dayHasRows)
+            grow(&month.fmps, to: fmps.count, with: FMP())
+            grow(&month.nationalitiesIncoming, to: nationalities.count, with: 0)
+            grow(&month.nationalitiesOutgoing, to: nationalities.count, with: 0)
+            grow(&month.nationalityRows, to: nationalities.count, with: 0)
+            grow(&month.destinations, to: destinations.count, with: 0)
+            var totals = month.totals
+            var modesIncoming = totals.modesIncoming, modesOutgoing = totals.modesOutgoing
+            totals.modesIncoming = []
+            totals.modesOutgoing = []
+            var lastDay = totals.lastDay ?? Int.min
+
+            for row in runStart..<runEnd {
+                let fmp = fmpNumbers[row]
+                guard kept[fmp] else { continue }
+                let day = Int(days[row])
+                if day < since { continue }
+                let individuals = adultM[row] + adultF[row] + childM[row] + childF[row]
+                let mode = Int(modes[row])
+                let nationality = nationalityNumbers[row], destination = destinationNumbers[row]
+                let dayIndex = day - firstDay
+
+                totals.rows += 1
+                lastDay = max(lastDay, day)
+                totals.men += adultM[row] + childM[row]
+                totals.minors += childM[row] + childF[row]
+                if let uac = uacColumn[row] {
+                    totals.uac += uac
+                    totals.rowsWithUAC += 1
+                } else {
+                    totals.rowsWithoutUAC += 1
+                }
+                if month.fmps[fmp].firstRow == Int.max {
+                    month.fmps[fmp].firstRow = rowsAdded + row
+                    month.fmps[fmp].name = names[row]
+                    month.fmps[fmp].adm1 = adm1[row]
+                }
+                month.nationalityRows[nationality] += 1
+                dayHasRows[dayIndex] = true
+                if directions[row] == incomingIndex {
+                    totals.incoming += individuals
+                    modesIncoming[mode] += individuals
+                    month.fmps[fmp].incoming += individuals
+                    month.nationalitiesIncoming[nationality] += individuals
+                    dailyIncoming[dayIndex] += individuals
+                } else {
+                    totals.outgoing += individuals
+                    modesOutgoing[mode] += individuals
+                    month.fmps[fmp].outgoing += individuals
+                    month.nationalitiesOutgoing[nationality] += individuals
+                    dailyOutgoing[dayIndex] += individuals
+                }
+                month.destinations[destination] += individuals
             }
-            grow(&months[month].fmps, to: fmps.count, with: FMP())
-            if months[month].fmps[fmp].firstRow == Int.max {
-                months[month].fmps[fmp].firstRow = position
-                months[month].fmps[fmp].name = names[row]
-                months[month].fmps[fmp].adm1 = adm1[row]
-            }
-            grow(&months[month].nationalitiesIncoming, to: nationalities.count, with: 0)
-            grow(&months[month].nationalitiesOutgoing, to: nationalities.count, with: 0)
-            grow(&months[month].nationalityRows, to: nationalities.count, with: 0)
-            grow(&months[month].destinations, to: destinations.count, with: 0)
-            months[month].nationalityRows[nationality] += 1
-            dayHasRows[dayIndex] = true
-            if isIncoming {
-                months[month].totals.incoming += individuals
-                months[month].totals.modesIncoming[mode] += individuals
-                months[month].fmps[fmp].incoming += individuals
-                months[month].nationalitiesIncoming[nationality] += individuals
-                dailyIncoming[dayIndex] += individuals
-            } else {
-                months[month].totals.outgoing += individuals
-                months[month].totals.modesOutgoing[mode] += individuals
-                months[month].fmps[fmp].outgoing += individuals
-                months[month].nationalitiesOutgoing[nationality] += individuals
-                dailyOutgoing[dayIndex] += individuals
-            }
-            months[month].destinations[destination] += individuals
+
+            totals.lastDay = lastDay
+            totals.modesIncoming = modesIncoming
+            totals.modesOutgoing = modesOutgoing
+            month.totals = totals
+            swap(&month, &months[slot])
+            swap(&dailyIncoming, &self.dailyIncoming)
+            swap(&dailyOutgoing, &self.dailyOutgoing)
+            swap(&dayHasRows, &self.dayHasRows)
         }
         rowsAdded += rows.count
     }

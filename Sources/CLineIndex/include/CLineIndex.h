@@ -32,6 +32,31 @@ extern "C" {
 size_t clineindex_scan(const uint8_t *line, size_t available, uint8_t delimiter, int32_t *delimiters,
                        size_t maxDelimiters, size_t *length, unsigned *flags);
 
+/// `clineindex_lines` stopped because `maxLines` lines were read.
+#define CLINEINDEX_LINES_FULL 0u
+/// The next line is not a plain line of `cellCount` cells (or starts at `stop`, or there is
+/// none): the tokenizer reads it.
+#define CLINEINDEX_LINES_OTHER 1u
+/// The next line runs past the window's data: refill the window, then ask again.
+#define CLINEINDEX_LINES_WINDOW_END 2u
+
+/// Indexes consecutive plain lines of the window `base[0..<count]`, from offset `start`: each
+/// line's cells are found as `clineindex_scan` finds them (the same rules, byte for byte), and
+/// for each line read, the start and end offset (from `base`, without the spaces and tabs
+/// around the content, a CRLF's CR left out) of the cells `columns[0..<columnCount]` (indexes among `cellCount`) are stored in
+/// `starts` and `ends` at `line * columnCount + k`. Stops before the first line that is not a
+/// plain line of `cellCount` cells (a quote, NUL or carriage return inside, blank, another
+/// number of cells, longer than `maxLength` bytes), before a line that starts at or after
+/// `stop`, before a line that does not end within the window, and after `maxLines` lines.
+/// `delimiters` is room for `cellCount + 1` offsets. `atEnd`: whether the window's data reaches
+/// the end of what is read, so that a line without a line feed is not waited for. Returns the
+/// lines read; `*next` receives the offset after them and `*outcome` why it stopped
+/// (`CLINEINDEX_LINES_*`). Reads `base[0..<count]` only; `count` must not exceed INT32_MAX.
+size_t clineindex_lines(const uint8_t *base, size_t start, size_t count, size_t stop, int atEnd, size_t maxLength,
+                        uint8_t delimiter, size_t cellCount, const int32_t *columns, size_t columnCount,
+                        int32_t *starts, int32_t *ends, size_t maxLines, int32_t *delimiters, size_t *next,
+                        unsigned *outcome);
+
 #ifdef __cplusplus
 }
 #endif

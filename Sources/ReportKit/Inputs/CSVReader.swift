@@ -187,6 +187,46 @@ public struct CSVReader: Sendable {
         return .line(plain)
     }
 
+    /// Why `nextPlainLines` stopped.
+    enum PlainStop {
+        /// It read as many lines as it was asked for.
+        case full
+        /// The next record is not a plain line, or there is none: `nextRecord(into:)` reads it.
+        case other
+        /// The next line runs past the window: `refillForPlainLine()`, then ask again, after
+        /// using up the offsets into the window, which a refill moves.
+        case windowEnd
+    }
+
+    /// `nextPlainLine` for up to `maxLines` lines in one call: the plain lines of `cellCount`
+    /// cells that come next, each indexed by one pass of vector instructions over its bytes
+    /// (`clineindex_lines`), with the start and end offsets in the window of the cells
+    /// `columns[0..<columnCount]` (header indexes) stored for line `n` at
+    /// `n * columnCount + k` in `starts` and `ends`. The lines are numbered from `nextLine`
+    /// as it was before the call. `delimiters` is room for `cellCount + 1` offsets.
+    @inline(__always)
+    mutating func nextPlainLines(cellCount: Int, columns: UnsafePointer<Int32>, columnCount: Int,
+                                 starts: UnsafeMutablePointer<Int32>, ends: UnsafeMutablePointer<Int32>, maxLines: Int,
+                                 delimiters: UnsafeMutablePointer<Int32>) -> (count: Int, stop: PlainStop) {
+        guard !finished, !skippingLongLine else { return (0, .other) }
+        let stop = max(0, stopOffset - window.fileOffset)
+        var next = 0
+        var outcome: UInt32 = 0
+        let count = clineindex_lines(window.base, position, window.count, stop, window.isAtEnd ? 1 : 0,
+                                     CSVReader.maximumRecordLength, delimiter, cellCount, columns, columnCount,
+                                     starts, ends, maxLines, delimiters, &next, &outcome)
+        if count > 0 {
+            position = next
+            line += count
+            lineStart = next
+        }
+        switch outcome {
+        case UInt32(CLINEINDEX_LINES_FULL): return (count, .full)
+        case UInt32(CLINEINDEX_LINES_WINDOW_END): return (count, .windowEnd)
+        default: return (count, .other)
+        }
+    }
+
     /// Reads on when a plain line ran past the window, keeping only that line's start (the
     /// tokenizer's own refill keeps a whole record's worth, which a plain line never needs).
     /// False when the file could not be read (the reason is in `diagnostics`).

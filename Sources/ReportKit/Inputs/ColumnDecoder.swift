@@ -76,7 +76,8 @@ struct ColumnDecoder {
     }
 
     /// Converts the cells of `count` plain lines, one column's worth (cell `row` is
-    /// `starts[row * stride]..<ends[row * stride]` in `buffer`), and appends their values: the
+    /// `starts[row * stride]..<ends[row * stride]` in `buffer`, already trimmed of spaces and
+    /// tabs by `clineindex_lines`), and appends their values: the
     /// fast path, one tight loop per type. False at the first cell that does not fit, with
     /// nothing said about it: the caller then reads the file again by
     /// `append(_:buffer:reader:diagnostics:)`, which gives the messages in their order.
@@ -84,11 +85,8 @@ struct ColumnDecoder {
                               buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         let base = buffer.baseAddress!
         @inline(__always) func value(_ row: Int) -> UnsafeBufferPointer<UInt8> {
-            var lower = Int(starts[row &* stride]), upper = Int(ends[row &* stride])
-            // Unquoted cells are trimmed of spaces and tabs, as the tokenizer's cells are.
-            while lower < upper, base[lower] == CSVReader.space || base[lower] == CSVReader.tab { lower &+= 1 }
-            while upper > lower, base[upper - 1] == CSVReader.space || base[upper - 1] == CSVReader.tab { upper &-= 1 }
-            return UnsafeBufferPointer(start: base + lower, count: upper - lower)
+            let lower = Int(starts[row &* stride]), upper = Int(ends[row &* stride])
+            return UnsafeBufferPointer(start: base + lower, count: upper &- lower)
         }
         // The row count and the storage in locals: a property of `self` would be stored and
         // loaded again around every call in the loop.

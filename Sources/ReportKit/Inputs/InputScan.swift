@@ -90,7 +90,7 @@ enum InputScan {
     struct Tuning: Sendable {
         /// The least bytes a part of a file is worth a thread for.
         var minimumPartSize = 8 << 20
-        /// Whether plain lines take the fast path (`CSVReader.nextPlainLine`).
+        /// Whether plain lines take the fast path (`CSVReader.nextPlainLines`).
         var plainLines = true
 
         static let standard = Tuning()
@@ -297,7 +297,7 @@ private final class PartRun: @unchecked Sendable {
         aggregates = consumers.map { $0.makeAggregate() }
     }
 
-    /// Reads the part. Plain lines (nearly all) are indexed by `CSVReader.nextPlainLine` and
+    /// Reads the part. Plain lines (nearly all) are indexed by `CSVReader.nextPlainLines` and
     /// converted a batch at a time, column by column; the row after the header (perhaps the HXL
     /// row) and every other record go through the tokenizer, row by row, with their messages.
     func read(_ reader: inout CSVReader, layout: RowLayout, isFirstPart: Bool, plainLines: Bool, progress: ScanProgress?) {
@@ -322,7 +322,10 @@ private final class PartRun: @unchecked Sendable {
         let cellEnds = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, decoders.count) * batchSize)
         let cellCount = layout.headerCellCount
         let delimiters = UnsafeMutablePointer<Int32>.allocate(capacity: cellCount + 1)
+        let headerIndexes = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, decoders.count))
+        for index in decoders.indices { headerIndexes[index] = Int32(decoders[index].headerIndex) }
         defer {
+            headerIndexes.deallocate()
             decoders.deinitialize()
             decoders.deallocate()
             cellStarts.deallocate()
@@ -375,23 +378,23 @@ private final class PartRun: @unchecked Sendable {
 
         reading: while true {
             if !isSecondRow, plainLines {
-                switch reader.nextPlainLine(cellCount: cellCount, delimiters: delimiters) {
-                case .line(let plain):
-                    for index in decoders.indices {
-                        let column = decoders[index].headerIndex
-                        let slot = pending * decoders.count + index
-                        cellStarts[slot] = Int32(column == 0 ? plain.start : plain.start + Int(delimiters[column - 1]) + 1)
-                        cellEnds[slot] = Int32(column == cellCount - 1 ? plain.end : plain.start + Int(delimiters[column]))
+                // As many plain lines as the batch has room for, in one call.
+                let firstLine = reader.nextLine
+                let (count, stop) = reader.nextPlainLines(
+                    cellCount: cellCount, columns: headerIndexes, columnCount: decoders.count,
+                    starts: cellStarts + pending * decoders.count, ends: cellEnds + pending * decoders.count,
+                    maxLines: batchSize - lines.count, delimiters: delimiters)
+                for offset in 0..<count { lines.append(firstLine + offset) }
+                pending += count
+                if lines.count == batchSize {
+                    guard convertPending() else {
+                        needsExactReading = true
+                        break reading
                     }
-                    pending += 1
-                    lines.append(plain.line)
-                    if lines.count == batchSize {
-                        guard convertPending() else {
-                            needsExactReading = true
-                            break reading
-                        }
-                        flush()
-                    }
+                    flush()
+                }
+                switch stop {
+                case .full:
                     continue reading
                 case .windowEnd:
                     guard convertPending() else {

@@ -185,6 +185,7 @@ struct NewReport: ParsableCommand {
         case .text: "\"\""
         case .flag: "false"
         case .list: "[]"
+        case .structure: "{}"
         }
     }
 

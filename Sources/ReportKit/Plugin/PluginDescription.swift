@@ -12,6 +12,10 @@ public struct PluginDescription: Sendable {
     public var tables: [TableSpec]
     /// The word lists `run` reads its words from (`vocabularies/<name>.csv`).
     public var vocabularies: [VocabularySpec]
+    /// True when the facts, tables, input columns and vocabularies of a report come from its
+    /// `params:` (`ReportPlugin.description(for:)`): this static value then lists none of them,
+    /// and `describe --report ID` shows what one definition produces.
+    public var isShapedByParameters = false
 
     public init(id: String, name: Label, summary: String, inputs: [InputSpec], parameters: [ParameterSpec],
                 facts: [FactSpec], tables: [TableSpec], vocabularies: [VocabularySpec] = []) {
@@ -113,6 +117,9 @@ public indirect enum ParameterType: Sendable, Hashable {
     /// `true` or `false`, exactly (never `yes`, `on`, `True`).
     case flag
     case list(ParameterType)
+    /// A mapping of the plugin's own shape, which the plugin reads itself with every value's
+    /// position (`YAMLValue`); the text names the shape for `describe` (`column: type`).
+    case structure(String)
 
     public var displayName: String {
         switch self {
@@ -122,6 +129,7 @@ public indirect enum ParameterType: Sendable, Hashable {
         case .text: "text"
         case .flag: "`true` or `false`"
         case .list(let element): "list of \(element.displayName)"
+        case .structure(let shape): "mapping (\(shape))"
         }
     }
 }

@@ -61,6 +61,8 @@ struct IndicatorDefinition: Sendable {
         var kind: ColumnKind
         var hxl: String
         var documentation: String
+        /// Its heading in the pages' tables.
+        var heading: Label?
     }
 
     /// Rows kept by a measure: the column's value is one of `values` (texts; `true`/`false` for flags).
@@ -96,6 +98,7 @@ struct IndicatorDefinition: Sendable {
         var kind: MeasureKind
         var filters: [Filter]
         var documentation: String
+        var heading: Label?
     }
 
     struct Breakdown: Sendable, Hashable {
@@ -105,6 +108,8 @@ struct IndicatorDefinition: Sendable {
         /// Rows named before the rest are added up as "other"; nil names every group.
         var top: Int?
         var documentation: String
+        /// The table's caption on the pages.
+        var title: Label?
     }
 
     var columns: [Column]
@@ -177,6 +182,7 @@ private struct Reader {
             var documentation = ""
             var vocabulary: String?, form = "name", level: Int?
             var values: [String]?
+            var heading: Label?
             if let mapping = pair.value.mapping {
                 typeValue = nil
                 for item in mapping {
@@ -189,8 +195,9 @@ private struct Reader {
                     case "form": if let text = text(item.value, key: itemKey) { form = text }
                     case "level": level = integer(item.value, key: itemKey, in: 1...4)
                     case "values": values = texts(item.value, key: itemKey)
+                    case "heading": heading = label(item.value, key: itemKey)
                     default:
-                        problems.append(.indicatorUnknownKey(key, found: item.key, allowed: ["type", "hxl", "about", "vocabulary", "form", "level", "values"],
+                        problems.append(.indicatorUnknownKey(key, found: item.key, allowed: ["type", "hxl", "about", "heading", "vocabulary", "form", "level", "values"],
                                                              at: item.keyLocation))
                     }
                 }
@@ -234,7 +241,7 @@ private struct Reader {
                 continue
             }
             if documentation.isEmpty { documentation = "Declared by the definition (\(type))." }
-            columns.append(Definition.Column(name: pair.key, kind: kind, hxl: hxl, documentation: documentation))
+            columns.append(Definition.Column(name: pair.key, kind: kind, hxl: hxl, documentation: documentation, heading: heading))
         }
         if value.mapping?.isEmpty == true {
             problems.append(.empty("columns", needs: "column"))
@@ -272,8 +279,8 @@ private struct Reader {
                 continue
             }
             let kinds = mapping.filter { Definition.measureKinds.contains($0.key) }
-            for item in mapping where !Definition.measureKinds.contains(item.key) && !["where", "of", "about"].contains(item.key) {
-                problems.append(.indicatorUnknownKey(key, found: item.key, allowed: Definition.measureKinds + ["where", "of", "about"], at: item.keyLocation))
+            for item in mapping where !Definition.measureKinds.contains(item.key) && !["where", "of", "about", "heading"].contains(item.key) {
+                problems.append(.indicatorUnknownKey(key, found: item.key, allowed: Definition.measureKinds + ["where", "of", "about", "heading"], at: item.keyLocation))
             }
             guard kinds.count == 1, let kindPair = kinds.first else {
                 problems.append(.indicatorMeasureKind(key, found: kinds.map(\.key), kinds: Definition.measureKinds, at: pair.value.location))
@@ -309,7 +316,8 @@ private struct Reader {
                 }
             }
             if documentation.isEmpty { documentation = Self.documentation(of: kind, filters: filters) }
-            measures.append(Definition.Measure(name: pair.key, kind: kind, filters: filters, documentation: documentation))
+            let heading = mapping.first { $0.key == "heading" }.flatMap { label($0.value, key: "\(key).heading") }
+            measures.append(Definition.Measure(name: pair.key, kind: kind, filters: filters, documentation: documentation, heading: heading))
         }
         for share in shares {
             let key = "measures.\(share.pair.key)"
@@ -394,7 +402,7 @@ private struct Reader {
     mutating func readBreakdowns(_ value: YAMLValue?, columns: [String: Definition.Column], measures: [Definition.Measure]) -> [Definition.Breakdown] {
         guard let value else { return [] }
         var breakdowns: [Definition.Breakdown] = []
-        let allowed = ["measure", "by", "top", "about"]
+        let allowed = ["measure", "by", "top", "about", "title"]
         for pair in value.mapping ?? [] {
             let key = "breakdowns.\(pair.key)"
             checkName(pair.key, key: key, at: pair.keyLocation)
@@ -453,10 +461,11 @@ private struct Reader {
                 if top == nil { valid = false }
             }
             let about = pair.value.pair("about").flatMap { text($0.value, key: "\(key).about") }
+            let title = pair.value.pair("title").flatMap { label($0.value, key: "\(key).title") }
             guard valid else { continue }
             let documentation = about ?? "\(measureName) by \(by.joined(separator: " and ")), largest first"
                 + (top.map { ", the first \($0) then the rest as other" } ?? "") + "."
-            breakdowns.append(Definition.Breakdown(name: pair.key, measure: measureName, by: by, top: top, documentation: documentation))
+            breakdowns.append(Definition.Breakdown(name: pair.key, measure: measureName, by: by, top: top, documentation: documentation, title: title))
         }
         return breakdowns
     }
@@ -506,6 +515,16 @@ private struct Reader {
             return nil
         }
         return scalar.text
+    }
+
+    /// `{en: …, fr: …}`: words of the pages, in both languages.
+    mutating func label(_ value: YAMLValue, key: String) -> Label? {
+        guard let en = value.pair("en")?.value, let fr = value.pair("fr")?.value, value.mapping?.count == 2 else {
+            problems.append(.indicatorExpected(key, "a mapping {en: …, fr: …}", at: value.location))
+            return nil
+        }
+        guard let english = text(en, key: "\(key).en"), let french = text(fr, key: "\(key).fr") else { return nil }
+        return Label(en: english, fr: french)
     }
 
     mutating func texts(_ value: YAMLValue, key: String) -> [String]? {

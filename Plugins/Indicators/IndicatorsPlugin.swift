@@ -113,22 +113,32 @@ public enum IndicatorsPlugin: ReportPlugin {
 
     static func table(_ breakdown: IndicatorDefinition.Breakdown, definition: IndicatorDefinition, compare: [IndicatorComparison]) -> TableSpec {
         var columns: [TableColumnSpec] = []
+        func column(_ name: String, hxl: String, _ documentation: String, heading: Label?) -> TableColumnSpec {
+            var spec = TableColumnSpec(name, hxl: hxl, documentation)
+            spec.heading = heading
+            return spec
+        }
+        let headings = breakdown.by.compactMap { definition.column($0)!.heading }
+        let groupHeading = headings.count == breakdown.by.count
+            ? Label(en: headings.map(\.en).joined(separator: " – "), fr: headings.map(\.fr).joined(separator: " – ")) : nil
         for name in breakdown.by {
-            let column = definition.column(name)!
-            columns.append(TableColumnSpec(name, hxl: column.hxl, "The value of \(name) (`other` for the rest)."))
+            let declared = definition.column(name)!
+            columns.append(column(name, hxl: declared.hxl, "The value of \(name) (`other` for the rest).", heading: declared.heading))
         }
         let base = definition.column(breakdown.by[0])!.hxl.split(separator: "+").first.map(String.init) ?? "#x_group"
-        columns.append(TableColumnSpec("label_en", hxl: "\(base)+name+i_en", "The group in English."))
-        columns.append(TableColumnSpec("label_fr", hxl: "\(base)+name+i_fr", "The group in French."))
+        columns.append(column("label_en", hxl: "\(base)+name+i_en", "The group in English.", heading: groupHeading))
+        columns.append(column("label_fr", hxl: "\(base)+name+i_fr", "The group in French.", heading: groupHeading))
         let measure = definition.measure(breakdown.measure)!
         let hxl = measureHashtag(measure, definition: definition)
-        columns.append(TableColumnSpec(measure.name, hxl: hxl, measure.documentation))
+        columns.append(column(measure.name, hxl: hxl, measure.documentation, heading: measure.heading))
         columns.append(TableColumnSpec("share", hxl: "#indicator+pct+num", "The group's share of \(measure.name), a whole percent; the shares add up to 100 (largest remainder)."))
         if compare.contains(.previous) {
             columns.append(TableColumnSpec("previous", hxl: "\(hxl)+previous", "\(measure.name) in the previous window; empty when the group had no row."))
             columns.append(TableColumnSpec("change", hxl: "\(hxl)+change", "\(measure.name) minus previous; empty without previous."))
         }
-        return TableSpec(breakdown.name, breakdown.documentation, columns: columns)
+        var spec = TableSpec(breakdown.name, breakdown.documentation, columns: columns)
+        spec.caption = breakdown.title
+        return spec
     }
 
     /// A measure column's hashtag: its column's for a sum or a stock, a counted indicator otherwise.

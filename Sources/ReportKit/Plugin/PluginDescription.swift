@@ -139,6 +139,9 @@ public struct TableSpec: Sendable, Hashable {
     public var name: String
     public var documentation: String
     public var columns: [TableColumnSpec]
+    /// The table's caption on the pages, when the definition gives it (`indicators`); otherwise
+    /// `vocabularies/table-headings.csv` does.
+    public var caption: Label?
 
     public init(_ name: String, _ documentation: String, columns: [TableColumnSpec]) {
         self.name = name
@@ -152,6 +155,9 @@ public struct TableColumnSpec: Sendable, Hashable {
     public var name: String
     public var hxl: String
     public var documentation: String
+    /// The column's heading on the pages, when the definition gives it (`indicators`);
+    /// otherwise `vocabularies/table-headings.csv` does.
+    public var heading: Label?
 
     public init(_ name: String, hxl: String, _ documentation: String) {
         self.name = name

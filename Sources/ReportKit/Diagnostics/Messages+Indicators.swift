@@ -53,7 +53,7 @@ extension ParameterProblem {
 
     /// A breakdown by a column whose values are numbers or days, not groups.
     public static func indicatorBreakdownOnValue(_ key: String, column: String, type: String, groups: [String], at location: SourceLocation) -> ParameterProblem {
-        ParameterProblem(key: key, message: "cannot break down by '\(column)', a \(type) column: its values are not groups; columns to break down by: \(listed(groups))",
+        ParameterProblem(key: key, message: "cannot break down by '\(column)', \(type) column: its values are not groups; columns to break down by: \(listed(groups))",
                          at: location)
     }
 
@@ -92,7 +92,7 @@ extension ParameterProblem {
 
     /// A filter on a column whose values are numbers or days.
     public static func indicatorFilterOnValue(_ key: String, column: String, type: String, at location: SourceLocation) -> ParameterProblem {
-        ParameterProblem(key: key, message: "cannot keep rows by '\(column)', a \(type) column; filters name text, code, choice or flag columns",
+        ParameterProblem(key: key, message: "cannot keep rows by '\(column)', \(type) column; filters name text, code, choice or flag columns",
                          at: location)
     }
 

@@ -52,6 +52,8 @@ public enum ReportRun {
         var charts: [String: [ChartSpec]] = [:]
         for definition in selected {
             guard let value = definition.charts, let plugin = registry.plugin(id: definition.plugin.value) else { continue }
+            // Tables declared in parameters that do not read are not there to check charts against.
+            if plugin.description.isShapedByParameters, !plugin.parameterProblems(of: definition).isEmpty { continue }
             switch ChartReader.read(value, keyPath: definition.chartsKeyPath ?? "\(definition.keyPath).charts", languages: file.languages,
                                     description: plugin.description(of: definition)) {
             case .success(let read): charts[definition.id.value] = read

@@ -11,7 +11,8 @@ import TestSupport
 
     static func generated() -> String {
         PluginReference.markdown(
-            descriptions, templates: PluginReference.templateExamples(in: Repository.root, pluginIDs: descriptions.map(\.id)))
+            descriptions, templates: PluginReference.templateExamples(in: Repository.root, pluginIDs: descriptions.map(\.id)),
+            reports: ShapedReport.all(in: Repository.root, registry: PluginRegistry(BuiltInPlugins.all)))
     }
 
     @Test func thePluginReferenceIsCurrent() throws {

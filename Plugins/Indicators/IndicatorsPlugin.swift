@@ -18,15 +18,25 @@ public enum IndicatorsPlugin: ReportPlugin {
             id: "indicators",
             name: Label(en: "Indicators", fr: "Indicateurs"),
             summary: "A report type declared in reports.yaml alone: columns, window, measures, breakdowns and comparisons under `params:`.",
-            inputs: [dataInput(columns: [], dateColumn: "")],
+            inputs: [dataInput(columns: [], dateColumn: "alert_date")],
             parameters: Parameters.specs,
             facts: [], tables: [], vocabularies: [words])
         description.isShapedByParameters = true
+        description.exampleParameters = [
+            "columns:",
+            "  alert_date: date",
+            "  individuals: count",
+            "date: alert_date",
+            "window: month",
+            "measures:",
+            "  alerts: rows",
+            "  individuals: {sum: individuals}",
+        ]
         return description
     }()
 
     static func dataInput(columns: [ColumnSpec], dateColumn: String) -> InputSpec {
-        InputSpec(name: "data", conventionalFileName: "any CSV or workbook", required: true,
+        InputSpec(name: "data", conventionalFileName: "ett_alerts.csv", required: true,
                   documentation: "The rows the report counts, one column for each declared under `columns:`.",
                   columns: columns, periodColumn: dateColumn)
     }

@@ -44,7 +44,7 @@ extension IndicatorsPlugin {
         @Parameter("months", type: .integer(2...60), explained: "required with window: rolling", "How many months a rolling window counts.")
         public var months: Int? = nil
 
-        @Parameter("measures", type: .structure("name: rows, or name: {sum|distinct|mean|latest: column, where: {column: value}}, or name: {share: measure, of: measure}"),
+        @Parameter("measures", type: .structure("name: rows, or name: {KIND: column, where: {column: value}} with KIND sum, distinct, mean or latest, or name: {share: measure, of: measure}"),
                    explained: "required",
                    "What the report counts, each measure a fact of the same name: `rows`, `sum`, `distinct`, `mean` (rounded half up), `latest` (a stock: the latest day at or before the window's end), `share` (of another measure); `where:` keeps the rows whose column holds the value (or one of the values).")
         public var measures: YAMLValue? = nil

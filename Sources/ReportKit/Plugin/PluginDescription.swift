@@ -16,6 +16,9 @@ public struct PluginDescription: Sendable {
     /// `params:` (`ReportPlugin.description(for:)`): this static value then lists none of them,
     /// and `describe --report ID` shows what one definition produces.
     public var isShapedByParameters = false
+    /// For a plugin shaped by its parameters: the lines of a small working `params:` (indented
+    /// from the key), which `new-report` writes for a coordinator to adapt.
+    public var exampleParameters: [String] = []
 
     public init(id: String, name: Label, summary: String, inputs: [InputSpec], parameters: [ParameterSpec],
                 facts: [FactSpec], tables: [TableSpec], vocabularies: [VocabularySpec] = []) {

@@ -72,7 +72,11 @@ public struct IndicatorRows: InputAggregate, KeepsPCodes {
 
     public mutating func add(_ rows: RowBatch) {
         let days = rows.days(dateColumn)
-        for day in days { self.days.insert(day) }
+        var lastDay = Int32.min
+        for day in days where day != lastDay {
+            self.days.insert(day)
+            lastDay = day
+        }
         // Every text column any accumulator reads, numbered once per batch.
         var numbers: [String: [Int]] = [:]
         func numbered(_ column: String) -> [Int] {
@@ -101,40 +105,66 @@ public struct IndicatorRows: InputAggregate, KeepsPCodes {
             let second = accumulator.by.count > 1 ? numbered(accumulator.by[1]) : nil
             var cells = accumulators[index].cells
             accumulators[index].cells = [:]
+            // Rows of one day and group usually follow each other (files sorted by date): they are
+            // added up in `pending` and written to the dictionary once, when the key changes.
+            var pendingKey = Int64.min, pending = Cell()
+            func flush() {
+                guard pendingKey != Int64.min else { return }
+                var cell = cells[pendingKey] ?? Cell()
+                cell.rows += pending.rows
+                cell.known += pending.known
+                cell.sum += pending.sum
+                cells[pendingKey] = cell
+            }
+            @inline(__always) func move(to key: Int64) {
+                if key != pendingKey {
+                    flush()
+                    pendingKey = key
+                    pending = Cell()
+                }
+            }
             switch accumulator.value {
             case .rows:
                 for row in 0..<rows.count where kept[row] {
-                    cells[Self.key(day: days[row], first?[row] ?? 0, second?[row] ?? 0), default: Cell()].rows += 1
+                    move(to: Self.key(day: days[row], first?[row] ?? 0, second?[row] ?? 0))
+                    pending.rows += 1
                 }
             case .count(let column):
                 let counts = rows.counts(column)
                 for row in 0..<rows.count where kept[row] {
-                    let key = Self.key(day: days[row], first?[row] ?? 0, second?[row] ?? 0)
-                    cells[key, default: Cell()].rows += 1
-                    cells[key]!.known += 1
-                    cells[key]!.sum += counts[row]
+                    move(to: Self.key(day: days[row], first?[row] ?? 0, second?[row] ?? 0))
+                    pending.rows += 1
+                    pending.known += 1
+                    pending.sum += counts[row]
                 }
             case .optionalCount(let column):
                 let counts = rows.optionalCounts(column)
                 for row in 0..<rows.count where kept[row] {
-                    let key = Self.key(day: days[row], first?[row] ?? 0, second?[row] ?? 0)
-                    cells[key, default: Cell()].rows += 1
+                    move(to: Self.key(day: days[row], first?[row] ?? 0, second?[row] ?? 0))
+                    pending.rows += 1
                     if let count = counts[row] {
-                        cells[key]!.known += 1
-                        cells[key]!.sum += count
+                        pending.known += 1
+                        pending.sum += count
                     }
                 }
             case .distinct(let column):
                 let values = numbered(column)
                 var distinct = accumulators[index].distinct
                 accumulators[index].distinct = []
+                var lastDistinct = DistinctKey(cell: Int64.min, value: -1)
                 for row in 0..<rows.count where kept[row] {
                     let key = Self.key(day: days[row], first?[row] ?? 0, second?[row] ?? 0)
-                    cells[key, default: Cell()].rows += 1
-                    distinct.insert(DistinctKey(cell: key, value: Int32(values[row])))
+                    move(to: key)
+                    pending.rows += 1
+                    let value = DistinctKey(cell: key, value: Int32(values[row]))
+                    if value != lastDistinct {
+                        distinct.insert(value)
+                        lastDistinct = value
+                    }
                 }
                 accumulators[index].distinct = distinct
             }
+            flush()
             accumulators[index].cells = cells
         }
     }

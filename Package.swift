@@ -8,6 +8,7 @@ import PackageDescription
 let reportPlugins: [(name: String, path: String)] = [
     ("CovidMobility", "Plugins/CovidMobility"),
     ("FlowMonitoring", "Plugins/FlowMonitoring"),
+    ("Indicators", "Plugins/Indicators"),
     ("ReturneeMovements", "Plugins/ReturneeMovements"),
     ("SituationReports", "Plugins/SituationReports"),
 ]

@@ -1,5 +1,6 @@
 import CovidMobility
 import FlowMonitoring
+import Indicators
 import ReportKit
 import ReturneeMovements
 import SituationReports
@@ -11,6 +12,7 @@ public enum BuiltInPlugins {
     public static let all: [any ReportPlugin.Type] = [
         CovidMobilityPlugin.self,
         FlowMonitoringPlugin.self,
+        IndicatorsPlugin.self,
         ReturneeMovementsPlugin.self,
         SituationReportsPlugin.self,
     ]

@@ -253,12 +253,19 @@ struct Describe: ParsableCommand {
         guard let definition = loaded.file.reports.first(where: { $0.id.value == report }) else {
             throw fail([.unknownReport(report, known: loaded.file.reports.map(\.id.value))])
         }
-        guard let plugin = registry.plugin(id: definition.plugin.value)?.description else {
+        guard let pluginType = registry.plugin(id: definition.plugin.value) else {
             throw fail(DefinitionChecker.checkPlugin(of: definition, knownIDs: registry.ids).map { [$0] } ?? [])
         }
-        let problems = DefinitionChecker.check(definition, against: plugin)
+        var problems = pluginType.parameterProblems(of: definition)
+        guard problems.isEmpty else { throw fail(problems) }
+        // A plugin shaped by its parameters: the facts and tables this definition produces.
+        let plugin = pluginType.description(of: definition)
+        problems = DefinitionChecker.checkInputs(definition, against: plugin)
         guard problems.isEmpty else { throw fail(problems) }
         print(EffectiveDefinition.of(report, in: loaded, plugin: plugin)!.text, terminator: "")
+        if plugin.isShapedByParameters {
+            print("\n# what this definition produces\n" + PluginReference.text(plugin), terminator: "")
+        }
     }
 }
 

@@ -157,7 +157,13 @@ struct NewReport: ParsableCommand {
                 lines.append("\(value)# \(input.name): data/\(input.conventionalFileName)    # optional")
             }
         }
-        if !description.parameters.isEmpty {
+        if !description.exampleParameters.isEmpty {
+            // A plugin shaped by its parameters needs them: a small working example to adapt.
+            lines.append("\(key)## a small definition to adapt; `dtm-report describe \(description.id)` explains each key,")
+            lines.append("\(key)## `dtm-report describe --report \(id)` lists the facts and tables it produces.")
+            lines.append("\(key)params:")
+            lines += description.exampleParameters.map { "\(key)  \($0)" }
+        } else if !description.parameters.isEmpty {
             // Every commented line reads as YAML once its `#` is removed: explanations are
             // comments of their own (`##`) or follow the value after `#`.
             lines.append("\(key)## every parameter at its default; uncomment `params:` and a line to change one.")
@@ -185,6 +191,7 @@ struct NewReport: ParsableCommand {
         case .text: "\"\""
         case .flag: "false"
         case .list: "[]"
+        case .structure: "{}"
         }
     }
 

@@ -19,7 +19,8 @@ struct Reference: ParsableCommand {
         let folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let descriptions = registry.plugins.map { $0.description }
         let text = PluginReference.markdown(
-            descriptions, templates: PluginReference.templateExamples(in: folder, pluginIDs: descriptions.map(\.id)))
+            descriptions, templates: PluginReference.templateExamples(in: folder, pluginIDs: descriptions.map(\.id)),
+            reports: ShapedReport.all(in: folder, registry: registry))
         guard let output else {
             print(text, terminator: "")
             return

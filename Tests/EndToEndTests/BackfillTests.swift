@@ -33,7 +33,7 @@ import TestSupport
         // The notes of the mapped and Niger inputs, then the count.
         let lines = outcome.stdout.split(separator: "\n")
         #expect(lines.dropLast().allSatisfy { $0.contains(": note: ") }, Comment(rawValue: outcome.stdout))
-        #expect(lines.last == "ok: 36 reports checked over 3 months, nothing written")
+        #expect(lines.last == "ok: 39 reports checked over 3 months, nothing written")
     }
 
     @Test func aMonthThatFailsStopsTheWholeBackfillBeforeAnythingIsWritten() throws {

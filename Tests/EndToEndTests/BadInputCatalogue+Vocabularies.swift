@@ -52,9 +52,10 @@ extension BadInput {
         ]),
 
         fileSystem("a project without its vocabularies folder", { try $0.remove("vocabularies") }, [
-            "reports.yaml:190:7: error: page: file 'vocabularies/page-words.csv' does not exist",
+            "reports.yaml:231:7: error: page: file 'vocabularies/page-words.csv' does not exist",
             "vocabularies/causes.csv: error: file of vocabulary 'causes' not found (copy the vocabularies/ folder of dtm-report next to reports.yaml)",
             "vocabularies/countries.csv: error: file of vocabulary 'countries' not found (copy the vocabularies/ folder of dtm-report next to reports.yaml)",
+            "vocabularies/indicator-words.csv: error: file of vocabulary 'indicator-words' not found (copy the vocabularies/ folder of dtm-report next to reports.yaml)",
             "vocabularies/pcodes/: error: folder of the P-code vocabulary not found (copy the vocabularies/ folder of dtm-report next to reports.yaml)",
             "vocabularies/poe-statuses.csv: error: file of vocabulary 'poe-statuses' not found (copy the vocabularies/ folder of dtm-report next to reports.yaml)",
             "vocabularies/poe-types.csv: error: file of vocabulary 'poe-types' not found (copy the vocabularies/ folder of dtm-report next to reports.yaml)",
@@ -74,7 +75,7 @@ extension BadInput {
             "reports.yaml:92:17: error: reports[6].vocabularies.causes.extend: file 'vocabularies/niger/cause.csv' does not exist (did you mean 'vocabularies/niger/causes.csv'?)",
         ]),
         yaml("the output folder holds the vocabularies", { try $0.replace("output: out", with: "output: vocabularies") }, [
-            "reports.yaml:5:9: error: output: 'vocabularies/causes.csv' and 14 more files the run reads are inside the output folder 'vocabularies', where a run replaces whole folders; keep inputs and templates outside it",
+            "reports.yaml:5:9: error: output: 'vocabularies/causes.csv' and 15 more files the run reads are inside the output folder 'vocabularies', where a run replaces whole folders; keep inputs and templates outside it",
         ]),
         yaml("vocabularies: an absolute path", { try $0.replace("        extend: vocabularies/niger/causes.csv", with: "        extend: /srv/causes.csv") }, [
             "reports.yaml:92:17: error: reports[6].vocabularies.causes.extend: '/srv/causes.csv' is an absolute path; write it relative to the folder of reports.yaml",

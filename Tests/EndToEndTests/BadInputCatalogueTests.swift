@@ -183,7 +183,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput(kind: .fileSystem, name: name, mutate: mutate, errors: errors)
     }
 
-    static let catalogue: [BadInput] = yamlCases + csvCases + templateCases + templateFormCases + fileSystemCases + commandLineCases + outputCases + coordinatorCases + vocabularyCases + workbookCases + officeCases + describeCases + rollUpCases + pluginCases + pagesCases + filterCases
+    static let catalogue: [BadInput] = yamlCases + csvCases + templateCases + templateFormCases + fileSystemCases + commandLineCases + outputCases + coordinatorCases + vocabularyCases + workbookCases + officeCases + describeCases + rollUpCases + pluginCases + pagesCases + filterCases + indicatorsCases
 
     // MARK: reports.yaml
 
@@ -475,7 +475,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             "reports.yaml:5:9: error: output: output folder 'reports.yaml/out' cannot be created: 'reports.yaml' is a file, not a folder",
         ]),
         fileSystem("the output folder holds the inputs", { try $0.replace("output: out", with: "output: data") }, [
-            "reports.yaml:5:9: error: output: 'data/sample/displacement_events.csv' and 7 more files the run reads are inside the output folder 'data', where a run replaces whole folders; keep inputs and templates outside it",
+            "reports.yaml:5:9: error: output: 'data/sample/displacement_events.csv' and 8 more files the run reads are inside the output folder 'data', where a run replaces whole folders; keep inputs and templates outside it",
         ]),
         fileSystem("the output folder is inside an input file", { try $0.replace("output: out", with: "output: data/sample/poe_status.csv/out") }, [
             "reports.yaml:5:9: error: output: output folder 'data/sample/poe_status.csv/out' cannot be created: 'data/sample/poe_status.csv' is a file, not a folder",

@@ -11,7 +11,8 @@ import TestSupport
 
     static func generated() -> String {
         PluginReference.markdown(
-            descriptions, templates: PluginReference.templateExamples(in: Repository.root, pluginIDs: descriptions.map(\.id)))
+            descriptions, templates: PluginReference.templateExamples(in: Repository.root, pluginIDs: descriptions.map(\.id)),
+            reports: ShapedReport.all(in: Repository.root, registry: PluginRegistry(BuiltInPlugins.all)))
     }
 
     @Test func thePluginReferenceIsCurrent() throws {
@@ -34,7 +35,8 @@ import TestSupport
 
     @Test func theCommandWritesWhatTheTestExpects() throws {
         let folder = try TemporaryFolder()
-        try Repository.copy(["templates", "vocabularies"], into: folder)
+        // The shipped definitions too: the reports of a plugin shaped by its parameters are listed.
+        try Repository.copy(["templates", "vocabularies", "reports.yaml", "Plugins"], into: folder)
         let outcome = try DTMReportBinary.run(["reference", "--output", "plugins.md"], in: folder.url)
         #expect(outcome.status == 0, Comment(rawValue: outcome.stderr))
         #expect(outcome.stdout.isEmpty)

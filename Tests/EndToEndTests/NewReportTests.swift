@@ -215,7 +215,7 @@ import TestSupport
         #expect(outcome.status == 64)
         #expect(
             outcome.stderr.hasPrefix(
-                "Error: unknown plugin 'flow-monitorin' (did you mean 'flow-monitoring'?); known: covid-mobility, flow-monitoring, returnee-movements, situation-report\n"
+                "Error: unknown plugin 'flow-monitorin' (did you mean 'flow-monitoring'?); known: covid-mobility, flow-monitoring, indicators, returnee-movements, situation-report\n"
             ))
         #expect(folder.read("reports.yaml") == (try String(contentsOf: Repository.url("reports.yaml"), encoding: .utf8)))
     }

@@ -21,6 +21,7 @@ import TestSupport
         "mli-baseline-returnees": ["2021-09"],
         "mli-baseline-returned-idps": ["2021-09"],
         "dtm-api-idps": ["2021-08", "2021-09"],
+        "ett-alerts": ["2016-12", "2017-01", "2017-03"],
     ]
 
     static let cases: [String] = goldenPeriods.keys.sorted().flatMap { report in goldenPeriods[report]!.map { "\(report) \($0)" } }

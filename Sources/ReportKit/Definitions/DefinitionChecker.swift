@@ -29,6 +29,15 @@ public enum DefinitionChecker {
     /// required inputs not given, parameters it does not declare, required parameters not given,
     /// and values that do not fit their `ParameterType`.
     public static func check(_ definition: ReportDefinition, against description: PluginDescription) -> [Diagnostic] {
+        checkInputs(definition, against: description) + checkParameters(definition, against: description)
+    }
+
+    /// The inputs of `definition` against `description`: names, mappings, required inputs. For
+    /// a plugin shaped by its parameters, `description` is the one `description(for:)` derived,
+    /// or the static one with `mappings: false` when the parameters did not decode (its
+    /// columns are then unknown).
+    public static func checkInputs(_ definition: ReportDefinition, against description: PluginDescription,
+                                   mappings: Bool = true) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let inputsPath = "\(definition.keyPath).inputs"
         let inputNames = description.inputs.map(\.name)
@@ -36,7 +45,7 @@ public enum DefinitionChecker {
             diagnostics.append(.definitionUnknownInput(at: input.nameLocation, subject: "\(inputsPath).\(input.name)",
                                                        input: input.name, plugin: description.id, known: inputNames))
         }
-        for input in definition.inputs {
+        for input in definition.inputs where mappings {
             guard let mapping = input.mapping, let spec = description.input(named: input.name) else { continue }
             diagnostics += MappingChecker.check(mapping, input: spec)
         }
@@ -44,7 +53,12 @@ public enum DefinitionChecker {
             diagnostics.append(.definitionMissingInput(at: definition.location(ofKey: "inputs"), subject: inputsPath,
                                                        input: spec.name, conventionalFileName: spec.conventionalFileName))
         }
+        return diagnostics
+    }
 
+    /// The keys and values of `definition.params` against `description.parameters`.
+    public static func checkParameters(_ definition: ReportDefinition, against description: PluginDescription) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         let paramsPath = "\(definition.keyPath).params"
         let pairs = definition.params?.mapping ?? []
         let parameterNames = description.parameters.map(\.name)
@@ -77,6 +91,8 @@ public enum DefinitionChecker {
                 checkValue(item, against: element, keyPath: "\(keyPath)[\(index)]")
             }
         }
+        // The plugin reads a structure itself, with the positions of its values.
+        if case .structure = type { return value.mapping == nil ? [wrongType] : [] }
         guard let scalar = value.scalar else { return [wrongType] }
         switch type {
         case .choice(let choices):
@@ -98,7 +114,7 @@ public enum DefinitionChecker {
             guard scalar.isPlain, scalar.text == "true" || scalar.text == "false" else {
                 return [.parameterNotABoolean(at: value.location, subject: keyPath, value: YAMLReader.excerpt(scalar.text))]
             }
-        case .list:
+        case .list, .structure:
             break
         }
         return []
@@ -134,7 +150,7 @@ public enum DefinitionChecker {
         guard !problems.isEmpty else { return .success(parameters) }
         return .failure(DiagnosticList(problems.map { problem in
             let pair = problem.key.isEmpty ? nil : params?.pair(problem.key)
-            return .parameterProblem(at: pair?.keyLocation ?? location,
+            return .parameterProblem(at: problem.location ?? pair?.keyLocation ?? location,
                                      subject: problem.key.isEmpty ? keyPath : "\(keyPath).\(problem.key)",
                                      message: problem.message)
         }))

@@ -41,6 +41,8 @@ struct ParameterDecoder: Decoder {
         let name = declaration.spec.name
         let decoded = try declaration.reading { valueType in
             guard let value = params?.pair(name)?.value, !value.isNull else { return nil }
+            // A structure keeps its positions: the plugin reads it and names each value's place.
+            if valueType == YAMLValue.self || valueType == YAMLValue?.self { return value }
             do {
                 return try YAMLDecoder().decode(valueType, from: value.yamsNode)
             } catch let error as DecodingError {

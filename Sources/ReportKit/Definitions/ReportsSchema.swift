@@ -224,6 +224,7 @@ public enum ReportsSchema {
         case .text: ["type": ["string", "number", "boolean"], "minLength": 1]
         case .flag: ["type": "boolean"]
         case .list(let element): ["type": "array", "items": valueSchema(element)]
+        case .structure(let shape): ["type": "object", "description": shape]
         }
     }
 

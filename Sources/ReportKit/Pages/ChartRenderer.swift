@@ -37,7 +37,7 @@ struct ChartRenderer {
         let colours = chart.colours.isEmpty ? ChartPalette.colours : chart.colours
         let series = chart.columns.enumerated().map { offset, name in
             let index = spec.columns.firstIndex { $0.name == name }!
-            return Series(name: words.heading(plugin: plugin, table: spec.name, column: name, language),
+            return Series(name: words.heading(plugin: plugin, table: spec, column: name, language),
                           values: table.rows.map { Self.value($0[index]) }, colour: colours[offset % colours.count])
         }
         let hasValues = series.contains { $0.values.contains { ($0 ?? 0) != 0 } }

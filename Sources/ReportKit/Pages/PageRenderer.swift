@@ -92,9 +92,9 @@ public struct PageRenderer: Sendable {
     private func table(_ spec: TableSpec, _ table: ResultTable, plugin: String, language: Language, renderer: ChartRenderer) -> String {
         let otherSuffixes = languages.filter { $0 != language }.map { "_\($0.rawValue)" }
         let shown = spec.columns.indices.filter { index in !otherSuffixes.contains { spec.columns[index].name.hasSuffix($0) } }
-        var html = "<table>\n<caption>\(HTML.escape(words.heading(plugin: plugin, table: spec.name, language)))</caption>\n<thead><tr>"
+        var html = "<table>\n<caption>\(HTML.escape(words.heading(plugin: plugin, table: spec, language)))</caption>\n<thead><tr>"
         for index in shown {
-            let heading = HTML.escape(words.heading(plugin: plugin, table: spec.name, column: spec.columns[index].name, language))
+            let heading = HTML.escape(words.heading(plugin: plugin, table: spec, column: spec.columns[index].name, language))
             html += spec.columns[index].holdsNumbers ? "<th scope=\"col\" class=\"num\">\(heading)</th>" : "<th scope=\"col\">\(heading)</th>"
         }
         html += "</tr></thead>\n<tbody>\n"

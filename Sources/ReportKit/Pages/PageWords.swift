@@ -17,7 +17,14 @@ public struct PageWords: Sendable {
     func word(_ key: String, _ language: Language) -> String { words[language]?[key] ?? key }
 
     func heading(plugin: String, table: String, column: String = "", _ language: Language) -> String {
-        headings["\(plugin)/\(table)/\(column)"]?[language] ?? column
+        (headings["\(plugin)/\(table)/\(column)"] ?? headings["\(plugin)/*/\(column)"])?[language] ?? column
+    }
+
+    /// A table's caption (`column` nil) or a column's heading: the definition's own when it gives
+    /// one, else the headings file's, for this table or for every table of the plugin (`*`).
+    func heading(plugin: String, table spec: TableSpec, column: String? = nil, _ language: Language) -> String {
+        let own = column.map { name in spec.columns.first { $0.name == name }?.heading } ?? spec.caption
+        return own?[language] ?? heading(plugin: plugin, table: spec.name, column: column ?? "", language)
     }
 
     /// Reads both files; every problem of both (a missing column, word or heading for the
@@ -71,7 +78,8 @@ public struct PageWords: Sendable {
                 for plugin in plugins {
                     for spec in plugin.tables {
                         for column in [""] + spec.columns.map(\.name) {
-                            let found = headings["\(plugin.id)/\(spec.name)/\(column)"] ?? [:]
+                            if column.isEmpty ? spec.caption != nil : spec.columns.first(where: { $0.name == column })?.heading != nil { continue }
+                            let found = headings["\(plugin.id)/\(spec.name)/\(column)"] ?? headings["\(plugin.id)/*/\(column)"] ?? [:]
                             if languages.contains(where: { found[$0] == nil }) {
                                 diagnostics.append(.pageHeadingMissing(plugin: plugin.id, table: spec.name, column: column, file: headingsFile))
                             }

@@ -123,6 +123,18 @@ extension Optional: ParameterValue where Wrapped: ParameterValue {
     public var yamlText: String { map(\.yamlText) ?? "none" }
 }
 
+extension YAMLValue: ParameterValue {
+    /// Declare the shape with `@Parameter(_:type: .structure(…), _:)`.
+    public static var parameterType: ParameterType { .structure("") }
+    public var yamlText: String { "{}" }
+
+    /// Only the host's parameter decoder gives a structure, with its positions.
+    public init(from decoder: any Decoder) throws {
+        throw DecodingError.dataCorrupted(.init(
+            codingPath: decoder.codingPath, debugDescription: "a structure parameter is read by DefinitionChecker.decodeParameters only"))
+    }
+}
+
 extension Array: ParameterValue where Element: ParameterValue {
     public static var parameterType: ParameterType { .list(Element.parameterType) }
     public var yamlText: String { "[" + map(\.yamlText).joined(separator: ", ") + "]" }

@@ -12,6 +12,13 @@ public struct PluginDescription: Sendable {
     public var tables: [TableSpec]
     /// The word lists `run` reads its words from (`vocabularies/<name>.csv`).
     public var vocabularies: [VocabularySpec]
+    /// True when the facts, tables, input columns and vocabularies of a report come from its
+    /// `params:` (`ReportPlugin.description(for:)`): this static value then lists none of them,
+    /// and `describe --report ID` shows what one definition produces.
+    public var isShapedByParameters = false
+    /// For a plugin shaped by its parameters: the lines of a small working `params:` (indented
+    /// from the key), which `new-report` writes for a coordinator to adapt.
+    public var exampleParameters: [String] = []
 
     public init(id: String, name: Label, summary: String, inputs: [InputSpec], parameters: [ParameterSpec],
                 facts: [FactSpec], tables: [TableSpec], vocabularies: [VocabularySpec] = []) {
@@ -113,6 +120,9 @@ public indirect enum ParameterType: Sendable, Hashable {
     /// `true` or `false`, exactly (never `yes`, `on`, `True`).
     case flag
     case list(ParameterType)
+    /// A mapping of the plugin's own shape, which the plugin reads itself with every value's
+    /// position (`YAMLValue`); the text names the shape for `describe` (`column: type`).
+    case structure(String)
 
     public var displayName: String {
         switch self {
@@ -122,6 +132,7 @@ public indirect enum ParameterType: Sendable, Hashable {
         case .text: "text"
         case .flag: "`true` or `false`"
         case .list(let element): "list of \(element.displayName)"
+        case .structure(let shape): "mapping (\(shape))"
         }
     }
 }
@@ -131,6 +142,9 @@ public struct TableSpec: Sendable, Hashable {
     public var name: String
     public var documentation: String
     public var columns: [TableColumnSpec]
+    /// The table's caption on the pages, when the definition gives it (`indicators`); otherwise
+    /// `vocabularies/table-headings.csv` does.
+    public var caption: Label?
 
     public init(_ name: String, _ documentation: String, columns: [TableColumnSpec]) {
         self.name = name
@@ -144,6 +158,9 @@ public struct TableColumnSpec: Sendable, Hashable {
     public var name: String
     public var hxl: String
     public var documentation: String
+    /// The column's heading on the pages, when the definition gives it (`indicators`);
+    /// otherwise `vocabularies/table-headings.csv` does.
+    public var heading: Label?
 
     public init(_ name: String, hxl: String, _ documentation: String) {
         self.name = name

@@ -17,6 +17,11 @@ public protocol ReportPlugin: Sendable {
     /// What the plugin reads, accepts and produces.
     static var description: PluginDescription { get }
 
+    /// What one report of this plugin reads and produces. The default is `description`; a plugin
+    /// whose facts, tables and input columns are declared in `params:` (`isShapedByParameters`)
+    /// derives them here from the decoded parameters.
+    static func description(for parameters: Parameters) -> PluginDescription
+
     /// An empty `Inputs` for these parameters, before any row. The host makes one for each
     /// part of each input file it reads.
     static func makeInputs(parameters: Parameters) -> Inputs
@@ -32,6 +37,29 @@ public protocol ReportPlugin: Sendable {
     /// picks the latest. With `PluginInputs`, the default reads each required input's
     /// `periodColumn`.
     static func periodsWithData(inputs: Inputs, parameters: Parameters) -> Set<Period>
+}
+
+extension ReportPlugin {
+    public static func description(for parameters: Parameters) -> PluginDescription { description }
+
+    /// The description of `definition`'s report: `description(for:)` of its parameters when they
+    /// decode; the static description otherwise (the checks then say what is wrong).
+    /// Every problem of `definition.params`: keys and values against the declarations, then
+    /// decoding and `validate()`, each with its position.
+    public static func parameterProblems(of definition: ReportDefinition) -> [Diagnostic] {
+        let problems = DefinitionChecker.checkParameters(definition, against: description)
+        guard problems.isEmpty else { return problems }
+        if case .failure(let list) = DefinitionChecker.decodeParameters(Parameters.self, for: definition) { return list.diagnostics }
+        return []
+    }
+
+    public static func description(of definition: ReportDefinition) -> PluginDescription {
+        guard description.isShapedByParameters,
+              DefinitionChecker.checkParameters(definition, against: description).isEmpty,
+              case .success(let parameters) = DefinitionChecker.decodeParameters(Parameters.self, for: definition)
+        else { return description }
+        return description(for: parameters)
+    }
 }
 
 extension ReportPlugin where Inputs == PluginInputs {
@@ -79,12 +107,17 @@ extension PluginParameters {
 /// A problem with a definition's parameters that only the plugin can see; the host reports it
 /// at the key's line in `reports.yaml`. Its text comes from `Messages+Plugins.swift`.
 public struct ParameterProblem: Sendable, Hashable {
+    /// The key below `params:`; a dotted path (`measures.alerts.sum`) inside a structure.
     public var key: String
     public var message: String
+    /// Where the value is in `reports.yaml`, for a problem inside a structure parameter (the
+    /// host cannot find a nested key's line by its name); nil for a key of `params:` itself.
+    public var location: SourceLocation?
 
-    public init(key: String, message: String) {
+    public init(key: String, message: String, at location: SourceLocation? = nil) {
         self.key = key
         self.message = message
+        self.location = location
     }
 }
 

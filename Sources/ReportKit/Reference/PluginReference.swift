@@ -61,6 +61,39 @@ public enum PluginReference {
 
 // MARK: - Generated reference (docs/plugins.md)
 
+/// A report of the shipped files whose plugin is shaped by its parameters, with the description
+/// its definition derives.
+public struct ShapedReport: Sendable {
+    public var id: String
+    /// Where it is defined (`reports.yaml`, `Plugins/Indicators/Examples/cmp-returnee-stock/reports.yaml`).
+    public var source: String
+    public var description: PluginDescription
+
+    /// The reports of `reports.yaml` and of every plugin example under `folder` whose plugin is
+    /// shaped by its parameters, by plugin id, in file order.
+    public static func all(in folder: URL, registry: PluginRegistry) -> [String: [ShapedReport]] {
+        var files = ["reports.yaml"]
+        let plugins = folder.appendingPathComponent("Plugins")
+        for plugin in ((try? FileManager.default.contentsOfDirectory(atPath: plugins.path)) ?? []).sorted() {
+            let examples = plugins.appendingPathComponent(plugin).appendingPathComponent("Examples")
+            for example in ((try? FileManager.default.contentsOfDirectory(atPath: examples.path)) ?? []).sorted() {
+                files.append("Plugins/\(plugin)/Examples/\(example)/reports.yaml")
+            }
+        }
+        var reports: [String: [ShapedReport]] = [:]
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path),
+                  case .success(let loaded) = ReportsFileLoader.load(Array(data), file: file) else { continue }
+            for definition in loaded.reports {
+                guard let plugin = registry.plugin(id: definition.plugin.value), plugin.description.isShapedByParameters else { continue }
+                reports[plugin.description.id, default: []].append(
+                    ShapedReport(id: definition.id.value, source: file, description: plugin.description(of: definition)))
+            }
+        }
+        return reports
+    }
+}
+
 /// A shipped template, shown in the generated reference as it is.
 public struct TemplateExample: Sendable, Hashable {
     /// The path from the project's folder (`templates/flow-monitoring/monthly.en.md`).
@@ -100,7 +133,8 @@ extension PluginReference {
     /// The reference of every plugin as Markdown: inputs and columns, parameters with defaults,
     /// facts with the forms of their kinds, tables, and each shipped template. The same
     /// descriptions and templates give the same bytes.
-    public static func markdown(_ descriptions: [PluginDescription], templates: [String: [TemplateExample]]) -> String {
+    public static func markdown(_ descriptions: [PluginDescription], templates: [String: [TemplateExample]],
+                                reports: [String: [ShapedReport]] = [:]) -> String {
         var lines: [String] = [
             "# Plugins",
             "",
@@ -118,7 +152,7 @@ extension PluginReference {
         lines.append("- [Kinds of fact and their forms](#kinds-of-fact-and-their-forms)")
         for description in descriptions {
             lines.append("")
-            appendMarkdown(description, templates: templates[description.id] ?? [], to: &lines)
+            appendMarkdown(description, templates: templates[description.id] ?? [], reports: reports[description.id] ?? [], to: &lines)
         }
         lines.append("")
         lines.append("## Kinds of fact and their forms")
@@ -144,13 +178,19 @@ extension PluginReference {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func appendMarkdown(_ description: PluginDescription, templates: [TemplateExample], to lines: inout [String]) {
+    private static func appendMarkdown(_ description: PluginDescription, templates: [TemplateExample], reports: [ShapedReport],
+                                       to lines: inout [String]) {
         lines.append("## \(description.id)")
         lines.append("")
         lines.append("**\(description.name.en)** / **\(description.name.fr)**: \(description.summary)")
         lines.append("")
+        if description.isShapedByParameters {
+            lines.append("Its input's columns, its facts and its tables are declared by each definition's `params:`; the reports shipped")
+            lines.append("below show what each definition produces, as `dtm-report describe --report ID` prints it.")
+            lines.append("")
+        }
         lines.append("### Inputs (under `inputs:`)")
-        for input in description.inputs {
+        for input in description.inputs where !description.isShapedByParameters {
             lines.append("")
             lines.append("#### `\(input.name)`\(input.isRequired ? "" : " (optional)")")
             lines.append("")
@@ -161,6 +201,12 @@ extension PluginReference {
             lines.append("|---|---|---|---|")
             for column in input.columns {
                 lines.append("| `\(column.name)` | \(cell(column.type.displayName)) | `\(column.hxl)` | \(cell(column.documentation)) |")
+            }
+        }
+        if description.isShapedByParameters {
+            for input in description.inputs {
+                lines.append("")
+                lines.append("- `\(input.name)`: \(input.documentation)")
             }
         }
         lines.append("")
@@ -204,20 +250,12 @@ extension PluginReference {
                     "| `\(VocabularyReference.pcodes)` | `\(Vocabularies.pcodeFolder)/*.csv` | \(columns) | open: a row adds a P-code | The P-codes (admin 1 and 2, names, parents) the P-code columns are checked against. |")
             }
         }
+        if description.isShapedByParameters {
+            appendShapedReports(reports, to: &lines)
+        }
         lines.append("")
         lines.append("### Tables")
-        for table in description.tables {
-            lines.append("")
-            lines.append("#### `\(table.name)`")
-            lines.append("")
-            lines.append("\(table.documentation) Written as `\(table.name).csv` and under `tables.\(table.name)` in `report.json`.")
-            lines.append("")
-            lines.append("| column | HXL | meaning |")
-            lines.append("|---|---|---|")
-            for column in table.columns {
-                lines.append("| `\(column.name)` | `\(column.hxl)` | \(cell(column.documentation)) |")
-            }
-        }
+        appendTables(description.tables, level: "####", to: &lines)
         lines.append("")
         lines.append("### Templates")
         if templates.isEmpty {
@@ -232,6 +270,54 @@ extension PluginReference {
             lines.append(fence + "mustache")
             lines.append(template.text.hasSuffix("\n") ? String(template.text.dropLast()) : template.text)
             lines.append(fence)
+        }
+    }
+
+    /// What each shipped definition of a plugin shaped by its parameters reads and produces.
+    private static func appendShapedReports(_ reports: [ShapedReport], to lines: inout [String]) {
+        lines.append("")
+        lines.append("### Shipped reports of this kind")
+        if reports.isEmpty {
+            lines.append("")
+            lines.append("None shipped.")
+        }
+        for report in reports {
+            lines.append("")
+            lines.append("#### `\(report.id)` (\(report.source))")
+            for input in report.description.inputs {
+                lines.append("")
+                lines.append("Input `\(input.name)`, the month of a row is its `\(input.periodColumn)`:")
+                lines.append("")
+                lines.append("| column | type | HXL | meaning |")
+                lines.append("|---|---|---|---|")
+                for column in input.columns {
+                    lines.append("| `\(column.name)` | \(cell(column.type.displayName)) | `\(column.hxl)` | \(cell(column.documentation)) |")
+                }
+            }
+            lines.append("")
+            lines.append("Facts (besides the run's):")
+            lines.append("")
+            lines.append("| fact | kind | may be absent | forms | meaning |")
+            lines.append("|---|---|---|---|---|")
+            for fact in report.description.facts {
+                appendFactRow(fact, prefix: "", to: &lines)
+            }
+            appendTables(report.description.tables, level: "#####", to: &lines)
+        }
+    }
+
+    private static func appendTables(_ tables: [TableSpec], level: String, to lines: inout [String]) {
+        for table in tables {
+            lines.append("")
+            lines.append("\(level) `\(table.name)`")
+            lines.append("")
+            lines.append("\(table.documentation) Written as `\(table.name).csv` and under `tables.\(table.name)` in `report.json`.")
+            lines.append("")
+            lines.append("| column | HXL | meaning |")
+            lines.append("|---|---|---|")
+            for column in table.columns {
+                lines.append("| `\(column.name)` | `\(column.hxl)` | \(cell(column.documentation)) |")
+            }
         }
     }
 

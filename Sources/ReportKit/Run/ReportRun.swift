@@ -41,7 +41,9 @@ public enum ReportRun {
         var pending: [PendingReport] = []
         // Pages: the words, headings and page templates, then each report's charts.
         var pluginIDs: Set<String> = []
-        let descriptions = selected.compactMap { registry.plugin(id: $0.plugin.value)?.description }.filter { pluginIDs.insert($0.id).inserted }
+        // A plugin shaped by its parameters has one description per report; the others one in all.
+        let descriptions = selected.compactMap { definition in registry.plugin(id: definition.plugin.value)?.description(of: definition) }
+            .filter { $0.isShapedByParameters || pluginIDs.insert($0.id).inserted }
         var pageSetup: PageSetup?
         switch PageSetup.load(file: file, reports: selected, plugins: descriptions, project: project) {
         case .success(let setup): pageSetup = setup
@@ -50,7 +52,10 @@ public enum ReportRun {
         var charts: [String: [ChartSpec]] = [:]
         for definition in selected {
             guard let value = definition.charts, let plugin = registry.plugin(id: definition.plugin.value) else { continue }
-            switch ChartReader.read(value, keyPath: definition.chartsKeyPath ?? "\(definition.keyPath).charts", languages: file.languages, description: plugin.description) {
+            // Tables declared in parameters that do not read are not there to check charts against.
+            if plugin.description.isShapedByParameters, !plugin.parameterProblems(of: definition).isEmpty { continue }
+            switch ChartReader.read(value, keyPath: definition.chartsKeyPath ?? "\(definition.keyPath).charts", languages: file.languages,
+                                    description: plugin.description(of: definition)) {
             case .success(let read): charts[definition.id.value] = read
             case .failure(let list): diagnostics.add(contentsOf: list.diagnostics)
             }
@@ -198,20 +203,24 @@ public enum ReportRun {
         _ plugin: Plugin.Type, definition: ReportDefinition, languages: [Language], project: ProjectFiles, inputs: inout InputScans,
         vocabularies vocabularyFiles: inout VocabularyFiles
     ) -> PendingReport {
-        let description = Plugin.description
         var diagnostics = DiagnosticCollector()
-        diagnostics.add(contentsOf: DefinitionChecker.check(definition, against: description))
-        let vocabularies = diagnostics.collecting { () throws(DiagnosticList) in
-            try vocabularyFiles.vocabularies(for: definition, description: description).get()
-        }
+        diagnostics.add(contentsOf: DefinitionChecker.checkParameters(definition, against: Plugin.description))
         // Values are decoded only once every key and value passed the checks above.
         let parameters = diagnostics.isEmpty
             ? diagnostics.collecting { () throws(DiagnosticList) in try DefinitionChecker.decodeParameters(Plugin.Parameters.self, for: definition).get() }
             : nil
+        // A plugin shaped by its parameters declares its columns, facts and tables there: without
+        // them, only the input names can be checked, and the templates not at all.
+        let description = parameters.map(Plugin.description(for:)) ?? Plugin.description
+        let shapeUnknown = Plugin.description.isShapedByParameters && parameters == nil
+        diagnostics.add(contentsOf: DefinitionChecker.checkInputs(definition, against: description, mappings: !shapeUnknown))
+        let vocabularies = shapeUnknown ? nil : diagnostics.collecting { () throws(DiagnosticList) in
+            try vocabularyFiles.vocabularies(for: definition, description: description).get()
+        }
 
         let facts = HostFacts.specs + description.facts
         var templates: [Language: CompiledTemplate] = [:]
-        for language in languages {
+        for language in languages where !shapeUnknown {
             guard let path = definition.templates[language] else { continue }  // the loader reported it
             let compiled = diagnostics.collecting { () throws(DiagnosticList) -> CompiledTemplate in
                 let url = try project.resolve(path).get(or: DiagnosticList.init)

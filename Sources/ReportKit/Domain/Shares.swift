@@ -1,4 +1,5 @@
-/// Whole percents that add up to 100, by the largest-remainder method.
+/// Whole percents that add up to 100, by the largest-remainder method: the shares of the
+/// COVID-19 statuses and of every `indicators` breakdown.
 ///
 /// Each count gets the floor of its exact share; the points still missing to reach 100 go,
 /// one each, to the counts with the largest remainders. Ties between equal remainders go to the

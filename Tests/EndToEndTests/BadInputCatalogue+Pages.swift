@@ -5,22 +5,22 @@ extension BadInput {
 
     static let pagesCases: [BadInput] = [
         yaml("a chart of a table the plugin does not produce", { try $0.replace("table: by_nationality", with: "table: by_nationalty") }, [
-            "reports.yaml:253:14: error: charts.fmp-monthly[1].table: plugin 'flow-monitoring' has no table 'by_nationalty'; its tables are by_fmp, by_transport_mode, by_nationality, daily, monthly (did you mean 'by_nationality'?)",
+            "reports.yaml:267:14: error: charts.fmp-monthly[2].table: plugin 'flow-monitoring' has no table 'by_nationalty'; its tables are by_fmp, by_transport_mode, by_nationality, daily, monthly (did you mean 'by_nationality'?)",
         ]),
         yaml("a chart of a column the table does not have", { try $0.replace("columns: [fully_closed,", with: "columns: [fully_close,") }, [
-            "reports.yaml:285:17: error: charts.covid-poe[0].columns[0]: table 'status_by_type' has no column 'fully_close'; its columns are type, label_en, label_fr, fully_closed, partially_operational, fully_operational, unknown (did you mean 'fully_closed'?)",
+            "reports.yaml:299:17: error: charts.covid-poe[0].columns[0]: table 'status_by_type' has no column 'fully_close'; its columns are type, label_en, label_fr, fully_closed, partially_operational, fully_operational, unknown (did you mean 'fully_closed'?)",
         ]),
         yaml("a bar chart of a text column", { try $0.replace("labels: fmp_name\n      columns: [incoming,", with: "labels: fmp_name\n      columns: [fmp_name,") }, [
-            "reports.yaml:270:17: error: charts.fmp-snapshot[0].columns[0]: column 'fmp_name' holds text, and a bar chart draws numbers; its columns of numbers are incoming, outgoing",
+            "reports.yaml:284:17: error: charts.fmp-snapshot[0].columns[0]: column 'fmp_name' holds text, and a bar chart draws numbers; its columns of numbers are incoming, outgoing",
         ]),
         yaml("a chart colour that is not a colour", { try $0.replace("\"#999999\"", with: "\"grey\"") }, [
-            "reports.yaml:288:50: error: charts.covid-poe[0].colours[3]: 'grey' is not a colour: write '#RRGGBB' in hexadecimal, as '#0072B2'",
+            "reports.yaml:302:50: error: charts.covid-poe[0].colours[3]: 'grey' is not a colour: write '#RRGGBB' in hexadecimal, as '#0072B2'",
         ]),
         yaml("an unknown chart kind", { try $0.replace("kind: stacked_bar", with: "kind: stacked-bar") }, [
-            "reports.yaml:282:13: error: charts.covid-poe[0].kind: unknown chart kind 'stacked-bar'; the kinds are bar, stacked_bar, line, share (did you mean 'stacked_bar'?)",
+            "reports.yaml:296:13: error: charts.covid-poe[0].kind: unknown chart kind 'stacked-bar'; the kinds are bar, stacked_bar, line, share (did you mean 'stacked_bar'?)",
         ]),
         yaml("charts of a report that does not exist", { try $0.replace("  fmp-quarter-gao:", with: "  fmp-quarter-gaoo:") }, [
-            "reports.yaml:300:3: error: charts.fmp-quarter-gaoo: no report has the id 'fmp-quarter-gaoo'; charts are listed under a report's id (did you mean 'fmp-quarter-gao'?)",
+            "reports.yaml:321:3: error: charts.fmp-quarter-gaoo: no report has the id 'fmp-quarter-gaoo'; charts are listed under a report's id (did you mean 'fmp-quarter-gao'?)",
         ]),
         yaml("a page template that does not exist", { try $0.replace("page: templates/page.html", with: "page: templates/pages.html") }, [
             "reports.yaml:231:7: error: page: file 'templates/pages.html' does not exist (did you mean 'templates/page.html'?)",

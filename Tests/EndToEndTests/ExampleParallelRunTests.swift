@@ -67,10 +67,20 @@ import TestSupport
     func theExampleInputsAreReallySplit(_ example: String) throws {
         let inputs = try FileManager.default.contentsOfDirectory(atPath: Repository.url(example).path).filter { $0.hasSuffix(".csv") }
         try #require(!inputs.isEmpty)
-        var specs: [InputSpec] = []
-        for plugin in BuiltInPlugins.all { specs += plugin.description.inputs }
+        // Each file's spec from the example's own definitions: a plugin shaped by its parameters
+        // (`indicators`) declares its inputs' columns per report.
+        let yaml = try [UInt8](Data(contentsOf: Repository.url("\(example)/reports.yaml")))
+        let file = try ReportsFileLoader.load(yaml, file: "reports.yaml").get()
+        var specs: [String: InputSpec] = [:]
+        for definition in file.reports {
+            let plugin = try #require(BuiltInPlugins.all.first { $0.description.id == definition.plugin.value })
+            let declared = plugin.description(of: definition).inputs
+            for input in definition.inputs {
+                specs[input.path.value] = declared.first { $0.name == input.name }
+            }
+        }
         for name in inputs {
-            let spec = try #require(specs.first { $0.conventionalFileName == name }, "no plugin input is conventionally named \(name)")
+            let spec = try #require(specs[name], "no report of \(example) reads \(name)")
             let url = Repository.url("\(example)/\(name)")
             let descriptor = open(url.path, O_RDONLY)
             defer { close(descriptor) }

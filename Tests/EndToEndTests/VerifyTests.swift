@@ -24,7 +24,7 @@ import TestSupport
             let outcome = try DTMReportBinary.run(arguments, in: folder.url)
             #expect(outcome.status == 0, Comment(rawValue: outcome.stderr))
             #expect(outcome.stderr.isEmpty)
-            #expect(lines(outcome.stdout).first?.hasPrefix("ok: out/2017-04: 13 reports, 93 files intact") == true, Comment(rawValue: outcome.stdout))
+            #expect(lines(outcome.stdout).first?.hasPrefix("ok: out/2017-04: 13 reports, 104 files intact") == true, Comment(rawValue: outcome.stdout))
         }
     }
 

@@ -6,13 +6,14 @@ import ReportKit
 ///
 /// Windows: `month` counts the period's calendar month, and its daily average divides by the
 /// month's calendar days. `cumulative` counts from `since` to the last day with observations in
-/// the period, both included: a snapshot is "as of" the last day counted (a snapshot for
+/// the period, both included, and `quarter` the same from the first day of the period's calendar
+/// quarter: a snapshot is "as of" the last day counted (a snapshot for
 /// November 2016 whose last counts are of 29 November covers 30 June–29 November, 153 days).
 public enum FlowMonitoringPlugin: ReportPlugin {
     public static let description = PluginDescription(
         id: "flow-monitoring",
         name: Label(en: "Flow monitoring", fr: "Suivi des flux"),
-        summary: "Travellers counted at flow monitoring points: in and out, modes, nationalities, destinations, demography; monthly or cumulative.",
+        summary: "Travellers counted at flow monitoring points: in and out, modes, nationalities, destinations, demography; monthly, quarterly or cumulative.",
         inputs: [
             InputSpec(
                 name: "observations",
@@ -42,9 +43,9 @@ public enum FlowMonitoringPlugin: ReportPlugin {
         parameters: Parameters.specs,
         facts: [
             FactSpec("has_data", .flag, "True when the window has at least one observation."),
-            FactSpec("cumulative", .flag, "True for a cumulative window, false for a month."),
+            FactSpec("cumulative", .flag, "True for a window counted from a first day (`cumulative`, `quarter`), false for a month."),
             FactSpec("window_dates", .dateRange, "The days counted: the month, or `since` to the last day with counts (the period's last day when there is none). Absent when the period ends before `since`.", optional: true),
-            FactSpec("since", .date, "The first day of a cumulative window.", optional: true),
+            FactSpec("since", .date, "The first day of a cumulative or quarter window.", optional: true),
             FactSpec("as_of", .date, "The last day with observations in the window; absent when there is none.", optional: true),
             FactSpec("days", .count, "Calendar days of `window_dates`, both ends included.", optional: true),
             FactSpec(
@@ -131,13 +132,17 @@ public enum FlowMonitoringPlugin: ReportPlugin {
         -> ReportResult
     {
         let modes = vocabularies[TransportMode.vocabulary.name], countries = vocabularies[Countries.vocabulary.name]
-        let cumulative = parameters.window == .cumulative
+        // A quarter is counted as a cumulative window from the quarter's first day.
+        let cumulative = parameters.window != .month
         let first: Day
         var previous: Period?
-        if cumulative {
+        switch parameters.window {
+        case .cumulative:
             guard let since = parameters.since else { throw PluginFailure([PluginProblem(Parameters.sinceRequired)]) }
             first = since
-        } else {
+        case .quarter:
+            first = Period(year: period.year, month: (period.month - 1) / 3 * 3 + 1)!.firstDay
+        case .month:
             first = period.firstDay
             previous = period.previous
         }

@@ -4,6 +4,9 @@ import ReportKit
 public enum Window: String, CaseIterable, Sendable, Decodable, ParameterChoice {
     /// The calendar month of the period.
     case month
+    /// The calendar quarter of the period, from its first day to the last day with observations
+    /// in the period: run for March, January to March; for April, April alone so far.
+    case quarter
     /// From `since` to the last day with observations in the period ("as of" that day).
     case cumulative
 }
@@ -12,7 +15,7 @@ extension FlowMonitoringPlugin {
     /// `params:` of a flow-monitoring report, each declared once: key, type, default and
     /// documentation (`description.parameters` is `Parameters.specs`).
     public struct Parameters: PluginParameters {
-        @Parameter("window", "`month`: the period's calendar month; `cumulative`: from `since` to the last day with counts in the period.")
+        @Parameter("window", "`month`: the period's calendar month; `quarter`: from the first day of the period's calendar quarter to the last day with counts in the period; `cumulative`: from `since` to the last day with counts in the period.")
         public var window: Window = .month
 
         @Parameter("since", explained: "required with window: cumulative",
@@ -35,6 +38,8 @@ extension FlowMonitoringPlugin {
                 problems.append(Self.sinceRequired)
             case (.month, .some):
                 problems.append(.onlyWith("since", setting: "window: cumulative", otherwise: "a month window counts its calendar month"))
+            case (.quarter, .some):
+                problems.append(.onlyWith("since", setting: "window: cumulative", otherwise: "a quarter window starts on its quarter's first day"))
             default:
                 break
             }

@@ -41,6 +41,9 @@ extension BadInput {
         yaml("a date whose day and month could be swapped", { try $0.replace("since: 2016-06-30", with: "since: 3/4/2017") }, [
             "reports.yaml:41:14: error: reports[2].params.since: '3/4/2017' is not a date: write YYYY-MM-DD, 2017-04-03 or 2017-03-04 (day and month could be either way round)",
         ]),
+        yaml("a first day given to a quarter window", { try $0.replace("      window: quarter\n", with: "      window: quarter\n      since: 2017-01-01\n") }, [
+            "reports.yaml:76:7: error: reports[5].params.since: 'since' only applies to 'window: cumulative'; a quarter window starts on its quarter's first day",
+        ]),
         yaml("one FMP code where a list is expected", { try $0.replace("fmps: [GAO-01]", with: "fmps: GAO-01") }, [
             "reports.yaml:76:13: error: reports[5].params.fmps: expected list of text, found text 'GAO-01' (did you mean '[GAO-01]'?)",
         ]),
@@ -90,9 +93,9 @@ extension BadInput {
             "reports.yaml:69:11: error: a value containing ': ' must be in quotes (did you mean 'en: \"Mali — Gao: Quarterly Flow Monitoring Summary\"'?)",
             "reports.yaml:69:21: note: the YAML parser says: mapping values are not allowed in this context",
         ]),
-        yaml("a key indented one space more than the one above", { try $0.replace("      since: 2017-01-01", with: "       since: 2017-01-01") }, [
-            "reports.yaml:75:8: error: this line is indented 1 space more than 'window' above it, which already has a value: line it up with 'window'",
-            "reports.yaml:75:13: note: the YAML parser says: mapping values are not allowed in this context",
+        yaml("a key indented one space more than the one above", { try $0.replace("      fmps: [GAO-01]", with: "       fmps: [GAO-01]") }, [
+            "reports.yaml:76:8: error: this line is indented 1 space more than 'window' above it, which already has a value: line it up with 'window'",
+            "reports.yaml:76:12: note: the YAML parser says: mapping values are not allowed in this context",
         ]),
         yaml("a key indented one space less than the one above", { try $0.replace("      fr: templates/returnee-movements/summary.fr.md", with: "     fr: templates/returnee-movements/summary.fr.md") }, [
             "reports.yaml:19:6: error: this line is indented 1 space more than 'templates' on line 17 and 1 space less than 'en' on line 18: line it up with the keys it belongs with",

@@ -22,7 +22,7 @@ import TestSupport
         Mistake(name: "a misspelt parameter", place: .definition, old: "      top: 3", new: "      topp: 3"),
         Mistake(name: "a misspelt report key", place: .definition, old: "    params:", new: "    parms:"),
         Mistake(name: "a misspelt plugin", place: .definition, old: "plugin: flow-monitoring", new: "plugin: flow-monitorng"),
-        Mistake(name: "a window that is not one", place: .definition, old: "window: cumulative", new: "window: quarter"),
+        Mistake(name: "a window that is not one", place: .definition, old: "window: cumulative", new: "window: quaterly"),
         Mistake(name: "a number out of range", place: .definition, old: "      top: 3", new: "      top: 30"),
         Mistake(name: "a date day/month/year", place: .definition, old: "since: 2017-01-01", new: "since: 1/1/2017"),
         Mistake(name: "a code where a list is expected", place: .definition, old: "fmps: [MEN-01]", new: "fmps: MEN-01"),

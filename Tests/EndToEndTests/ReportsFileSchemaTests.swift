@@ -124,7 +124,7 @@ import Yams
         #expect(try problems(params: ["windw": "month"]) == ["/reports/fmp-monthly/params: unexpected 'windw'"])
         #expect(
             try problems(params: ["window": "weekly"]) == [
-                "/reports/fmp-monthly/params/window: weekly is not one of [\"month\", \"cumulative\"]"
+                "/reports/fmp-monthly/params/window: weekly is not one of [\"month\", \"quarter\", \"cumulative\"]"
             ])
         #expect(try problems(params: ["population": "idps"]) == ["/reports/fmp-monthly/params: unexpected 'population'"])
         // An integer out of its range, text for a date, a list element that is not a choice.

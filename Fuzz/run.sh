@@ -3,7 +3,7 @@
 # corpus in Fuzz/corpus/. Exits non-zero when a target crashes, hangs or runs out of memory; the
 # input that did it stays in the work folder printed at the end.
 #
-#   Fuzz/run.sh            # a minute per target, as CI does
+#   Fuzz/run.sh            # a minute per target (CI gives each 40 s)
 #   Fuzz/run.sh 3600       # an hour per target
 #
 # FUZZ_SCRATCH_PATH picks the build folder (default .build-fuzz); FUZZ_WORK_DIR the work folder

@@ -50,7 +50,8 @@ import TestSupport
         let consumer = InputConsumer(input: spec.name, columns: spec.columns.map(\.name)) { TypedAggregateBox(DiscardedRows()) }
         let output = try InputScan.scan(descriptor: descriptor, size: size, file: "fmp_observations.csv", spec: spec, consumers: [consumer],
                                         threads: 4, progress: nil, tuning: tuning).get()
-        #expect(output.parts == 4)
+        // Parts of about 8 KB, taken in turn by the four threads.
+        #expect(output.parts >= 4)
         #expect(output.rowCount == 2_014)
     }
 }

@@ -143,8 +143,9 @@ import TestSupport
                 // A valid file is read in parts unless a part's guessed start falls inside a
                 // quoted cell; this proves the parts' own results were compared. Parts start
                 // after a line feed, so a file of CR line ends (old Mac) is read on one thread.
+                // Parts of about 4 KB, more than the threads, which take them in turn.
                 if !shape.errors, !shape.multilineCells {
-                    #expect(parts == (shape.lineEnd == "\r" ? 1 : threads), "seed \(seed)")
+                    #expect(shape.lineEnd == "\r" ? parts == 1 : parts > threads, "seed \(seed)")
                 }
             }
         }

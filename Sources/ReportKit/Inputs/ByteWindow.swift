@@ -23,9 +23,10 @@ final class ByteWindow: @unchecked Sendable {
     private(set) var count: Int
     /// The offset in the file of `base[0]`.
     private(set) var fileOffset: Int
-    /// The file offset where the window's data ends: the file's size when it was opened.
-    let endOffset: Int
-    private let descriptor: Int32?
+    /// The file offset where the window's data ends: the file's size when it was opened, or
+    /// the end of the part of the file it reads.
+    private(set) var endOffset: Int
+    private let file: InputFile?
 
     /// The whole of `bytes`, already in memory (tests, fuzzing, small files).
     init(bytes: [UInt8]) {
@@ -38,12 +39,12 @@ final class ByteWindow: @unchecked Sendable {
         count = bytes.count
         fileOffset = 0
         endOffset = bytes.count
-        descriptor = nil
+        file = nil
     }
 
-    /// The bytes of the open file `descriptor` from `start` to `end`, read as they are needed.
-    /// The descriptor stays the caller's to close, after the window is done with.
-    init(descriptor: Int32, from start: Int, to end: Int) {
+    /// The bytes of the open `file` from `start` to `end`, read as they are needed, each byte
+    /// once.
+    init(file: InputFile, from start: Int, to end: Int) {
         // A record may be as long as the longest allowed, and the reader wants it whole in the
         // window after any refill.
         capacity = ByteWindow.refillSize + 2 * (CSVReader.maximumRecordLength + 2)
@@ -53,7 +54,27 @@ final class ByteWindow: @unchecked Sendable {
         count = 0
         fileOffset = start
         endOffset = end
-        self.descriptor = descriptor
+        self.file = file
+    }
+
+    /// A copy of `window`'s bytes from `start` to `end`, which it holds: a part of a file read
+    /// whole by its first window is not read again.
+    init(copying window: ByteWindow, from start: Int, to end: Int) {
+        precondition(start >= window.fileOffset && end <= window.fileOffset + window.count)
+        let count = end - start
+        capacity = max(count, 1)
+        base = .allocate(capacity: capacity + SymbolLookup.padding)
+        base.initialize(repeating: 0, count: capacity + SymbolLookup.padding)
+        base.update(from: window.base + (start - window.fileOffset), count: count)
+        self.count = count
+        fileOffset = start
+        endOffset = end
+        file = nil
+    }
+
+    /// Reads the first bytes when none are read yet.
+    func fill() throws(ReadError) {
+        if count == 0 { _ = try refill(keepingFrom: 0) }
     }
 
     deinit {
@@ -65,18 +86,33 @@ final class ByteWindow: @unchecked Sendable {
     /// Whether every byte up to `endOffset` has been read into the buffer.
     var isAtEnd: Bool { fileOffset + count >= endOffset }
 
+    /// Reads `start` to `end` from now on, with the same buffer: the next part of a file.
+    func reset(from start: Int, to end: Int) {
+        fileOffset = start
+        endOffset = end
+        count = 0
+    }
+
+    /// Ends the window's data at `end`, at or before its current end: the bytes after it are
+    /// another part's. Bytes already read past it are dropped.
+    func limit(to end: Int) {
+        precondition(end >= fileOffset && end <= endOffset)
+        endOffset = end
+        count = min(count, end - fileOffset)
+    }
+
     /// Drops the bytes before `keep`, moves the rest to the front and reads more after them.
     /// Returns how many bytes the kept ones moved back by. Throws the system's error number
     /// when the file cannot be read.
     func refill(keepingFrom keep: Int) throws(ReadError) -> Int {
-        guard let descriptor else { return 0 }
+        guard let file else { return 0 }
         let kept = count - keep
         if keep > 0, kept > 0 { memmove(base, base + keep, kept) }
         fileOffset += keep
         count = kept
         while count < capacity, fileOffset + count < endOffset {
             let wanted = min(capacity - count, endOffset - fileOffset - count)
-            let read = pread(descriptor, base + count, wanted, off_t(fileOffset + count))
+            let read = file.read(into: base + count, count: wanted, at: fileOffset + count)
             if read < 0 {
                 if errno == EINTR { continue }
                 throw ReadError(code: errno)

@@ -114,23 +114,38 @@ enum InputScan {
     /// Reads the open file `descriptor` of `size` bytes with up to `threads` threads.
     static func scan(descriptor: Int32, size: Int, file: String, spec: InputSpec, consumers: [InputConsumer],
                      threads: Int, progress: ScanProgress?, checksum: Bool = true, tuning: Tuning = .standard) -> Result<Output, DiagnosticList> {
-        // The checksum needs the bytes in order, so it has a thread of its own; it reads the
-        // file's pages from the system's cache, where the parts' reads just put them.
-        let hashing = Hashing(descriptor: descriptor, size: checksum ? size : 0)
-        hashing.start()
-        var reading = read(file: file, spec: spec, consumers: consumers, threads: threads, progress: progress, tuning: tuning) {
-            ByteWindow(descriptor: descriptor, from: $0, to: size)
+        scan(InputFile(descriptor: descriptor, size: size, name: file), file: file, spec: spec, consumers: consumers, threads: threads,
+             progress: progress, checksum: checksum, tuning: tuning)
+    }
+
+    /// Reads `input` with up to `threads` threads; `firstWindow`, when given, holds the file's
+    /// first bytes, already read. The checksum is computed from the bytes the reading brings in
+    /// (`InputFile`), so the file is read once.
+    static func scan(_ input: InputFile, file: String, spec: InputSpec, consumers: [InputConsumer], threads: Int,
+                     progress: ScanProgress?, checksum: Bool = true, tuning: Tuning = .standard,
+                     firstWindow: ByteWindow? = nil) -> Result<Output, DiagnosticList> {
+        input.hashes = checksum
+        var unused = firstWindow
+        var reading = read(file: file, spec: spec, consumers: consumers, threads: threads, progress: progress, tuning: tuning) { start, end in
+            if start == 0, let window = unused {
+                unused = nil
+                return window
+            }
+            return ByteWindow(file: input, from: start, to: end ?? input.size)
         } findLineStart: { offset in
-            lineStart(after: offset, descriptor: descriptor, size: size)
+            lineStart(after: offset, in: input)
+        } partEnded: {
+            // A part that stopped before its end left bytes unread: the digest reads them.
+            input.keepInOrderOnly()
         }
-        let digest = hashing.wait()
-        guard let digest else {
+        guard checksum else { return reading }
+        guard let digest = input.digest() else {
             return .failure(DiagnosticList([.inputFileUnreadable(at: SourceLocation(file: file))]))
         }
         reading = reading.map { output in
             var output = output
             output.sha256 = digest
-            output.size = size
+            output.size = input.size
             return output
         }
         return reading
@@ -140,7 +155,7 @@ enum InputScan {
     static func scan(bytes: [UInt8], file: String, spec: InputSpec, consumers: [InputConsumer],
                      tuning: Tuning = .standard) -> Result<Output, DiagnosticList> {
         let window = ByteWindow(bytes: bytes)
-        return read(file: file, spec: spec, consumers: consumers, threads: 1, progress: nil, tuning: tuning) { _ in window } findLineStart: { _ in nil }
+        return read(file: file, spec: spec, consumers: consumers, threads: 1, progress: nil, tuning: tuning) { _, _ in window } findLineStart: { _ in nil } partEnded: {}
             .map { output in
                 var output = output
                 output.sha256 = SHA256.hexDigest(of: bytes)
@@ -150,31 +165,37 @@ enum InputScan {
     }
 
     private static func read(file: String, spec: InputSpec, consumers: [InputConsumer], threads: Int, progress: ScanProgress?,
-                             tuning: Tuning, window: (Int) -> ByteWindow, findLineStart: (Int) -> Int?) -> Result<Output, DiagnosticList> {
+                             tuning: Tuning, window: (Int, Int?) -> ByteWindow, findLineStart: (Int) -> Int?,
+                             partEnded: @escaping @Sendable () -> Void) -> Result<Output, DiagnosticList> {
         // In parts on several threads; else on one thread; else, when a plain line did not fit,
         // by the tokenizer alone, which words every message.
         if threads > 1,
            let output = read(file: file, spec: spec, consumers: consumers, threads: threads, progress: progress, tuning: tuning,
-                             window: window, findLineStart: findLineStart, fallBack: true) {
+                             window: window, findLineStart: findLineStart, partEnded: partEnded, fallBack: true) {
             return output
         }
         if tuning.plainLines,
            let output = read(file: file, spec: spec, consumers: consumers, threads: 1, progress: progress, tuning: tuning,
-                             window: window, findLineStart: findLineStart, fallBack: true) {
+                             window: window, findLineStart: findLineStart, partEnded: partEnded, fallBack: true) {
             return output
         }
         var exact = tuning
         exact.plainLines = false
         return read(file: file, spec: spec, consumers: consumers, threads: 1, progress: progress, tuning: exact,
-                    window: window, findLineStart: findLineStart, fallBack: false)!
+                    window: window, findLineStart: findLineStart, partEnded: partEnded, fallBack: false)!
     }
 
     /// One reading of the file. With `fallBack`, nil when a part's start proved wrong or any part
     /// found a problem: the caller reads again on one thread.
+    ///
+    /// On several threads the file is cut into parts of about `Tuning.minimumPartSize` bytes,
+    /// each read by its own window that stops at the part's end, so every byte is read once;
+    /// the threads take the parts in file order, and a finished part is joined to the ones
+    /// before it as soon as they are all finished, so what the parts keep stays bounded.
     private static func read(file: String, spec: InputSpec, consumers: [InputConsumer], threads: Int, progress: ScanProgress?,
-                             tuning: Tuning, window: (Int) -> ByteWindow, findLineStart: (Int) -> Int?,
-                             fallBack: Bool) -> Result<Output, DiagnosticList>? {
-        var reader = CSVReader(window: window(0), file: file)
+                             tuning: Tuning, window: (Int, Int?) -> ByteWindow, findLineStart: (Int) -> Int?,
+                             partEnded: @escaping @Sendable () -> Void, fallBack: Bool) -> Result<Output, DiagnosticList>? {
+        var reader = CSVReader(window: window(0, nil), file: file)
         var diagnostics: [Diagnostic] = []
         var record = CSVRecord()
         guard reader.nextRecord(into: &record) else {
@@ -199,29 +220,61 @@ enum InputScan {
         let layout = RowLayout(file: file, headerCellCount: record.cells.count, columns: columns)
 
         // Parts: the first goes on with the reader that read the header.
+        let end = reader.window.endOffset
         var starts = [reader.fileOffset]
-        let dataSize = reader.window.endOffset - reader.fileOffset
-        let parts = min(threads, max(1, dataSize / max(1, tuning.minimumPartSize)))
-        for part in 1..<max(parts, 1) {
-            guard let start = findLineStart(reader.fileOffset + dataSize * part / parts), start > starts.last!,
-                  start < reader.window.endOffset else { break }
+        let dataSize = end - reader.fileOffset
+        let parts = threads > 1 ? max(1, dataSize / max(1, tuning.minimumPartSize)) : 1
+        // The first part's window already holds bytes up to here: the second part starts after
+        // them, so that no byte is read twice (unless the whole file is already there).
+        let alreadyRead = reader.window.fileOffset + reader.window.count
+        for part in 1..<parts {
+            var nominal = reader.fileOffset + dataSize * part / parts
+            if alreadyRead < end { nominal = max(nominal, alreadyRead) }
+            guard let start = findLineStart(max(nominal, starts.last! + 1)), start > starts.last!, start < end else { break }
             starts.append(start)
         }
-        if starts.count > 1 { reader.stopOffset = starts[1] }
+        let ends = Array(starts.dropFirst()) + [end]
+        let partStarts = starts
+        // A file the first window holds whole is not read again: each part gets a copy of its
+        // bytes. Else each thread keeps one window, refilled from the file part after part.
+        let copies: [ByteWindow?] = starts.indices.map { index in
+            index > 0 && alreadyRead >= end ? ByteWindow(copying: reader.window, from: starts[index], to: ends[index]) : nil
+        }
+        if starts.count > 1 {
+            reader.stopOffset = starts[1]
+            reader.window.limit(to: starts[1])
+        }
 
         let runs = (0..<starts.count).map { _ in PartRun(consumers: consumers) }
+        let queue = PartQueue(runs: runs, starts: starts)
         let first = runs[0]
+        let delimiter = reader.delimiter
+        /// Reads the parts the queue hands out.
+        @Sendable func readParts(window kept: ByteWindow?) {
+            while let index = queue.next() {
+                let owned: ByteWindow
+                if let copy = copies[index] {
+                    owned = copy
+                } else {
+                    owned = kept!
+                    owned.reset(from: partStarts[index], to: ends[index])
+                }
+                var partReader = CSVReader(window: owned, file: file, line: 1, delimiter: delimiter)
+                partReader.stopOffset = ends[index]
+                runs[index].read(&partReader, layout: layout, isFirstPart: false, plainLines: tuning.plainLines, progress: progress)
+                if owned.fileOffset + owned.count < ends[index] { partEnded() }
+                queue.finished(index)
+            }
+        }
+        // The first part is this thread's, with the reader that read the header.
+        _ = queue.next()
         var others: [Thread] = []
         let finished = DispatchGroup()
-        for index in 1..<starts.count {
-            let partReader = CSVReader(window: window(starts[index]), file: file, line: 1, delimiter: reader.delimiter)
-            let stop = index + 1 < starts.count ? starts[index + 1] : partReader.window.endOffset
-            let run = runs[index]
+        for _ in 1..<min(threads, starts.count) {
             finished.enter()
-            let thread = Thread { [partReader] in
-                var partReader = partReader
-                partReader.stopOffset = stop
-                run.read(&partReader, layout: layout, isFirstPart: false, plainLines: tuning.plainLines, progress: progress)
+            let kept = copies[1] == nil ? window(starts[1], ends[1]) : nil
+            let thread = Thread {
+                readParts(window: kept)
                 finished.leave()
             }
             thread.stackSize = 1 << 20
@@ -230,6 +283,9 @@ enum InputScan {
         others.forEach { $0.start() }
         first.diagnostics = diagnostics
         first.read(&reader, layout: layout, isFirstPart: true, plainLines: tuning.plainLines, progress: progress)
+        if reader.window.fileOffset + reader.window.count < ends[0] { partEnded() }
+        queue.finished(0)
+        readParts(window: reader.window)
         finished.wait()
 
         if fallBack {
@@ -237,35 +293,97 @@ enum InputScan {
             let problems = starts.count > 1 && runs.contains { !$0.diagnostics.isEmpty }
             if !proved || problems || runs.contains(where: \.needsExactReading) {
                 progress?.advance(-runs.reduce(0) { $0 + $1.bytesRead })
+                partEnded()
                 return nil
             }
         }
         if !first.diagnostics.isEmpty { return .failure(DiagnosticList(first.diagnostics)) }
 
-        var lineOffset = 0
-        for index in 1..<runs.count {
-            lineOffset += runs[index - 1].endLine - 1
-            for (consumer, aggregate) in runs[0].aggregates.enumerated() {
-                aggregate.append(runs[index].aggregates[consumer], lineOffset: lineOffset)
-            }
-        }
+        queue.joinAll()
         runs[0].aggregates.forEach { $0.finish() }
         return .success(Output(aggregates: runs[0].aggregates, rowCount: runs.reduce(0) { $0 + $1.rowCount },
                                sha256: "", size: 0, columnsFoundByHashtag: header.columnsFoundByHashtag, parts: runs.count))
     }
 
     /// The offset just after the first line feed at or after `offset`; nil when there is none
-    /// within a few megabytes (a file of very long lines is not worth splitting).
-    private static func lineStart(after offset: Int, descriptor: Int32, size: Int) -> Int? {
+    /// within a few megabytes (a file of very long lines is not worth splitting). The bytes
+    /// looked at are read again by the part they belong to, so they are kept from the digest;
+    /// the first read is small, since a line is short.
+    private static func lineStart(after offset: Int, in input: InputFile) -> Int? {
         var buffer = [UInt8](repeating: 0, count: 64 << 10)
         var position = offset
-        while position < min(size, offset + (4 << 20)) {
-            let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(position)) }
+        var wanted = 256
+        while position < min(input.size, offset + (4 << 20)) {
+            let count = buffer.withUnsafeMutableBytes {
+                input.read(into: $0.baseAddress!, count: min(wanted, input.size - position), at: position, hashed: false)
+            }
             guard count > 0 else { return nil }
             if let index = buffer[0..<count].firstIndex(of: CSVReader.lineFeed) { return position + index + 1 }
             position += count
+            wanted = buffer.count
         }
         return nil
+    }
+}
+
+/// The parts of one reading, handed to the threads in file order, and joined in that order as
+/// soon as a part and every part before it are finished.
+private final class PartQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private let runs: [PartRun]
+    private let starts: [Int]
+    private var nextIndex = 0
+    private var isFinished: [Bool]
+    /// Parts before this one are joined to the first.
+    private var joined = 1
+    private var lineOffset = 0
+    /// A part found a problem or ended elsewhere than where the next starts: the reading is
+    /// done again, nothing more is joined.
+    private var failed = false
+
+    init(runs: [PartRun], starts: [Int]) {
+        self.runs = runs
+        self.starts = starts
+        isFinished = Array(repeating: false, count: runs.count)
+    }
+
+    func next() -> Int? {
+        lock.withLock {
+            guard nextIndex < runs.count else { return nil }
+            defer { nextIndex += 1 }
+            return nextIndex
+        }
+    }
+
+    func finished(_ index: Int) {
+        lock.withLock {
+            isFinished[index] = true
+            joinFinished()
+        }
+    }
+
+    /// Joins every part left; all are finished.
+    func joinAll() {
+        lock.withLock { joinFinished() }
+    }
+
+    private func joinFinished() {
+        guard runs.count > 1 else { return }
+        while !failed, joined < runs.count, isFinished[joined - 1], isFinished[joined] {
+            let before = runs[joined - 1], part = runs[joined]
+            guard before.endOffset == starts[joined], !before.stoppedEarly, !before.needsExactReading, !part.needsExactReading,
+                  before.diagnostics.isEmpty, part.diagnostics.isEmpty, runs[0].diagnostics.isEmpty else {
+                failed = true
+                return
+            }
+            lineOffset += before.endLine - 1
+            for (consumer, aggregate) in runs[0].aggregates.enumerated() {
+                aggregate.append(part.aggregates[consumer], lineOffset: lineOffset)
+            }
+            // The part's rows are in the first now.
+            part.aggregates = []
+            joined += 1
+        }
     }
 }
 
@@ -279,7 +397,7 @@ struct RowLayout: Sendable {
 /// The reading of one part of a file: its rows, converted and handed to its aggregates.
 private final class PartRun: @unchecked Sendable {
     let consumers: [InputConsumer]
-    let aggregates: [any AggregateBox]
+    var aggregates: [any AggregateBox]
     var diagnostics: [Diagnostic] = []
     var rowCount = 0
     /// Where the part's last record ended, and the line after it.
@@ -450,48 +568,5 @@ private final class PartRun: @unchecked Sendable {
         flush()
         endOffset = reader.fileOffset
         endLine = reader.nextLine
-    }
-}
-
-/// The input's checksum, computed on a thread of its own while the parts are read.
-private final class Hashing: @unchecked Sendable {
-    let descriptor: Int32
-    let size: Int
-    private var digest: String?
-    private let done = DispatchSemaphore(value: 0)
-
-    init(descriptor: Int32, size: Int) {
-        self.descriptor = descriptor
-        self.size = size
-    }
-
-    func start() {
-        let thread = Thread { [self] in
-            digest = hash()
-            done.signal()
-        }
-        thread.start()
-    }
-
-    /// The hex digest; nil when the file could not be read.
-    func wait() -> String? {
-        done.wait()
-        return digest
-    }
-
-    private func hash() -> String? {
-        var hasher = SHA256()
-        let chunk = 1 << 20
-        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: chunk)
-        defer { buffer.deallocate() }
-        var offset = 0
-        while offset < size {
-            let count = pread(descriptor, buffer.baseAddress, min(chunk, size - offset), off_t(offset))
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            hasher.update(UnsafeBufferPointer(rebasing: buffer[0..<count]))
-            offset += count
-        }
-        return hasher.finalizeHex()
     }
 }

@@ -5,10 +5,10 @@ import Foundation
 /// Rows go one by one through `TableReader`, on one thread; the plain CSV path
 /// (`InputScan`) stays what it is for the files it fits.
 enum MappedScan {
-    /// Whether `descriptor`'s CSV needs this reading without a mapping: its hashtag row is
-    /// further down than line 2, or first (a hashtag row and no header).
-    static func csvTableIsElsewhere(descriptor: Int32, size: Int, file: String) -> Bool {
-        let window = ByteWindow(descriptor: descriptor, from: 0, to: size)
+    /// Whether `input`'s CSV needs this reading without a mapping: its hashtag row is
+    /// further down than line 2, or first (a hashtag row and no header). `window` reads the
+    /// file from its start; the reading that follows starts again from its first bytes.
+    static func csvTableIsElsewhere(window: ByteWindow, file: String) -> Bool {
         var reader = CSVReader(window: window, file: file)
         var record = CSVRecord()
         var index = 0
@@ -23,8 +23,19 @@ enum MappedScan {
     /// Reads the workbook at `url`.
     static func scanWorkbook(url: URL, file: String, spec: InputSpec, mapping: InputMapping?, consumers: [InputConsumer],
                              areas: AdminAreas? = nil, limits: Workbook.Limits = .standard) -> Result<InputScan.Output, DiagnosticList> {
+        guard let input = InputFile.open(url, name: file) else {
+            let location = SourceLocation(file: file)
+            return .failure(DiagnosticList(FileManager.default.fileExists(atPath: url.path) ? .inputFileUnreadable(at: location)
+                                            : .inputFileNotFound(at: location)))
+        }
+        return scanWorkbook(input, url: url, file: file, spec: spec, mapping: mapping, consumers: consumers, areas: areas, limits: limits)
+    }
+
+    /// Reads the open workbook `input`.
+    static func scanWorkbook(_ input: InputFile, url: URL, file: String, spec: InputSpec, mapping: InputMapping?, consumers: [InputConsumer],
+                             areas: AdminAreas? = nil, limits: Workbook.Limits = .standard) -> Result<InputScan.Output, DiagnosticList> {
         let workbook: Workbook
-        switch Workbook.open(url, file: file, limits: limits) {
+        switch Workbook.open(input, url: url, file: file, limits: limits) {
         case .success(let opened): workbook = opened
         case .failure(let diagnostic): return .failure(DiagnosticList(diagnostic))
         }
@@ -48,7 +59,7 @@ enum MappedScan {
                     scanner.wantedColumns = wanted
                 }
             }
-            return output(reader, checksumOf: url)
+            return output(reader, checksumOf: input)
         } catch let failure as Workbook.PartError {
             return .failure(DiagnosticList(failure.diagnostic(at: location)))
         } catch {
@@ -56,10 +67,17 @@ enum MappedScan {
         }
     }
 
-    /// Reads a CSV file through the tokenizer, row by row.
+    /// Reads the CSV file open as `descriptor` (tests).
     static func scanCSV(descriptor: Int32, size: Int, url: URL, file: String, spec: InputSpec, mapping: InputMapping?,
                         consumers: [InputConsumer], areas: AdminAreas? = nil) -> Result<InputScan.Output, DiagnosticList> {
-        let window = ByteWindow(descriptor: descriptor, from: 0, to: size)
+        let input = InputFile(descriptor: descriptor, size: size, name: file)
+        return scanCSV(input, window: ByteWindow(file: input, from: 0, to: size), file: file, spec: spec, mapping: mapping,
+                       consumers: consumers, areas: areas)
+    }
+
+    /// Reads a CSV file through the tokenizer, row by row; `window` reads `input` from its start.
+    static func scanCSV(_ input: InputFile, window: ByteWindow, file: String, spec: InputSpec, mapping: InputMapping?,
+                        consumers: [InputConsumer], areas: AdminAreas? = nil) -> Result<InputScan.Output, DiagnosticList> {
         var csv = CSVReader(window: window, file: file)
         let reader = TableReader(place: TablePlace(file: file, sheet: nil), spec: spec, mapping: mapping, consumers: consumers, uses1904: nil,
                                  areas: areas)
@@ -85,7 +103,7 @@ enum MappedScan {
             if problems.count >= InputReader.maximumErrorsPerFile { break }
         }
         csv.moveDiagnostics(into: &problems)
-        let result = output(reader, checksumOf: url)
+        let result = output(reader, checksumOf: input)
         switch result {
         case .failure(let list) where !problems.isEmpty:
             return .failure(DiagnosticList(problems + list.diagnostics))
@@ -96,9 +114,13 @@ enum MappedScan {
         }
     }
 
-    private static func output(_ reader: TableReader, checksumOf url: URL) -> Result<InputScan.Output, DiagnosticList> {
+    private static func output(_ reader: TableReader, checksumOf input: InputFile) -> Result<InputScan.Output, DiagnosticList> {
         reader.finish().map { read in
-            let (digest, size) = checksum(url)
+            // From the bytes the reading brought in, in file order; what it did not (a table that
+            // ended before the file, an archive's parts read where its directory puts them) is
+            // read for the digest now. An unreadable file gives no digest, as before.
+            let digest = input.digest() ?? ""
+            let size = input.size
             var output = InputScan.Output(aggregates: read.aggregates, rowCount: read.rowCount, sha256: digest, size: size,
                                           columnsFoundByHashtag: reader.columnsFoundByHashtag)
             output.notes = reader.notes
@@ -137,19 +159,6 @@ enum MappedScan {
             }
             return .success(workbook.sheets[0])
         }
-    }
-
-    /// The file's SHA-256 and size, read in chunks.
-    static func checksum(_ url: URL) -> (String, Int) {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return ("", 0) }
-        defer { try? handle.close() }
-        var hasher = SHA256()
-        var size = 0
-        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            size += chunk.count
-            chunk.withUnsafeBytes { hasher.update($0.bindMemory(to: UInt8.self)) }
-        }
-        return (hasher.finalizeHex(), size)
     }
 }
 

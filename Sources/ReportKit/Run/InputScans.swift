@@ -37,13 +37,16 @@ struct InputScans {
     let threads: Int
     let progress: ScanProgress?
     let tuning: InputScan.Tuning
+    /// Counts the opens and reads of each input file, when a test asks.
+    let readLog: InputReadLog?
     private var scans: [Scan] = []
     /// Problems already reported, so that a second report reading the same file (with the same
     /// columns or others) repeats none of them.
     private var reported: Set<String> = []
 
-    init(project: ProjectFiles, threads: Int, progress: ScanProgress?, tuning: InputScan.Tuning) {
+    init(project: ProjectFiles, threads: Int, progress: ScanProgress?, tuning: InputScan.Tuning, readLog: InputReadLog? = nil) {
         self.project = project
+        self.readLog = readLog
         self.threads = threads
         self.progress = progress
         self.tuning = tuning
@@ -115,23 +118,39 @@ struct InputScans {
         case .failure(let diagnostic): return .failure(DiagnosticList(diagnostic))
         }
         defer { close(opened.descriptor) }
+        readLog?.open(file)
+        // Every reading of the file, and its checksum, goes through this one open file.
+        let input = InputFile(descriptor: opened.descriptor, size: opened.size, name: file, log: readLog)
         progress?.expect(opened.size)
+        // The first bytes, read once: for the look at what the file is and where its table is,
+        // then for the reading.
+        let firstWindow = ByteWindow(file: input, from: 0, to: opened.size)
+        let isWorkbook: Bool
+        if Workbook.hasWorkbookExtension(scan.url) {
+            isWorkbook = true
+        } else {
+            try? firstWindow.fill()
+            isWorkbook = Workbook.isWorkbook(head: firstWindow.buffer.prefix(8))
+        }
         // A workbook, a mapped file or a table below line 1: read row by row on one thread,
         // its bytes counted for the progress line when the reading ends.
-        if Workbook.isWorkbook(scan.url) {
+        if isWorkbook {
             defer { progress?.advance(opened.size) }
-            return MappedScan.scanWorkbook(url: scan.url, file: file, spec: scan.spec, mapping: scan.mapping, consumers: scan.consumers,
+            return MappedScan.scanWorkbook(input, url: scan.url, file: file, spec: scan.spec, mapping: scan.mapping, consumers: scan.consumers,
                                            areas: scan.areas)
                 .flatMap { Self.checkRows($0, file: file) }
         }
-        if scan.mapping != nil || MappedScan.csvTableIsElsewhere(descriptor: opened.descriptor, size: opened.size, file: file) {
+        let tableIsElsewhere = scan.mapping == nil && MappedScan.csvTableIsElsewhere(window: firstWindow, file: file)
+        // The look read within the window's first bytes; should it have read on, start again.
+        let window = firstWindow.fileOffset == 0 ? firstWindow : ByteWindow(file: input, from: 0, to: opened.size)
+        if scan.mapping != nil || tableIsElsewhere {
             defer { progress?.advance(opened.size) }
-            return MappedScan.scanCSV(descriptor: opened.descriptor, size: opened.size, url: scan.url, file: file, spec: scan.spec,
+            return MappedScan.scanCSV(input, window: window, file: file, spec: scan.spec,
                                       mapping: scan.mapping, consumers: scan.consumers, areas: scan.areas)
                 .flatMap { Self.checkRows($0, file: file) }
         }
-        let output = InputScan.scan(descriptor: opened.descriptor, size: opened.size, file: file, spec: scan.spec,
-                                    consumers: scan.consumers, threads: threads, progress: progress, tuning: tuning)
+        let output = InputScan.scan(input, file: file, spec: scan.spec, consumers: scan.consumers, threads: threads, progress: progress,
+                                    tuning: tuning, firstWindow: window)
         // The reading and the checksum cover the first `size` bytes; a file that changed meanwhile
         // (appended to, rewritten, replaced) gives reports of a version that no longer exists.
         guard project.isUnchanged(opened, at: scan.url) else {

@@ -36,7 +36,8 @@ public enum ReportRun {
 
         // First every definition and template is checked, and what each report reads is
         // listed; then each input file is read once, for every report that reads it.
-        var inputs = InputScans(project: project, threads: options.threads, progress: options.progress, tuning: options.tuning)
+        var inputs = InputScans(project: project, threads: options.threads, progress: options.progress, tuning: options.tuning,
+                                readLog: options.inputReads)
         var vocabularies = VocabularyFiles(project: project)
         var pending: [PendingReport] = []
         // Pages: the words, headings and page templates, then each report's charts.

@@ -18,6 +18,8 @@ public struct RunOptions: Sendable {
     public var progress: ScanProgress?
     /// How files are split and read; the tests change it.
     var tuning = InputScan.Tuning.standard
+    /// Counts each input file's opens and bytes read, for a test; nil in a real run.
+    public var inputReads: InputReadLog?
     /// Stop once every report is checked and read, before any plugin computes: the plan has no
     /// outputs, only each report's latest month with data (`dtm-report list`).
     public var stopsBeforeComputing = false

@@ -53,24 +53,43 @@ struct Workbook {
     /// (by content, so a workbook saved under a `.csv` name is still recognised), or a name
     /// ending in a spreadsheet extension.
     static func isWorkbook(_ url: URL) -> Bool {
-        let extensions = ["xlsx", "xlsm", "xls", "xlsb", "ods"]
-        if extensions.contains(url.pathExtension.lowercased()) { return true }
+        if hasWorkbookExtension(url) { return true }
         guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
         defer { try? handle.close() }
         let head = [UInt8]((try? handle.read(upToCount: 8)) ?? Data())
         return head.starts(with: zipMagic) || head.starts(with: oleMagic)
     }
 
-    /// Opens the workbook at `url`: its sheets, date formats and the place of its strings.
-    static func open(_ url: URL, file: String, limits: Limits = .standard) -> Result<Workbook, Diagnostic> {
-        let location = SourceLocation(file: file)
-        guard let handle = try? FileHandle(forReadingFrom: url) else {
-            return .failure(FileManager.default.fileExists(atPath: url.path) ? .inputFileUnreadable(at: location) : .inputFileNotFound(at: location))
+    /// The first `count` bytes of `input` (fewer when it is shorter or cannot be read).
+    static func head(of input: InputFile, count: Int) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: min(count, input.size))
+        var done = 0
+        while done < bytes.count {
+            let read = bytes.withUnsafeMutableBytes { input.read(into: $0.baseAddress! + done, count: $0.count - done, at: done) }
+            if read < 0, errno == EINTR { continue }
+            guard read > 0 else { break }
+            done += read
         }
-        let head = [UInt8]((try? handle.read(upToCount: 8)) ?? Data())
-        try? handle.close()
+        return Array(bytes[0..<done])
+    }
+
+    /// Whether a file whose name is not a workbook's is one by its first bytes.
+    static func isWorkbook(head: some Collection<UInt8>) -> Bool {
+        head.starts(with: zipMagic) || head.starts(with: oleMagic)
+    }
+
+    /// Whether the name of the file at `url` ends in a spreadsheet extension.
+    static func hasWorkbookExtension(_ url: URL) -> Bool {
+        ["xlsx", "xlsm", "xls", "xlsb", "ods"].contains(url.pathExtension.lowercased())
+    }
+
+    /// Opens the workbook in the open file `input` (at `url`, whose extension words a refusal):
+    /// its sheets, date formats and the place of its strings.
+    static func open(_ input: InputFile, url: URL, file: String, limits: Limits = .standard) -> Result<Workbook, Diagnostic> {
+        let location = SourceLocation(file: file)
+        let head = head(of: input, count: 8)
         if head.starts(with: oleMagic) {
-            return .failure(isEncryptedPackage(url) ? .workbookEncrypted(at: location) : .workbookFormatRefused("Excel 97-2003 (.xls)", at: location))
+            return .failure(isEncryptedPackage(input) ? .workbookEncrypted(at: location) : .workbookFormatRefused("Excel 97-2003 (.xls)", at: location))
         }
         guard head.starts(with: zipMagic) else {
             let format = url.pathExtension.lowercased()
@@ -79,7 +98,7 @@ struct Workbook {
         }
         let archive: ZipArchive
         do {
-            archive = try ZipArchive(url: url)
+            archive = try ZipArchive(file: input)
         } catch {
             return .failure(.workbookCorrupt(reason: "its ZIP directory cannot be read (is the file truncated?)", at: location))
         }
@@ -190,10 +209,8 @@ struct Workbook {
     }
 
     /// An OLE compound file holding an `EncryptedPackage` stream: an `.xlsx` saved with a password.
-    private static func isEncryptedPackage(_ url: URL) -> Bool {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
-        defer { try? handle.close() }
-        let bytes = [UInt8]((try? handle.read(upToCount: 8 << 20)) ?? Data())
+    private static func isEncryptedPackage(_ input: InputFile) -> Bool {
+        let bytes = head(of: input, count: 8 << 20)
         let name = Array("EncryptedPackage".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
         return bytes.withUnsafeBufferPointer { XMLScanner.find(name, in: $0, from: 0) != nil }
     }

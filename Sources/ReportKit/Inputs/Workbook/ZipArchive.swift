@@ -42,34 +42,28 @@ final class ZipArchive {
     static let chunkSize = 64 << 10
 
     let fileSize: UInt64
-    private let descriptor: Int32
+    private let file: InputFile
     /// The entries by path; the first of two with one path wins, as most readers do.
     private let entriesByPath: [String: Entry]
 
-    init(url: URL) throws {
-        let descriptor = open(url.path, O_RDONLY)
-        guard descriptor >= 0 else { throw Failure.directory }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_size >= 0 else {
-            close(descriptor)
-            throw Failure.directory
-        }
-        self.descriptor = descriptor
-        self.fileSize = UInt64(status.st_size)
-        do {
-            var entries: [String: Entry] = [:]
-            for entry in try Self.readDirectory(descriptor: descriptor, fileSize: fileSize) where entries[entry.path] == nil {
-                entries[entry.path] = entry
-            }
-            entriesByPath = entries
-        } catch {
-            close(descriptor)
-            throw error
-        }
+    convenience init(url: URL) throws {
+        guard let file = InputFile.open(url, name: url.lastPathComponent) else { throw Failure.directory }
+        try self.init(file: file)
     }
 
-    deinit {
-        close(descriptor)
+    /// The archive in the open `file`, read through it (counted, and hashed where the reads
+    /// follow the file's order).
+    init(file: InputFile) throws {
+        self.file = file
+        self.fileSize = UInt64(file.size)
+        // Entries are read where the directory puts them: the digest takes what comes in order
+        // and reads the rest itself.
+        file.keepInOrderOnly()
+        var entries: [String: Entry] = [:]
+        for entry in try Self.readDirectory(file: file, fileSize: fileSize) where entries[entry.path] == nil {
+            entries[entry.path] = entry
+        }
+        entriesByPath = entries
     }
 
     subscript(path: String) -> Entry? {
@@ -81,7 +75,7 @@ final class ZipArchive {
     /// checksum. Errors thrown by `body` pass through.
     func extract(_ entry: Entry, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         guard !entry.isEncrypted, entry.method == 0 || entry.method == 8 else { throw Failure.entry(path: entry.path) }
-        let header = try Self.readBytes(descriptor: descriptor, at: entry.localHeaderOffset, count: 30, failing: .entry(path: entry.path))
+        let header = try Self.readBytes(file: file, at: entry.localHeaderOffset, count: 30, failing: .entry(path: entry.path))
         guard Self.uint32(header, 0) == 0x0403_4B50 else { throw Failure.entry(path: entry.path) }
         let dataStart = entry.localHeaderOffset + 30 + UInt64(Self.uint16(header, 26)) + UInt64(Self.uint16(header, 28))
         guard dataStart <= fileSize, entry.compressedSize <= fileSize - dataStart else { throw Failure.entry(path: entry.path) }
@@ -165,12 +159,12 @@ final class ZipArchive {
 
     /// The entries the central directory lists, found from the end-of-central-directory record
     /// (and its ZIP64 form where a size or offset does not fit 32 bits).
-    private static func readDirectory(descriptor: Int32, fileSize: UInt64) throws -> [Entry] {
+    private static func readDirectory(file: InputFile, fileSize: UInt64) throws -> [Entry] {
         // The end record is 22 bytes and a comment of up to 65,535 follows it.
         let tailCount = Int(min(fileSize, 22 + 0xFFFF))
         guard tailCount >= 22 else { throw Failure.directory }
         let tailStart = fileSize - UInt64(tailCount)
-        let tail = try readBytes(descriptor: descriptor, at: tailStart, count: tailCount)
+        let tail = try readBytes(file: file, at: tailStart, count: tailCount)
         guard let end = (0...(tailCount - 22)).reversed().first(where: { uint32(tail, $0) == 0x0605_4B50 }) else {
             throw Failure.directory
         }
@@ -181,11 +175,11 @@ final class ZipArchive {
             // The ZIP64 locator sits just before the end record and points at the ZIP64 record.
             let locatorOffset = tailStart + UInt64(end)
             guard locatorOffset >= 20 else { throw Failure.directory }
-            let locator = try readBytes(descriptor: descriptor, at: locatorOffset - 20, count: 20)
+            let locator = try readBytes(file: file, at: locatorOffset - 20, count: 20)
             guard uint32(locator, 0) == 0x0706_4B50 else { throw Failure.directory }
             let recordOffset = uint64(locator, 8)
             guard recordOffset <= fileSize, fileSize - recordOffset >= 56 else { throw Failure.directory }
-            let record = try readBytes(descriptor: descriptor, at: recordOffset, count: 56)
+            let record = try readBytes(file: file, at: recordOffset, count: 56)
             guard uint32(record, 0) == 0x0606_4B50 else { throw Failure.directory }
             entryCount = uint64(record, 32)
             directorySize = uint64(record, 40)
@@ -193,7 +187,7 @@ final class ZipArchive {
         }
         guard directorySize <= maximumDirectorySize, directoryOffset <= fileSize, directorySize <= fileSize - directoryOffset,
               entryCount <= directorySize / 46 + 1 else { throw Failure.directory }
-        let directory = try readBytes(descriptor: descriptor, at: directoryOffset, count: Int(directorySize))
+        let directory = try readBytes(file: file, at: directoryOffset, count: Int(directorySize))
         var entries: [Entry] = []
         var position = 0
         for _ in 0..<entryCount {
@@ -240,24 +234,24 @@ final class ZipArchive {
     // MARK: - Reading bytes
 
     private func readFully(into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: UInt64, for entry: Entry) throws {
-        guard Self.readFully(descriptor: descriptor, into: buffer, at: offset) else { throw Failure.entry(path: entry.path) }
+        guard Self.readFully(file: file, into: buffer, at: offset) else { throw Failure.entry(path: entry.path) }
     }
 
     /// `count` bytes at `offset`; throws `failure` when the file holds fewer.
-    private static func readBytes(descriptor: Int32, at offset: UInt64, count: Int, failing failure: Failure = .directory) throws -> [UInt8] {
+    private static func readBytes(file: InputFile, at offset: UInt64, count: Int, failing failure: Failure = .directory) throws -> [UInt8] {
         // An offset past what `off_t` holds is past the end of any file.
         guard offset <= UInt64(Int64.max) - UInt64(count) else { throw failure }
         var bytes = [UInt8](repeating: 0, count: count)
-        let complete = bytes.withUnsafeMutableBufferPointer { readFully(descriptor: descriptor, into: $0, at: offset) }
+        let complete = bytes.withUnsafeMutableBufferPointer { readFully(file: file, into: $0, at: offset) }
         guard complete else { throw failure }
         return bytes
     }
 
     /// `pread` until the buffer is full; false when the file ends first or a read fails.
-    private static func readFully(descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: UInt64) -> Bool {
+    private static func readFully(file: InputFile, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: UInt64) -> Bool {
         var done = 0
         while done < buffer.count {
-            let count = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done))
+            let count = file.read(into: buffer.baseAddress! + done, count: buffer.count - done, at: Int(offset) + done)
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { return false }
             done += count

@@ -271,9 +271,15 @@ public enum ReportRun {
                 guard let declared = description.input(named: input.name) else { continue }
                 let spec = declared.resolvingVocabularies(vocabularies)
                 let read = Set(Plugin.Inputs.columnsRead(from: spec))
-                let columns = spec.columns.filter { $0.pcode != nil && read.contains($0.name) }.map(\.name)
+                let columns = spec.columns.filter { $0.pcode != nil && read.contains($0.name) }
                 guard !columns.isEmpty else { continue }
-                let consumer = InputConsumer(input: spec.name, columns: columns) { TypedAggregateBox(PCodeCensus(columns: columns)) }
+                // A name column is checked with its codes when the aggregate reads it.
+                var nameColumns: [String: String] = [:]
+                for column in columns {
+                    if let name = column.pcode?.nameColumn, read.contains(name) { nameColumns[column.name] = name }
+                }
+                let census = PCodeCensus(columns: columns.map(\.name), nameColumns: nameColumns)
+                let consumer = InputConsumer(input: spec.name, columns: census.columnsRead) { TypedAggregateBox(census) }
                 let areas = input.mapping?.rollUp.isEmpty == false ? vocabularies.areas : nil
                 censuses.append((spec, inputs.request(input.path, spec: spec, mapping: input.mapping, areas: areas,
                                                       allowsAbsolute: definition.allowsAbsoluteInputs, consumer: consumer)))

@@ -279,7 +279,9 @@ struct AssessmentHistory {
     /// The PoEs of `inputs`, once its rows are checked: a point of entry assessed twice on one
     /// day is the first problem in date order (file order within a day).
     init(_ inputs: Assessments, period: Period) throws(PluginFailure) {
-        precondition(inputs.period.map { $0 == period } ?? true, "the PoE assessments were kept for \(inputs.period!), not \(period)")
+        // Made without a period, the aggregate kept the latest assessments: those of the latest
+        // month with one, the one the host reports on without `--period`.
+        precondition((inputs.period ?? inputs.dates.months.last ?? period) == period, "the assessments were kept for another month than \(period)")
         var twice: (key: PoEDay, row: RowReference, first: RowReference)?
         for (key, rows) in inputs.rowsOfDay {
             guard let first = rows.first, let repeated = rows.repeats.first else { continue }

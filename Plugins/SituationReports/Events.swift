@@ -182,7 +182,9 @@ public struct EventRecords: StreamingAggregate, KeepsPCodes {
     /// every row of the file is checked: every problem is collected, each at its row, into one
     /// `PluginFailure` that the host reports under its usual cap.
     func events(in period: Period, areas: AdminAreas) throws(PluginFailure) -> [DisplacementEvent] {
-        precondition(self.period.map { $0 == period } ?? true, "the events were kept for \(self.period!), not \(period)")
+        // Made without a period, the aggregate kept the latest month an event ended in: the one
+        // the host reports on without `--period`.
+        precondition((self.period ?? months.months.last ?? period) == period, "the events were kept for another month than \(period)")
         var problems = self.problems.map(\.problem)
         for (id, rows) in ids {
             guard let first = rows.first else { continue }

@@ -62,20 +62,22 @@
 @frozen public struct FirstSeen<Value: Sendable>: Accumulator {
     @usableFromInline var storedValue: Value?
     @usableFromInline var storedRow: RowReference?
+    /// Whether a row was seen: a flag, so that asking costs no copy of the reference.
+    @usableFromInline var hasSeen = false
 
     @inlinable public init() {
         storedValue = nil
         storedRow = nil
     }
 
-
     public var value: Value? { storedValue }
     /// The row that gave `value`.
     public var row: RowReference? { storedRow }
-    @inlinable public var isEmpty: Bool { storedRow == nil }
+    @inlinable public var isEmpty: Bool { !hasSeen }
 
     @inlinable public mutating func see(_ value: @autoclosure () -> Value, at row: @autoclosure () -> RowReference) {
-        guard storedRow == nil else { return }
+        guard !hasSeen else { return }
+        hasSeen = true
         storedValue = value()
         storedRow = row()
     }
@@ -91,19 +93,21 @@
 @frozen public struct LastSeen<Value: Sendable>: Accumulator {
     @usableFromInline var storedValue: Value?
     @usableFromInline var storedRow: RowReference?
+    /// Whether a row was seen: a flag, so that asking costs no copy of the reference.
+    @usableFromInline var hasSeen = false
 
     @inlinable public init() {
         storedValue = nil
         storedRow = nil
     }
 
-
     public var value: Value? { storedValue }
     /// The row that gave `value`.
     public var row: RowReference? { storedRow }
-    @inlinable public var isEmpty: Bool { storedRow == nil }
+    @inlinable public var isEmpty: Bool { !hasSeen }
 
     @inlinable public mutating func see(_ value: Value, at row: RowReference) {
+        hasSeen = true
         storedValue = value
         storedRow = row
     }

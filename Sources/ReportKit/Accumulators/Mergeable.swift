@@ -45,11 +45,20 @@ final class MergePlans: @unchecked Sendable {
 
     static let shared = MergePlans()
 
+    /// One struct's steps, in a class so that finding them again is a pointer's cast.
+    private final class Plan<Root>: @unchecked Sendable {
+        let steps: [Step<Root>]
+
+        init(_ steps: [Step<Root>]) {
+            self.steps = steps
+        }
+    }
+
     private let lock = NSLock()
-    private var plans: [ObjectIdentifier: Any] = [:]
+    private var plans: [ObjectIdentifier: AnyObject] = [:]
 
     func steps<Root: Mergeable>(for type: Root.Type) -> [Step<Root>] {
-        if let plan = lock.withLock({ plans[ObjectIdentifier(type)] }) { return plan as! [Step<Root>] }
+        if let plan = lock.withLock({ plans[ObjectIdentifier(type)] }) { return unsafeDowncast(plan, to: Plan<Root>.self).steps }
         var steps: [Step<Root>] = []
         let isStruct = _forEachFieldWithKeyPath(of: Root.self) { _, keyPath in
             if let field = Swift.type(of: keyPath).valueType as? any Mergeable.Type, let step = Self.step(field, keyPath) {
@@ -58,7 +67,7 @@ final class MergePlans: @unchecked Sendable {
             return true
         }
         precondition(isStruct, "\(Root.self): only a struct's merge is derived from its properties")
-        lock.withLock { plans[ObjectIdentifier(type)] = steps }
+        lock.withLock { plans[ObjectIdentifier(type)] = Plan(steps) }
         return steps
     }
 

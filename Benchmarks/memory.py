@@ -8,7 +8,8 @@ rows, then copies of them moved back in time by whole spans of the file's dates 
 stay distinct and the latest month, the one the run reports on, is the sample's), with event
 ids made distinct. Each plugin's reports are then run once (`run --report ...`, on one thread,
 without --period: the latest month) and the peak resident memory of the process is read from
-the kernel (rusage of the child). Prints a Markdown table.
+the kernel (rusage of the child, started by a small process of its own so that this script's
+memory is not counted). Prints a Markdown table.
 
     Benchmarks/memory.py --binary .build/release/dtm-report --factors 1,10,100
 """
@@ -75,15 +76,30 @@ def grow(path, factor):
     return len(out) - body_start
 
 
+# Runs the command given as arguments, its output discarded, and prints its exit status, seconds
+# and peak resident memory (KiB). A process of its own, small, so that the command's peak is its
+# own: a child forked from this script, which holds the grown files, would count this script's
+# pages as its own until it execs (Linux keeps the larger of the two peaks).
+MEASURE = r"""
+import os, sys, time
+started = time.monotonic()
+pid = os.fork()
+if pid == 0:
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 1)
+    os.execv(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(pid, 0)
+print(os.waitstatus_to_exitcode(status), time.monotonic() - started, usage.ru_maxrss)
+"""
+
+
 def peak_memory(arguments, folder):
     """Runs the command in `folder`; its exit status, seconds and peak resident memory in MB."""
-    started = time.monotonic()
-    process = subprocess.Popen(arguments, cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.monotonic() - started
-    error = process.stderr.read().decode("utf-8", "replace")
-    process.stderr.close()
-    return os.waitstatus_to_exitcode(status), elapsed, usage.ru_maxrss / 1024, error
+    process = subprocess.run([sys.executable, "-c", MEASURE] + arguments, cwd=folder, capture_output=True)
+    if process.returncode != 0:
+        return process.returncode, 0.0, 0.0, process.stderr.decode("utf-8", "replace")
+    status, elapsed, kilobytes = process.stdout.decode().split()
+    return int(status), float(elapsed), int(kilobytes) / 1024, process.stderr.decode("utf-8", "replace")
 
 
 def main():

@@ -4,7 +4,9 @@
 #   scripts/new-plugin.sh Name plugin-id
 #
 # - Plugins/<Name>/<Name>Plugin.swift: the plugin type, its description (one input, one
-#   parameter, two facts, one table) and a minimal computation; Plugins/<Name>/Parameters.swift;
+#   parameter, two facts, one table) and a minimal computation; Plugins/<Name>/RegionCount.swift:
+#   the input's columns declared as keys and the streaming aggregate that keeps sums by month and
+#   region; Plugins/<Name>/Parameters.swift;
 # - Plugins/<Name>/Examples/two-regions/: an input, a reports.yaml and expected/2021-03/, the
 #   golden outputs that a run writes (recorded here by building and running the tool);
 # - templates/<plugin-id>/summary.en.md and summary.fr.md;
@@ -33,26 +35,14 @@ cat > "$plugin/${name}Plugin.swift" <<EOF
 import ReportKit
 
 /// People counted by region: the total of the period's rows and a table by region. A starting
-/// point: change the description, the parameters and \`run\` to the report you need.
+/// point: change the columns, the description, the parameters, the aggregate and \`run\` to the
+/// report you need.
 public enum ${name}Plugin: ReportPlugin {
     public static let description = PluginDescription(
         id: "$id",
         name: Label(en: "$name", fr: "$name"),
         summary: "People counted by region in the period, with the regions at or above a minimum.",
-        inputs: [
-            InputSpec(
-                name: "counts",
-                conventionalFileName: "counts.csv",
-                documentation: "People counted by region and date.",
-                columns: [
-                    ColumnSpec("date", .date, hxl: "#date", "The day of the count."),
-                    ColumnSpec("adm1_code", .text, hxl: "#adm1+code", "Region P-code."),
-                    ColumnSpec("adm1_name", .text, hxl: "#adm1+name", "Region name."),
-                    ColumnSpec("individuals", .count, hxl: "#affected+ind", "People counted."),
-                ],
-                periodColumn: "date"
-            ),
-        ],
+        inputs: [RegionCount.input],
         parameters: Parameters.specs,
         facts: [
             FactSpec("total", .count, "People counted in the period, all regions."),
@@ -67,24 +57,70 @@ public enum ${name}Plugin: ReportPlugin {
         ]
     )
 
-    public static func run(inputs: PluginInputs, parameters: Parameters, period: Period, vocabularies: Vocabularies) throws(PluginFailure) -> ReportResult {
-        let table = inputs["counts"]!
-        let dates = table.dates("date"), codes = table.texts("adm1_code"), names = table.texts("adm1_name")
-        let individuals = table.counts("individuals")
-        var byRegion: [String: (name: String, individuals: Int)] = [:]
-        for row in 0..<table.rowCount where period.contains(dates[row]) {
-            byRegion[codes[row], default: (names[row], 0)].individuals += individuals[row]
-        }
-        let kept = byRegion.keys.sorted().filter { code in byRegion[code]!.individuals >= parameters.minimum }
-        let rows: [[TableCell]] = kept.map { code in
-            [.text(code), .text(byRegion[code]!.name), .integer(byRegion[code]!.individuals)]
+    public static func makeInputs(parameters: Parameters, period: Period?) -> CountsByRegion {
+        CountsByRegion()
+    }
+
+    public static func run(inputs: CountsByRegion, parameters: Parameters, period: Period, vocabularies: Vocabularies) throws(PluginFailure)
+        -> ReportResult
+    {
+        // The period's regions, in the order of their codes.
+        let regions = inputs.months[period]
+        let kept = regions.filter { \$0.value.individuals.value >= parameters.minimum }
+        let rows: [[TableCell]] = kept.map { code, region in
+            [.text(code.string), .text(region.name.value!.string), .integer(region.individuals.value)]
         }
         return ReportResult(
             facts: [
-                "total": .count(byRegion.values.reduce(0) { \$0 + \$1.individuals }),
+                "total": .count(regions.reduce(0) { \$0 + \$1.value.individuals.value }),
                 "region_count": .count(kept.count),
             ],
             tables: ["by_region": ResultTable(rows: rows)])
+    }
+
+    /// The months with rows, so that a run without \`--period\` reports the latest.
+    public static func periodsWithData(inputs: CountsByRegion, parameters: Parameters) -> Set<Period> {
+        Set(inputs.months.months)
+    }
+}
+EOF
+
+cat > "$plugin/RegionCount.swift" <<EOF
+import ReportKit
+
+/// The columns of \`counts.csv\`, each declared once: the input's spec is built from them and
+/// the rows are read through them.
+enum RegionCount {
+    static let date = Column<Day>("date", hxl: "#date", "The day of the count.")
+    static let region = Column<Text>("adm1_code", hxl: "#adm1+code", "Region P-code.")
+    static let regionName = Column<Text>("adm1_name", hxl: "#adm1+name", "Region name.")
+    static let individuals = Column<Count>("individuals", hxl: "#affected+ind", "People counted.")
+
+    static let input = InputSpec(
+        name: "counts", conventionalFileName: "counts.csv", documentation: "People counted by region and date.",
+        columns: [date, region, regionName, individuals], periodColumn: date)
+}
+
+/// What the plugin keeps of the rows, whatever their number: people by month and region, and
+/// each region's name as its first row of the month gives it. The host reads a large file in
+/// parts on several threads and merges their aggregates: nothing here knows it.
+public struct CountsByRegion: StreamingAggregate {
+    struct Region: Accumulator {
+        var individuals = Sum()
+        var name = FirstSeen<Text>()
+    }
+
+    var months = ByMonth<Tally<Text, Region>>()
+
+    public mutating func add(_ rows: RowBatch) {
+        let regions = rows[RegionCount.region], names = rows[RegionCount.regionName]
+        let individuals = rows[RegionCount.individuals]
+        for run in rows.monthRuns(of: RegionCount.date) {
+            for row in run.rows {
+                months[run.month][regions[row]].individuals += individuals[row]
+                months[run.month][regions[row]].name.see(names[row], at: rows.reference(ofRow: row))
+            }
+        }
     }
 }
 EOF

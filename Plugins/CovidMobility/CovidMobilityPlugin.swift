@@ -44,17 +44,9 @@ public enum CovidMobilityPlugin: ReportPlugin {
                 name: "poes",
                 conventionalFileName: "poe_status.csv",
                 documentation: "Points of entry and their operational status at each assessment.",
-                columns: [
-                    ColumnSpec("assessment_date", .date, hxl: "#date+reported", "The day the PoE was assessed."),
-                    ColumnSpec("poe_code", .text, hxl: "#loc+code", "The PoE's id; one row per PoE and assessment date."),
-                    ColumnSpec("poe_name", .text, hxl: "#loc+name", "The PoE's name; the latest row's name is used."),
-                    ColumnSpec("poe_type", .choice(PoEType.allCases.map(\.rawValue)), hxl: "#loc+type", "The kind of PoE."),
-                    ColumnSpec("adm1_code", .text, hxl: "#adm1+code", "Region P-code, of the P-code vocabulary.", pcode: PCodeColumn(level: 1)),
-                    ColumnSpec("neighbour_country", .optionalText, hxl: "#country+code+dest", "ISO3 code of the country across the border; empty for airports and internal points."),
-                    ColumnSpec("status", .choice(PoEStatus.allCases.map(\.rawValue)), hxl: "#status", "Operational status at the assessment."),
-                    ColumnSpec("restriction", .choice(Restriction.allCases.map(\.rawValue)), hxl: "#access+type", "The main restriction in force."),
-                ],
-                periodColumn: "assessment_date"
+                columns: [PoERows.assessmentDate, PoERows.code, PoERows.name, PoERows.type, PoERows.adm1Code, PoERows.neighbourCountry,
+                          PoERows.status, PoERows.restriction],
+                periodColumn: PoERows.assessmentDate
             ),
         ],
         parameters: Parameters.specs,
@@ -109,12 +101,16 @@ public enum CovidMobilityPlugin: ReportPlugin {
         vocabularies: [PoEType.vocabulary, PoEStatus.vocabulary, Restriction.vocabulary]
     )
 
-    public static func run(inputs: PluginInputs, parameters: Parameters, period: Period, vocabularies: Vocabularies) throws(PluginFailure)
+    public static func makeInputs(parameters: Parameters, period: Period?) -> Assessments {
+        Assessments(types: parameters.types, period: period)
+    }
+
+    public static func run(inputs: Assessments, parameters: Parameters, period: Period, vocabularies: Vocabularies) throws(PluginFailure)
         -> ReportResult
     {
         let types = vocabularies[PoEType.vocabulary.name], statuses = vocabularies[PoEStatus.vocabulary.name]
         let restrictions = vocabularies[Restriction.vocabulary.name]
-        let history = try Assessments(inputs["poes"]!, types: parameters.types)
+        let history = try AssessmentHistory(inputs, period: period)
         var facts: [String: FactValue] = [:]
         let current = history.poes.compactMap { poe in poe.latest(in: period).map { (poe, $0) } }
 
@@ -222,12 +218,10 @@ public enum CovidMobilityPlugin: ReportPlugin {
             ], dataThrough: facts["assessment_date"]?.day)
     }
 
-    /// Months with an assessment of the selected types. Read from the rows directly, so that a
-    /// file with a problem still gets a period and `run` reports the problem itself.
-    public static func periodsWithData(inputs: PluginInputs, parameters: Parameters) -> Set<Period> {
-        let table = inputs["poes"]!, dates = table.dates("assessment_date"), types = table.texts("poe_type")
-        let selected = Set(parameters.types.map(\.rawValue))
-        return Set((0..<table.rowCount).filter { selected.contains(types[$0]) }.map { dates[$0].period })
+    /// Months with an assessment of the selected types, whatever the problems of the file, so
+    /// that a file with a problem still gets a period and `run` reports the problem itself.
+    public static func periodsWithData(inputs: Assessments, parameters: Parameters) -> Set<Period> {
+        Set(inputs.dates.months)
     }
 
     /// PoE names in alphabetical order, accents and case aside (Kourémalé before Koury), then by
@@ -252,7 +246,7 @@ public enum CovidMobilityPlugin: ReportPlugin {
 }
 
 /// One assessment of one PoE.
-struct Assessment {
+struct Assessment: Sendable {
     var date: Day
     var status: PoEStatus
     var restriction: Restriction
@@ -266,7 +260,7 @@ struct PoE {
     var type: PoEType
     var adm1Code: String
     var neighbourCountry: String
-    /// Ascending by date, one per date.
+    /// Ascending by date, one per date: its two latest up to the end of the period.
     var assessments: [Assessment]
 
     func latest(in period: Period) -> Assessment? { assessments.last { period.contains($0.date) } }
@@ -274,39 +268,127 @@ struct PoE {
     func latest(before day: Day) -> Assessment? { assessments.last { $0.date < day } }
 }
 
-/// The rows of the PoE file, of the selected types, grouped by PoE.
-struct Assessments {
+/// The PoEs and assessment dates of the selected types, as `run` reads them.
+struct AssessmentHistory {
     /// By code, in code order.
     let poes: [PoE]
-    /// Every assessment date, ascending, without repeats.
+    /// The assessment dates kept (each month's two latest), ascending: enough for the latest
+    /// date before a period and the latest before any kept assessment.
     let dates: [Day]
 
-    init(_ table: InputTable, types: [PoEType]) throws(PluginFailure) {
-        let dates = table.dates("assessment_date"), codes = table.texts("poe_code"), names = table.texts("poe_name")
-        let typeCells = table.texts("poe_type"), regions = table.texts("adm1_code"), neighbours = table.texts("neighbour_country")
-        let statuses = table.texts("status"), restrictions = table.texts("restriction")
-        let selected = Set(types)
-        var byCode: [String: (poe: PoE, rows: [Int])] = [:]
-        // The host has checked every cell against the column's choices, so these always succeed.
-        let rows = (0..<table.rowCount).filter { selected.contains(PoEType(rawValue: typeCells[$0])!) }
-        // Ascending by date, file order within a day: the latest row gives a PoE's name.
-        for row in rows.sorted(by: { (dates[$0], $0) < (dates[$1], $1) }) {
-            let assessment = Assessment(date: dates[row], status: PoEStatus(rawValue: statuses[row])!,
-                                        restriction: Restriction(rawValue: restrictions[row])!)
-            var entry = byCode[codes[row]] ?? (PoE(code: codes[row], name: names[row], type: .airport, adm1Code: "", neighbourCountry: "", assessments: []), [])
-            if let last = entry.poe.assessments.last, last.date == assessment.date {
-                throw PluginFailure([.assessedTwice("poe_code", what: "point of entry '\(codes[row])'", day: assessment.date,
-                                                   firstLine: table.lines[entry.rows.last!], at: table.place(ofRow: row))])
-            }
-            entry.poe.name = names[row]
-            entry.poe.type = PoEType(rawValue: typeCells[row])!
-            entry.poe.adm1Code = regions[row]
-            entry.poe.neighbourCountry = neighbours[row]
-            entry.poe.assessments.append(assessment)
-            entry.rows.append(row)
-            byCode[codes[row]] = entry
+    /// The PoEs of `inputs`, once its rows are checked: a point of entry assessed twice on one
+    /// day is the first problem in date order (file order within a day).
+    init(_ inputs: Assessments, period: Period) throws(PluginFailure) {
+        // Made without a period, the aggregate kept the latest assessments: those of the latest
+        // month with one, the one the host reports on without `--period`.
+        precondition((inputs.period ?? inputs.dates.months.last ?? period) == period, "the assessments were kept for another month than \(period)")
+        var twice: (key: PoEDay, row: RowReference, first: RowReference)?
+        for (key, rows) in inputs.rowsOfDay {
+            guard let first = rows.first, let repeated = rows.repeats.first else { continue }
+            if twice.map({ (key.day, repeated) < ($0.key.day, $0.row) }) ?? true { twice = (key, repeated, first) }
         }
-        poes = byCode.keys.sorted().map { byCode[$0]!.poe }
-        self.dates = Array(Set(rows.map { dates[$0] })).sorted()
+        if let twice {
+            throw PluginFailure([.assessedTwice("poe_code", what: "point of entry '\(twice.key.code.string)'", day: twice.key.day.day,
+                                                firstLine: twice.first.location.line, at: twice.row.location)])
+        }
+        poes = inputs.poes.compactMap { code, poe -> PoE? in
+            guard let attributes = poe.attributes.value.value else { return nil }
+            let adm1 = attributes.adm1Code.string
+            return PoE(
+                code: code.string, name: attributes.name.string, type: attributes.type, adm1Code: inputs.pcodeForms[adm1] ?? adm1,
+                neighbourCountry: attributes.neighbourCountry.string,
+                assessments: poe.latest.entries.reversed().compactMap { $0.value.value })
+        }
+        dates = inputs.dates.flatMap { $0.value.entries.map(\.key.day) }.sorted()
+    }
+}
+
+/// A point of entry on a day: one row each.
+struct PoEDay: Hashable, Sendable {
+    var code: Text
+    var day: DayNumber
+}
+
+/// The columns of `poe_status.csv`, declared once.
+enum PoERows {
+    static let assessmentDate = Column<Day>("assessment_date", hxl: "#date+reported", "The day the PoE was assessed.")
+    static let code = Column<Text>("poe_code", hxl: "#loc+code", "The PoE's id; one row per PoE and assessment date.")
+    static let name = Column<Text>("poe_name", hxl: "#loc+name", "The PoE's name; the latest row's name is used.")
+    static let type = Column<PoEType>("poe_type", hxl: "#loc+type", "The kind of PoE.")
+    static let adm1Code = Column<Text>("adm1_code", hxl: "#adm1+code", "Region P-code, of the P-code vocabulary.", pcode: PCodeColumn(level: 1))
+    static let neighbourCountry = Column<Text>(
+        "neighbour_country", mayBeEmpty: true, hxl: "#country+code+dest",
+        "ISO3 code of the country across the border; empty for airports and internal points.")
+    static let status = Column<PoEStatus>("status", hxl: "#status", "Operational status at the assessment.")
+    static let restriction = Column<Restriction>("restriction", hxl: "#access+type", "The main restriction in force.")
+}
+
+/// What the report keeps of the PoE file, whatever its length: for each PoE of the selected
+/// types, its latest row's name, type, region and neighbour and its two latest assessments up to
+/// the end of the period (the period's latest and the one before it); each month's two latest
+/// assessment dates; and, for the check that a PoE has one row a day, the row of each PoE and
+/// day (one reference a row: the only part that grows with the file).
+///
+/// Without `--period` the host reports on the latest month with an assessment, and every row is
+/// up to its end.
+public struct Assessments: StreamingAggregate, KeepsPCodes {
+    /// The selected types.
+    let types: Set<PoEType>
+    /// The month asked for; nil for the latest month with data.
+    let period: Period?
+    var poes = Tally<Text, PoEAssessments>()
+    /// Every assessment date of the selected types: each month's two latest.
+    var dates = ByMonth<AtLatestTwo<DayNumber, Sum>>()
+    var rowsOfDay = ByKey<PoEDay, Occurrences>()
+    /// The vocabulary's form of each region code written otherwise.
+    var pcodeForms: [String: String] = [:]
+
+    struct PoEAssessments: Accumulator {
+        /// Its latest row in date order (file order within a day) gives its name and place.
+        var attributes = AtLatest<DatedRow, FirstSeen<Attributes>>()
+        /// Its two latest assessments up to the end of the period.
+        var latest = AtLatestTwo<DayNumber, FirstSeen<Assessment>>()
+    }
+
+    struct Attributes: Sendable {
+        var name: Text
+        var type: PoEType
+        var adm1Code: Text
+        var neighbourCountry: Text
+    }
+
+    /// A row in date order, then file order.
+    struct DatedRow: Comparable, Sendable {
+        var day: DayNumber
+        var row: RowReference
+        static func < (a: DatedRow, b: DatedRow) -> Bool { (a.day, a.row) < (b.day, b.row) }
+    }
+
+    init(types: [PoEType], period: Period?) {
+        self.types = Set(types)
+        self.period = period
+    }
+
+    public mutating func add(_ rows: RowBatch) {
+        let days = rows[PoERows.assessmentDate], codes = rows[PoERows.code], names = rows[PoERows.name]
+        let types = rows[PoERows.type], regions = rows[PoERows.adm1Code], neighbours = rows[PoERows.neighbourCountry]
+        let statuses = rows[PoERows.status], restrictions = rows[PoERows.restriction]
+        let through = period.map { DayNumber($0.lastDay) }
+        for row in 0..<rows.count where self.types.contains(types[row]) {
+            let day = days[row], code = codes[row], reference = rows.reference(ofRow: row)
+            dates[day.month].update(day) { $0 += 1 }
+            rowsOfDay[PoEDay(code: code, day: day)].see(reference)
+            poes[code].attributes.update(DatedRow(day: day, row: reference)) {
+                $0.see(Attributes(name: names[row], type: types[row], adm1Code: regions[row], neighbourCountry: neighbours[row]), at: reference)
+            }
+            if let through, through < day { continue }
+            poes[code].latest.update(day) {
+                $0.see(Assessment(date: day.day, status: statuses[row], restriction: restrictions[row]), at: reference)
+            }
+        }
+    }
+
+    public mutating func writePCodes(of column: String, as form: [String: String]) {
+        if column == PoERows.adm1Code.name { pcodeForms.merge(form) { _, new in new } }
     }
 }

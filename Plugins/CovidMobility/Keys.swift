@@ -5,7 +5,7 @@ import ReportKit
 // (`vocabularies/*.csv`); templates place those words, they never spell a status or a type.
 
 /// The kinds of point of entry (PoE) DTM tracks, in the order tables and facts list them.
-public enum PoEType: String, CaseIterable, Sendable, Decodable, ParameterChoice {
+public enum PoEType: String, CaseIterable, Sendable, Decodable, ParameterChoice, ColumnChoice {
     case airport
     case landBorder = "land_border"
     case blueBorder = "blue_border"
@@ -21,7 +21,7 @@ public enum PoEType: String, CaseIterable, Sendable, Decodable, ParameterChoice 
 /// Statuses are ordered `fullyClosed` < `partiallyOperational` < `fullyOperational`: a PoE
 /// whose status rises reopened, one whose status falls closed. `unknown` has no place in that
 /// order: a change from or to `unknown` counts as no change.
-public enum PoEStatus: String, CaseIterable, Sendable {
+public enum PoEStatus: String, CaseIterable, Sendable, ColumnChoice {
     case fullyClosed = "fully_closed"
     case partiallyOperational = "partially_operational"
     case fullyOperational = "fully_operational"
@@ -43,7 +43,7 @@ public enum PoEStatus: String, CaseIterable, Sendable {
 }
 
 /// The main restriction in force at a PoE.
-public enum Restriction: String, CaseIterable, Sendable {
+public enum Restriction: String, CaseIterable, Sendable, ColumnChoice {
     case entryBan = "entry_ban"
     case exitBan = "exit_ban"
     case cargoOnly = "cargo_only"

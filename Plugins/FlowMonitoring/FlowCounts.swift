@@ -1,8 +1,8 @@
 import ReportKit
 
 /// The observations of one window (and the month before it): the sums of its months in
-/// `FlowObservations`, added up by code. The window's totals are `sums`, read as properties of
-/// the counts themselves (`counts.incoming`).
+/// `FlowObservations` merged, by code. The window's totals are `sums`, read as properties of
+/// the counts themselves (`counts.rows`).
 @dynamicMemberLookup
 struct FlowCounts {
     /// One FMP's totals.
@@ -22,7 +22,7 @@ struct FlowCounts {
         var total: Int { incoming + outgoing }
     }
 
-    var sums = FlowSums()
+    var sums = FlowObservations.Month()
     var fmps: [String: FMP] = [:]
     var nationalities: [String: Directions] = [:]
     var destinations: [String: Int] = [:]
@@ -33,73 +33,54 @@ struct FlowCounts {
     var dayHasRows: [Bool]
 
     /// The month before a month window, with the same FMP filter.
-    var previousIncoming = 0
-    var previousOutgoing = 0
-    var previousRows = 0
-    /// FMPs with observations in the previous month.
-    var previousFMPs = 0
+    var previous: FlowObservations.Month?
 
-    subscript<Value>(dynamicMember keyPath: KeyPath<FlowSums, Value>) -> Value { sums[keyPath: keyPath] }
+    subscript<Value>(dynamicMember keyPath: KeyPath<FlowObservations.Month, Value>) -> Value { sums[keyPath: keyPath] }
 
-    /// The sums of the days `first...last` (days since 1970), which are whole months or run
-    /// from a cumulative window's `since` (the rows before it were never added), and of the
-    /// month `previous` when given.
-    init(_ observations: FlowObservations, first: Int, last: Int, previous: Period?) {
-        let span = max(0, last - first + 1)
+    var incoming: Int { sums.flow.incoming.value }
+    var outgoing: Int { sums.flow.outgoing.value }
+    var total: Int { sums.flow.total }
+
+    /// The sums of the days `first...last`, which are whole months or run from a cumulative
+    /// window's `since` (the rows before it were never added), and of the month `previous`
+    /// when given.
+    init(_ observations: FlowObservations, first: Day, last: Day, previous: Period?) {
+        let firstNumber = first.number, span = max(0, first.number.distance(to: last.number) + 1)
         dailyIncoming = [Int](repeating: 0, count: span)
         dailyOutgoing = [Int](repeating: 0, count: span)
         dayHasRows = [Bool](repeating: false, count: span)
         guard span > 0 else { return }
 
-        var firstRows: [String: Int] = [:]
-        for month in Day(daysSinceEpoch: first).monthNumber...Day(daysSinceEpoch: last).monthNumber {
-            guard let counted = observations.month(month) else { continue }
-            sums.add(counted.totals)
-            for (number, sum) in counted.fmps.enumerated() where sum.firstRow != Int.max {
-                let code = observations.fmps.texts[number]
-                var fmp = fmps[code] ?? FMP(code: code, name: sum.name, adm1: sum.adm1)
-                // Name and region as the window's first row of the FMP gives them.
-                if sum.firstRow < firstRows[code, default: Int.max] {
-                    fmp.name = sum.name
-                    fmp.adm1 = sum.adm1
-                    firstRows[code] = sum.firstRow
-                }
-                fmp.incoming += sum.incoming
-                fmp.outgoing += sum.outgoing
-                fmps[code] = fmp
-            }
-            for (number, rows) in counted.nationalityRows.enumerated() where rows > 0 {
-                let code = observations.nationalities.texts[number]
-                nationalities[code, default: Directions()].incoming += counted.nationalitiesIncoming[number]
-                nationalities[code, default: Directions()].outgoing += counted.nationalitiesOutgoing[number]
-            }
-            for (number, count) in counted.destinations.enumerated() {
-                destinations[observations.destinations.texts[number], default: 0] += count
-            }
+        // Merging the months keeps each FMP's place as the window's first row of it gives it.
+        for month in first.period.through(last.period) {
+            if let counted = observations.month(month) { sums.merge(counted) }
         }
-        for offset in 0..<span {
-            let index = first + offset - observations.firstDay
-            guard index >= 0, index < observations.dayHasRows.count, observations.dayHasRows[index] else { continue }
+        for (code, fmp) in sums.fmps {
+            let place = fmp.place.value!
+            fmps[code.string] = FMP(code: code.string, name: place.name.string, adm1: observations.region(of: place),
+                                    incoming: fmp.flow.incoming.value, outgoing: fmp.flow.outgoing.value)
+        }
+        for (code, flow) in sums.nationalities {
+            nationalities[code.string] = Directions(incoming: flow.incoming.value, outgoing: flow.outgoing.value)
+        }
+        for (code, sum) in sums.destinations { destinations[code.string] = sum.value }
+        for offset in 0..<span where observations.days.contains(firstNumber.advanced(by: offset)) {
+            let flow = observations.days[firstNumber.advanced(by: offset)]
             dayHasRows[offset] = true
-            dailyIncoming[offset] = observations.dailyIncoming[index]
-            dailyOutgoing[offset] = observations.dailyOutgoing[index]
+            dailyIncoming[offset] = flow.incoming.value
+            dailyOutgoing[offset] = flow.outgoing.value
         }
-        if let previous, let counted = observations.month(previous.monthNumber) {
-            previousIncoming = counted.totals.incoming
-            previousOutgoing = counted.totals.outgoing
-            previousRows = counted.totals.rows
-            previousFMPs = counted.fmps.filter { $0.firstRow != Int.max }.count
-        }
+        if let previous { self.previous = observations.month(previous) }
     }
 
     /// The modes named as main: every mode whose count is at least 95 % of the largest (so two
     /// modes "within 5 % of each other" are both named), largest first, then in the order of
     /// `TransportMode.allCases`. Empty when nobody travelled in that direction.
-    static func mainModes(_ counts: [Int]) -> [TransportMode] {
-        guard let largest = counts.max(), largest > 0 else { return [] }
+    static func mainModes(_ counts: [TransportMode: Int]) -> [TransportMode] {
+        guard let largest = counts.values.max(), largest > 0 else { return [] }
         return TransportMode.allCases
-            .filter { counts[$0.index] * 100 >= largest * 95 }
-            .rankedLargestFirst(by: { counts[$0.index] }, thenBy: \.index)
+            .filter { counts[$0, default: 0] * 100 >= largest * 95 }
+            .rankedLargestFirst(by: { counts[$0, default: 0] }, thenBy: \.caseIndex)
     }
 
     /// `total ÷ days`, rounded half up (10.5 → 11), in whole numbers only.

@@ -15,30 +15,7 @@ public enum FlowMonitoringPlugin: ReportPlugin {
         name: Label(en: "Flow monitoring", fr: "Suivi des flux"),
         summary: "Travellers counted at flow monitoring points: in and out, modes, nationalities, destinations, demography; monthly, quarterly or cumulative.",
         inputs: [
-            InputSpec(
-                name: "observations",
-                conventionalFileName: "fmp_observations.csv",
-                documentation: "One row per group of travellers counted at an FMP on one day, for one direction, route and mode.",
-                columns: [
-                    ColumnSpec("date", .date, hxl: "#date", "The day of the count."),
-                    ColumnSpec("fmp_code", .text, hxl: "#loc+code", "The FMP's id."),
-                    ColumnSpec("fmp_name", .text, hxl: "#loc+name", "The FMP's name as reports write it."),
-                    ColumnSpec("adm1_code", .text, hxl: "#adm1+code", "Region P-code of the FMP, of the P-code vocabulary.",
-                               pcode: PCodeColumn(level: 1)),
-                    ColumnSpec("adm1_name", .text, hxl: "#adm1+name", "Region name of the FMP."),
-                    ColumnSpec("direction", .choice(["incoming", "outgoing"]), hxl: "#x_direction", "Arriving at or leaving the FMP's town."),
-                    ColumnSpec("origin_country", .text, hxl: "#country+code+origin", "ISO3 country of origin; when unknown, a code vocabulary `countries` marks `unknown`."),
-                    ColumnSpec("destination_country", .text, hxl: "#country+code+dest", "ISO3 country of destination; when unknown, a code vocabulary `countries` marks `unknown`."),
-                    ColumnSpec("nationality", .text, hxl: "#country+code+nationality", "ISO3 nationality; when unknown, a code vocabulary `countries` marks `unknown`."),
-                    ColumnSpec("transport_mode", .choice(TransportMode.allCases.map(\.rawValue)), hxl: "#x_transport", "How the group travelled."),
-                    ColumnSpec("adult_m", .count, hxl: "#affected+ind+m+adults", "Adult men."),
-                    ColumnSpec("adult_f", .count, hxl: "#affected+ind+f+adults", "Adult women."),
-                    ColumnSpec("child_m", .count, hxl: "#affected+ind+m+children", "Boys."),
-                    ColumnSpec("child_f", .count, hxl: "#affected+ind+f+children", "Girls."),
-                    ColumnSpec("uac", .optionalCount, hxl: "#affected+ind+children+unaccompanied", "Unaccompanied children; empty when not recorded."),
-                ],
-                periodColumn: "date"
-            ),
+            Observation.input,
         ],
         parameters: Parameters.specs,
         facts: [
@@ -124,8 +101,8 @@ public enum FlowMonitoringPlugin: ReportPlugin {
         vocabularies: [TransportMode.vocabulary, Countries.vocabulary]
     )
 
-    public static func makeInputs(parameters: Parameters) -> FlowObservations {
-        FlowObservations(parameters: parameters)
+    public static func makeInputs(parameters: Parameters, period: Period?) -> FlowObservations {
+        FlowObservations(parameters: parameters, period: period)
     }
 
     public static func run(inputs: FlowObservations, parameters: Parameters, period: Period, vocabularies: Vocabularies) throws(PluginFailure)
@@ -147,26 +124,26 @@ public enum FlowMonitoringPlugin: ReportPlugin {
             previous = period.previous
         }
         let firstNumber = first.daysSinceEpoch, lastNumber = period.lastDay.daysSinceEpoch
-        let counts = FlowCounts(inputs, first: firstNumber, last: lastNumber, previous: previous)
+        let counts = FlowCounts(inputs, first: first, last: period.lastDay, previous: previous)
 
         var facts: [String: FactValue] = [
-            "has_data": .flag(counts.rows > 0),
+            "has_data": .flag(counts.rows.value > 0),
             "cumulative": .flag(cumulative),
             "incoming": .count(counts.incoming),
             "outgoing": .count(counts.outgoing),
             "total": .count(counts.total),
-            "men": .count(counts.men),
-            "minors": .count(counts.minors),
-            "mostly_men": .flag(counts.men * 2 > counts.total),
-            "uac_incomplete": .flag(counts.rowsWithoutUAC > 0),
+            "men": .count(counts.men.value),
+            "minors": .count(counts.minors.value),
+            "mostly_men": .flag(counts.men.value * 2 > counts.total),
+            "uac_incomplete": .flag(counts.rowsWithoutUAC.value > 0),
             "active_fmps": .count(counts.fmps.count),
-            "previous_fewer_fmps": .flag(!cumulative && counts.previousRows > 0 && counts.previousFMPs < counts.fmps.count),
+            "previous_fewer_fmps": .flag(!cumulative && (counts.previous.map { $0.fmps.count < counts.fmps.count } ?? false)),
         ]
         if cumulative { facts["since"] = .date(first) }
 
         // The window ends on the month's last day, or for a cumulative window on the last day
         // with observations ("as of"), or the period's last day when there is none.
-        let lastCounted = counts.lastDay
+        let lastCounted = counts.lastDay.value?.daysSinceEpoch
         let end = cumulative ? (lastCounted ?? lastNumber) : lastNumber
         let windowDays = end >= firstNumber ? day(first, plus: 0...(end - firstNumber)) : []
         if let windowEnd = windowDays.last {
@@ -185,16 +162,18 @@ public enum FlowMonitoringPlugin: ReportPlugin {
         if let lastCounted { facts["as_of"] = .date(windowDays[lastCounted - firstNumber]) }
 
         if counts.total > 0 {
-            facts["men_share"] = .percent(Double(counts.men) / Double(counts.total))
-            facts["minors_share"] = .percent(Double(counts.minors) / Double(counts.total))
+            facts["men_share"] = .percent(Double(counts.men.value) / Double(counts.total))
+            facts["minors_share"] = .percent(Double(counts.minors.value) / Double(counts.total))
         }
-        if counts.rowsWithUAC > 0 { facts["uac"] = .count(counts.uac) }
+        if counts.rowsWithUAC.value > 0 { facts["uac"] = .count(counts.uac.value) }
 
         let fmps = counts.fmps.values.rankedLargestFirst(by: \.total, thenBy: \.code)
         facts["fmp_names"] = .list(fmps.map { Label($0.name) })
-        let incomingModes = FlowCounts.mainModes(counts.modesIncoming)
+        let modesIncoming = counts.modes.reduce(into: [:]) { $0[$1.key] = $1.value.incoming.value }
+        let modesOutgoing = counts.modes.reduce(into: [:]) { $0[$1.key] = $1.value.outgoing.value }
+        let incomingModes = FlowCounts.mainModes(modesIncoming)
         if !incomingModes.isEmpty { facts["main_mode_incoming"] = .label(TransportMode.joined(incomingModes, in: modes)) }
-        let outgoingModes = FlowCounts.mainModes(counts.modesOutgoing)
+        let outgoingModes = FlowCounts.mainModes(modesOutgoing)
         if !outgoingModes.isEmpty { facts["main_mode_outgoing"] = .label(TransportMode.joined(outgoingModes, in: modes)) }
         let unknown = Countries.unknown(in: countries)
         let nationalities = FlowCounts.top(counts.nationalities.mapValues(\.total), count: parameters.top, leavingOut: unknown)
@@ -202,16 +181,16 @@ public enum FlowMonitoringPlugin: ReportPlugin {
         let destinations = FlowCounts.top(counts.destinations, count: parameters.top, leavingOut: unknown)
         if !destinations.isEmpty { facts["top_destinations"] = .list(destinations.map { Countries.phrase($0, in: countries) }) }
 
-        if !cumulative, counts.previousRows > 0 {
-            let previousTotal = counts.previousIncoming + counts.previousOutgoing
+        if !cumulative, let previous = counts.previous {
+            let previousIncoming = previous.flow.incoming.value, previousOutgoing = previous.flow.outgoing.value
             facts["previous_month"] = .month(period.previous)
-            facts["previous_total"] = .count(previousTotal)
-            facts["previous_active_fmps"] = .count(counts.previousFMPs)
-            facts["previous_incoming"] = .count(counts.previousIncoming)
-            facts["previous_outgoing"] = .count(counts.previousOutgoing)
-            facts["total_change"] = .change(from: previousTotal, to: counts.total)
-            facts["incoming_change"] = .change(from: counts.previousIncoming, to: counts.incoming)
-            facts["outgoing_change"] = .change(from: counts.previousOutgoing, to: counts.outgoing)
+            facts["previous_total"] = .count(previous.flow.total)
+            facts["previous_active_fmps"] = .count(previous.fmps.count)
+            facts["previous_incoming"] = .count(previousIncoming)
+            facts["previous_outgoing"] = .count(previousOutgoing)
+            facts["total_change"] = .change(from: previous.flow.total, to: counts.total)
+            facts["incoming_change"] = .change(from: previousIncoming, to: counts.incoming)
+            facts["outgoing_change"] = .change(from: previousOutgoing, to: counts.outgoing)
         }
 
         let byFMP: [[TableCell]] = counts.fmps.keys.sorted().map { code in
@@ -219,7 +198,7 @@ public enum FlowMonitoringPlugin: ReportPlugin {
             return [.text(fmp.code), .text(fmp.name), .text(fmp.adm1), .integer(fmp.incoming), .integer(fmp.outgoing)]
         }
         let byMode: [[TableCell]] = TransportMode.allCases.compactMap { mode in
-            let incoming = counts.modesIncoming[mode.index], outgoing = counts.modesOutgoing[mode.index]
+            let incoming = modesIncoming[mode, default: 0], outgoing = modesOutgoing[mode, default: 0]
             guard incoming + outgoing > 0 else { return nil }
             let name = mode.name(in: modes)
             return [.text(mode.rawValue), .text(name.en), .text(name.fr), .integer(incoming), .integer(outgoing)]
@@ -236,9 +215,8 @@ public enum FlowMonitoringPlugin: ReportPlugin {
         // rather than shown as months without observations.
         let sinceMonth = cumulative ? first.monthNumber : Int.min
         let monthly: [[TableCell]] = period.history().filter { $0.monthNumber >= sinceMonth }.map { month in
-            guard let counted = inputs.month(month.monthNumber) else { return [.month(month), .empty, .empty, .empty] }
-            let active = counted.fmps.filter { $0.firstRow != Int.max }.count
-            return [.month(month), .integer(counted.totals.incoming), .integer(counted.totals.outgoing), .integer(active)]
+            guard let counted = inputs.month(month) else { return [.month(month), .empty, .empty, .empty] }
+            return [.month(month), .integer(counted.flow.incoming.value), .integer(counted.flow.outgoing.value), .integer(counted.fmps.count)]
         }
         return ReportResult(facts: facts, tables: [
             "by_fmp": ResultTable(rows: byFMP),
@@ -251,7 +229,7 @@ public enum FlowMonitoringPlugin: ReportPlugin {
 
     /// Months with observations of the kept FMPs.
     public static func periodsWithData(inputs: FlowObservations, parameters: Parameters) -> Set<Period> {
-        Set(inputs.monthsWithRows.map(Period.init(monthNumber:)))
+        Set(inputs.rowsByMonth.months)
     }
 
     /// The days `start + n` for each `n` of `offsets` (ascending from 0), walking the calendar.

@@ -7,11 +7,8 @@ import ReportKit
 /// The transport modes of `transport_mode`, in the order of the formats document (which is also
 /// the order of the `by_transport_mode` table and of ties). Their words are in vocabulary
 /// `transport-modes`: `name` for tables, `plural` for sentences.
-public enum TransportMode: String, CaseIterable, Sendable {
+public enum TransportMode: String, ColumnChoice {
     case bus, truck, car, motorcycle, tricycle, foot, boat, other
-
-    /// The mode's position in `allCases`, used as an array index while aggregating.
-    var index: Int { Self.allCases.firstIndex(of: self)! }
 
     static let vocabulary = VocabularySpec(
         "transport-modes", forms: ["name", "plural"], keys: allCases.map(\.rawValue),

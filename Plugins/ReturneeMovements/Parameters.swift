@@ -2,7 +2,7 @@ import ReportKit
 
 /// The populations the CMP counts. Their words are in vocabulary `populations`
 /// (`vocabularies/populations.csv`): `plural` and `singular`.
-public enum Population: String, CaseIterable, Sendable, Decodable, ParameterChoice {
+public enum Population: String, CaseIterable, Sendable, Decodable, ParameterChoice, ColumnChoice {
     case returnees
     case idps
     case returnedIDPs = "returned_idps"

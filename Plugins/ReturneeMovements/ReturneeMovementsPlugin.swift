@@ -16,17 +16,9 @@ public enum ReturneeMovementsPlugin: ReportPlugin {
                 name: "movements",
                 conventionalFileName: "population_movements.csv",
                 documentation: "Cumulative stocks by region at each report date (CMP).",
-                columns: [
-                    ColumnSpec("report_date", .date, hxl: "#date+reported", "The date the stock was counted."),
-                    ColumnSpec(
-                        "adm1_code", .text, hxl: "#adm1+code", "Region (admin 1) P-code, of the P-code vocabulary.",
-                        pcode: PCodeColumn(level: 1, nameColumn: "adm1_name")),
-                    ColumnSpec("adm1_name", .text, hxl: "#adm1+name", "Region name, as the P-code vocabulary writes it (accents and case aside)."),
-                    ColumnSpec("population", .choice(Population.allCases.map(\.rawValue)), hxl: "#x_population", "Which population the row counts."),
-                    ColumnSpec("individuals", .count, hxl: "#affected+ind", "People in the stock."),
-                    ColumnSpec("households", .optionalCount, hxl: "#affected+hh", "Households in the stock; empty when not collected."),
-                ],
-                periodColumn: "report_date"
+                columns: [Movements.reportDate, Movements.adm1Code, Movements.adm1Name, Movements.population, Movements.individuals,
+                          Movements.households],
+                periodColumn: Movements.reportDate
             ),
         ],
         parameters: Parameters.specs,
@@ -65,10 +57,12 @@ public enum ReturneeMovementsPlugin: ReportPlugin {
         vocabularies: [populations]
     )
 
-    public static func run(inputs: PluginInputs, parameters: Parameters, period: Period, vocabularies: Vocabularies) throws(PluginFailure)
+    public static func makeInputs(parameters: Parameters) -> PopulationStocks { PopulationStocks(population: parameters.population) }
+
+    public static func run(inputs: PopulationStocks, parameters: Parameters, period: Period, vocabularies: Vocabularies) throws(PluginFailure)
         -> ReportResult
     {
-        let stocks = CMPStocks(inputs["movements"]!, population: parameters.population.rawValue)
+        let stocks = CMPStocks(inputs.stocks, areas: vocabularies.areas)
         let words = vocabularies[populations.name]
         var facts: [String: FactValue] = [
             "previous_is_older": .flag(false),
@@ -122,7 +116,47 @@ public enum ReturneeMovementsPlugin: ReportPlugin {
 
     /// Report dates of this population only: an IDP count on another date is no comparison point
     /// for returnees.
-    public static func periodsWithData(inputs: PluginInputs, parameters: Parameters) -> Set<Period> {
-        Set(CMPStocks(inputs["movements"]!, population: parameters.population.rawValue).dates.map(\.period))
+    public static func periodsWithData(inputs: PopulationStocks, parameters: Parameters) -> Set<Period> {
+        inputs.stocks.periods
     }
+}
+
+/// The columns of `population_movements.csv`, declared once.
+enum Movements {
+    static let reportDate = Column<Day>("report_date", hxl: "#date+reported", "The date the stock was counted.")
+    static let adm1Code = Column<Text>(
+        "adm1_code", hxl: "#adm1+code", "Region (admin 1) P-code, of the P-code vocabulary.",
+        pcode: PCodeColumn(level: 1, nameColumn: "adm1_name"))
+    static let adm1Name = Column<Text>(
+        "adm1_name", hxl: "#adm1+name", "Region name, as the P-code vocabulary writes it (accents and case aside).")
+    static let population = Column<Population>("population", hxl: "#x_population", "Which population the row counts.")
+    static let individuals = Column<Count>("individuals", hxl: "#affected+ind", "People in the stock.")
+    static let households = Column<Count?>("households", hxl: "#affected+hh", "Households in the stock; empty when not collected.")
+}
+
+/// What the report keeps of the movements file: the stocks of its population at each month's
+/// two latest report dates (`CMPStockMonths`), whatever the file's length. The host checks the
+/// region codes and names of every row; the plugin names regions from the vocabulary.
+public struct PopulationStocks: StreamingAggregate, KeepsPCodes {
+    public static let columnsRead: [any ColumnKey]? = [
+        Movements.reportDate, Movements.adm1Code, Movements.adm1Name, Movements.population, Movements.individuals, Movements.households,
+    ]
+
+    let population: Population
+    var stocks = CMPStockMonths()
+
+    init(population: Population) {
+        self.population = population
+    }
+
+    public mutating func add(_ rows: RowBatch) {
+        let days = rows[Movements.reportDate], codes = rows[Movements.adm1Code], populations = rows[Movements.population]
+        let individuals = rows[Movements.individuals], households = rows[Movements.households]
+        for row in 0..<rows.count where populations[row] == population {
+            stocks.add(days[row], region: codes[row], individuals: individuals[row], households: households[row])
+        }
+    }
+
+    /// Codes are put in the vocabulary's form when the plugin computes (`CMPStocks(_:areas:)`).
+    public mutating func writePCodes(of column: String, as form: [String: String]) {}
 }

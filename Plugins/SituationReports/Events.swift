@@ -21,62 +21,195 @@ struct DisplacementEvent: Sendable, Hashable {
     var line: Int
 }
 
-/// The events file, read and checked as a whole.
+/// The columns of `displacement_events.csv`, declared once.
+enum EventRows {
+    static let id = Column<Text>("event_id", hxl: "#event+code", "The event's id, unique in the file.")
+    static let start = Column<Day>("date_start", hxl: "#date+start", "The first day of the movement.")
+    static let end = Column<Day>("date_end", hxl: "#date+end", "The last day of the movement: it places the event in a period.")
+    static let reportDate = Column<Day>("report_date", hxl: "#date+reported", "When the assessment was reported.")
+    static let originCode = Column<Text>(
+        "origin_adm1_code", hxl: "#adm1+code+origin",
+        "Region (admin 1) P-code of origin, of the P-code vocabulary, which names the region.", pcode: PCodeColumn(level: 1))
+    static let communes = Column<Text>("origin_communes", hxl: "#adm3+name+origin", "Communes of origin, joined by |.")
+    static let cercles = Column<Text>("destination_cercles", hxl: "#adm2+name+dest", "Cercles of destination, joined by |.")
+    static let individuals = Column<Count>("individuals", hxl: "#affected+idps+ind", "People who moved.")
+    static let households = Column<Count?>("households", hxl: "#affected+idps+hh", "Households who moved; empty when not collected.")
+    static let estimated = Column<Bool>("estimated", hxl: "#meta+estimate", "True when the counts are estimates.")
+    static let cause = Column<Text>("cause", vocabulary: SituationReportsPlugin.causes.name, hxl: "#cause", "Why people moved.")
+}
+
+/// The columns of `population_movements.csv` the IDP stock is read from, declared once.
+enum StockRows {
+    static let reportDate = Column<Day>("report_date", hxl: "#date+reported", "The date the stock was counted.")
+    static let adm1Code = Column<Text>(
+        "adm1_code", hxl: "#adm1+code", "Region (admin 1) P-code, of the P-code vocabulary.",
+        pcode: PCodeColumn(level: 1, nameColumn: "adm1_name"))
+    static let adm1Name = Column<Text>(
+        "adm1_name", hxl: "#adm1+name", "Region name, as the P-code vocabulary writes it (accents and case aside).")
+    static let population = Column<Population>("population", hxl: "#x_population", "Which population the row counts; only `idps` rows are read.")
+    static let individuals = Column<Count>("individuals", hxl: "#affected+ind", "People in the stock.")
+    static let households = Column<Count?>("households", hxl: "#affected+hh", "Households in the stock; empty when not collected.")
+
+    /// The populations the CMP counts, as the `population` column writes them.
+    enum Population: String, CaseIterable, Sendable, ColumnChoice {
+        case returnees
+        case idps
+        case returnedIDPs = "returned_idps"
+    }
+}
+
+/// What the situation report keeps of its inputs, whatever their length: the events of the
+/// period (without `--period`, of the latest month an event ended in: the month the host then
+/// reports on), events and people by the month they ended in, the IDP stocks at each month's
+/// latest report dates (`CMPStockMonths`), and what the checks of every row need.
 ///
 /// Checks, on every row whatever its month (one bad row is a problem with the file, and a
 /// monthly run should not depend on which month it looks at): `date_start` not after
 /// `date_end`; at least one name in `origin_communes` and in `destination_cercles`; no
-/// `event_id` twice. The host has checked `origin_adm1_code` against the P-code vocabulary,
-/// which names the region. Every problem is collected, each at its row, into one
-/// `PluginFailure`: the host reports them all, under its usual cap.
-struct EventFile {
-    /// Every event of the file, in file order.
-    let events: [DisplacementEvent]
+/// `event_id` twice (each id's rows are kept: the only part that grows with the file, one
+/// reference an event). The host has checked `origin_adm1_code` against the P-code vocabulary,
+/// which names the region; called on its own, the plugin still refuses a code the vocabulary
+/// lacks, at its first row.
+public struct EventRecords: StreamingAggregate, KeepsPCodes {
+    /// The month asked for; nil for the latest month an event ended in.
+    let period: Period?
+    var kept = AtLatest<Period, InRowOrder<KeptEvent>>()
+    var months = ByMonth<MonthEvents>()
+    var ids = Tally<Text, Occurrences>()
+    /// The first row of each region code of origin, for a code the vocabulary lacks.
+    var regions = Tally<Text, FirstSeen<Bool>>()
+    var problems = InRowOrder<RowProblem>()
+    var idpStocks = CMPStockMonths()
 
-    init(_ table: InputTable, areas: AdminAreas) throws(PluginFailure) {
-        let ids = table.texts("event_id"), starts = table.dates("date_start"), ends = table.dates("date_end")
-        let reportDates = table.dates("report_date"), codes = table.texts("origin_adm1_code")
-        let communes = table.texts("origin_communes"), cercles = table.texts("destination_cercles")
-        let individuals = table.counts("individuals"), households = table.optionalCounts("households")
-        let estimated = table.flags("estimated"), causes = table.texts("cause")
-
-        var problems: [PluginProblem] = []
-        var firstLine: [String: Int] = [:]
-        var events: [DisplacementEvent] = []
-        events.reserveCapacity(table.rowCount)
-        for row in 0..<table.rowCount {
-            let line = table.lines[row]
-            let at = table.place(ofRow: row)
-            if starts[row] > ends[row] {
-                problems.append(.dayAfter("date_start", starts[row], "date_end", ends[row], at: at))
-            }
-            let origin = Self.names(communes[row]), destination = Self.names(cercles[row])
-            if origin.isEmpty { problems.append(.namesNothing("origin_communes", value: communes[row], noun: "commune", at: at)) }
-            if destination.isEmpty { problems.append(.namesNothing("destination_cercles", value: cercles[row], noun: "cercle", at: at)) }
-            if let earlier = firstLine[ids[row]] {
-                problems.append(.alreadyOnLine("event_id", value: ids[row], line: earlier, at: at))
-            } else {
-                firstLine[ids[row]] = line
-            }
-            let code = codes[row]
-            // The host checked every code against the vocabulary before the plugin ran.
-            guard let region = areas.area(code) else {
-                problems.append(.notAPCode("origin_adm1_code", value: code, at: at))
-                continue
-            }
-            events.append(
-                DisplacementEvent(
-                    id: ids[row], start: starts[row], end: ends[row], reportDate: reportDates[row], regionCode: region.code,
-                    regionName: region.name, communes: origin, cercles: destination, individuals: individuals[row],
-                    households: households[row], estimated: estimated[row], cause: causes[row], line: line))
-        }
-        guard problems.isEmpty else { throw PluginFailure(problems) }
-        self.events = events
+    /// Events that ended in a month, and the people they displaced.
+    struct MonthEvents: Accumulator {
+        var events = Sum()
+        var individuals = Sum()
     }
 
-    /// The events whose last day falls in `period`, by first day, then last day, then id.
-    func events(in period: Period) -> [DisplacementEvent] {
-        events.filter { period.contains($0.end) }.sorted { ($0.start, $0.end, $0.id) < ($1.start, $1.end, $1.id) }
+    /// An event's row as read, its texts kept as the run numbers them.
+    struct KeptEvent: Sendable {
+        var id: Text
+        var start: Day
+        var end: Day
+        var reportDate: Day
+        var regionCode: Text
+        var communes: [String]
+        var cercles: [String]
+        var individuals: Int
+        var households: Int?
+        var estimated: Bool
+        var cause: Text
+        var row: RowReference
+    }
+
+    /// A row's own problem, placed once the parts of the file are joined.
+    struct RowProblem: Sendable {
+        enum Kind: Sendable {
+            case startAfterEnd(Day, Day)
+            case noName(column: String, value: String, noun: String)
+        }
+
+        var kind: Kind
+        var row: RowReference
+
+        var problem: PluginProblem {
+            switch kind {
+            case .startAfterEnd(let start, let end): .dayAfter(EventRows.start.name, start, EventRows.end.name, end, at: row.location)
+            case .noName(let column, let value, let noun): .namesNothing(column, value: value, noun: noun, at: row.location)
+            }
+        }
+    }
+
+    public static let columnsRead: [any ColumnKey]? = [
+        EventRows.id, EventRows.start, EventRows.end, EventRows.reportDate, EventRows.originCode, EventRows.communes, EventRows.cercles,
+        EventRows.individuals, EventRows.households, EventRows.estimated, EventRows.cause,
+        StockRows.reportDate, StockRows.adm1Code, StockRows.adm1Name, StockRows.population, StockRows.individuals, StockRows.households,
+    ]
+
+    init(period: Period?) {
+        self.period = period
+    }
+
+    public mutating func add(_ rows: RowBatch) {
+        if rows.input == "movements" { addStocks(rows) } else { addEvents(rows) }
+    }
+
+    private mutating func addEvents(_ rows: RowBatch) {
+        let ids = rows[EventRows.id], starts = rows[EventRows.start], ends = rows[EventRows.end]
+        let reportDates = rows[EventRows.reportDate], codes = rows[EventRows.originCode]
+        let communes = rows[EventRows.communes], cercles = rows[EventRows.cercles]
+        let individuals = rows[EventRows.individuals], households = rows[EventRows.households]
+        let estimated = rows[EventRows.estimated], causes = rows[EventRows.cause]
+        for row in 0..<rows.count {
+            let reference = rows.reference(ofRow: row)
+            let start = starts[row].day, end = ends[row].day
+            if start > end { problems.append(RowProblem(kind: .startAfterEnd(start, end), row: reference)) }
+            let origin = EventRecords.names(communes[row].string), destination = EventRecords.names(cercles[row].string)
+            if origin.isEmpty {
+                problems.append(RowProblem(kind: .noName(column: EventRows.communes.name, value: communes[row].string, noun: "commune"), row: reference))
+            }
+            if destination.isEmpty {
+                problems.append(RowProblem(kind: .noName(column: EventRows.cercles.name, value: cercles[row].string, noun: "cercle"), row: reference))
+            }
+            self.ids[ids[row]].see(reference)
+            regions[codes[row]].see(true, at: reference)
+            let month = end.period
+            months[month].events += 1
+            months[month].individuals += individuals[row]
+            if let period, month != period { continue }
+            kept.update(month) {
+                $0.append(KeptEvent(
+                    id: ids[row], start: start, end: end, reportDate: reportDates[row].day, regionCode: codes[row], communes: origin,
+                    cercles: destination, individuals: individuals[row], households: households[row], estimated: estimated[row],
+                    cause: causes[row], row: reference))
+            }
+        }
+    }
+
+    private mutating func addStocks(_ rows: RowBatch) {
+        let days = rows[StockRows.reportDate], codes = rows[StockRows.adm1Code], populations = rows[StockRows.population]
+        let individuals = rows[StockRows.individuals], households = rows[StockRows.households]
+        for row in 0..<rows.count where populations[row] == .idps {
+            idpStocks.add(days[row], region: codes[row], individuals: individuals[row], households: households[row])
+        }
+    }
+
+    /// Region codes are looked up in the vocabulary, in either form, when the plugin computes.
+    public mutating func writePCodes(of column: String, as form: [String: String]) {}
+
+    /// The events whose last day falls in `period`, by first day, then last day, then id, once
+    /// every row of the file is checked: every problem is collected, each at its row, into one
+    /// `PluginFailure` that the host reports under its usual cap.
+    func events(in period: Period, areas: AdminAreas) throws(PluginFailure) -> [DisplacementEvent] {
+        // Made without a period, the aggregate kept the latest month an event ended in: the one
+        // the host reports on without `--period`.
+        precondition((self.period ?? months.months.last ?? period) == period, "the events were kept for another month than \(period)")
+        var problems = self.problems.map(\.problem)
+        for (id, rows) in ids {
+            guard let first = rows.first else { continue }
+            for repeated in rows.repeats {
+                problems.append(.alreadyOnLine(EventRows.id.name, value: id.string, line: first.location.line, at: repeated.location))
+            }
+        }
+        // The host checked every code against the vocabulary before the plugin ran.
+        for (code, first) in regions where areas.area(code.string) == nil {
+            problems.append(.notAPCode(EventRows.originCode.name, value: code.string, at: first.row!.location))
+        }
+        var events: [DisplacementEvent] = []
+        if kept.key == period {
+            for event in kept.value {
+                guard let region = areas.area(event.regionCode.string) else { continue }
+                events.append(
+                    DisplacementEvent(
+                        id: event.id.string, start: event.start, end: event.end, reportDate: event.reportDate, regionCode: region.code,
+                        regionName: region.name, communes: event.communes, cercles: event.cercles, individuals: event.individuals,
+                        households: event.households, estimated: event.estimated, cause: event.cause.string,
+                        line: event.row.location.line))
+            }
+        }
+        guard problems.isEmpty else { throw PluginFailure(problems) }
+        return events.sorted { ($0.start, $0.end, $0.id) < ($1.start, $1.end, $1.id) }
     }
 
     /// Names of a `|`-joined cell, trimmed, empty ones dropped, each kept once in first order.

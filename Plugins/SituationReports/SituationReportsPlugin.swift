@@ -5,7 +5,6 @@ import ReportKit
 /// make by region of origin; and, with the movements input, the IDP stock at the period's
 /// latest report date.
 public enum SituationReportsPlugin: ReportPlugin {
-    static let populations = ["returnees", "idps", "returned_idps"]
 
     /// The causes of displacement, with every word the reports use for them. Open: a report may
     /// add a cause to the vocabulary, and the `cause` column accepts it.
@@ -53,21 +52,10 @@ public enum SituationReportsPlugin: ReportPlugin {
                 conventionalFileName: "displacement_events.csv",
                 documentation: "DNDS rapid assessments: one row per displacement event, from origin communes to destination cercles.",
                 columns: [
-                    ColumnSpec("event_id", .text, hxl: "#event+code", "The event's id, unique in the file."),
-                    ColumnSpec("date_start", .date, hxl: "#date+start", "The first day of the movement."),
-                    ColumnSpec("date_end", .date, hxl: "#date+end", "The last day of the movement: it places the event in a period."),
-                    ColumnSpec("report_date", .date, hxl: "#date+reported", "When the assessment was reported."),
-                    ColumnSpec(
-                        "origin_adm1_code", .text, hxl: "#adm1+code+origin",
-                        "Region (admin 1) P-code of origin, of the P-code vocabulary, which names the region.", pcode: PCodeColumn(level: 1)),
-                    ColumnSpec("origin_communes", .text, hxl: "#adm3+name+origin", "Communes of origin, joined by |."),
-                    ColumnSpec("destination_cercles", .text, hxl: "#adm2+name+dest", "Cercles of destination, joined by |."),
-                    ColumnSpec("individuals", .count, hxl: "#affected+idps+ind", "People who moved."),
-                    ColumnSpec("households", .optionalCount, hxl: "#affected+idps+hh", "Households who moved; empty when not collected."),
-                    ColumnSpec("estimated", .flag, hxl: "#meta+estimate", "True when the counts are estimates."),
-                    ColumnSpec("cause", .vocabulary(causes.name), hxl: "#cause", "Why people moved."),
+                    EventRows.id, EventRows.start, EventRows.end, EventRows.reportDate, EventRows.originCode, EventRows.communes,
+                    EventRows.cercles, EventRows.individuals, EventRows.households, EventRows.estimated, EventRows.cause,
                 ],
-                periodColumn: "date_end"
+                periodColumn: EventRows.end
             ),
             InputSpec(
                 name: "movements",
@@ -76,18 +64,10 @@ public enum SituationReportsPlugin: ReportPlugin {
                 documentation:
                     "CMP stocks by region at each report date: its `idps` rows give the IDP stock.",
                 columns: [
-                    ColumnSpec("report_date", .date, hxl: "#date+reported", "The date the stock was counted."),
-                    ColumnSpec(
-                        "adm1_code", .text, hxl: "#adm1+code", "Region (admin 1) P-code, of the P-code vocabulary.",
-                        pcode: PCodeColumn(level: 1, nameColumn: "adm1_name")),
-                    ColumnSpec("adm1_name", .text, hxl: "#adm1+name", "Region name, as the P-code vocabulary writes it (accents and case aside)."),
-                    ColumnSpec(
-                        "population", .choice(populations), hxl: "#x_population",
-                        "Which population the row counts; only `idps` rows are read."),
-                    ColumnSpec("individuals", .count, hxl: "#affected+ind", "People in the stock."),
-                    ColumnSpec("households", .optionalCount, hxl: "#affected+hh", "Households in the stock; empty when not collected."),
+                    StockRows.reportDate, StockRows.adm1Code, StockRows.adm1Name, StockRows.population, StockRows.individuals,
+                    StockRows.households,
                 ],
-                periodColumn: "report_date"
+                periodColumn: StockRows.reportDate
             ),
         ],
         parameters: Parameters.specs,
@@ -164,11 +144,15 @@ public enum SituationReportsPlugin: ReportPlugin {
         vocabularies: [causes]
     )
 
-    public static func run(inputs: PluginInputs, parameters: Parameters, period: Period, vocabularies: Vocabularies) throws(PluginFailure)
+    public static func makeInputs(parameters: Parameters, period: Period?) -> EventRecords { EventRecords(period: period) }
+
+    /// The months an event ended in, as the default of a plugin that keeps rows reads them.
+    public static func periodsWithData(inputs: EventRecords, parameters: Parameters) -> Set<Period> { Set(inputs.months.months) }
+
+    public static func run(inputs: EventRecords, parameters: Parameters, period: Period, vocabularies: Vocabularies) throws(PluginFailure)
         -> ReportResult
     {
-        let file = try EventFile(inputs["events"]!, areas: vocabularies.areas)
-        let events = file.events(in: period)
+        let events = try inputs.events(in: period, areas: vocabularies.areas)
         let causes = vocabularies[Self.causes.name]
 
         var facts: [String: FactValue] = [
@@ -199,13 +183,11 @@ public enum SituationReportsPlugin: ReportPlugin {
                 ]
             })
         facts["new_idp_cause_count"] = .count(byCause.count)
-        let stocks = inputs["movements"].map { CMPStocks($0, population: "idps") }
-        if let stocks {
-            if let date = stocks.dates.latest(in: period) {
-                facts["idp_report_date"] = .date(date)
-                facts["idps"] = .count(stocks.total(at: date))
-                if let households = stocks.households(at: date) { facts["idp_households"] = .count(households) }
-            }
+        let stocks = CMPStocks(inputs.idpStocks, areas: vocabularies.areas)
+        if let date = stocks.dates.latest(in: period) {
+            facts["idp_report_date"] = .date(date)
+            facts["idps"] = .count(stocks.total(at: date))
+            if let households = stocks.households(at: date) { facts["idp_households"] = .count(households) }
         }
 
         let eventRows: [[TableCell]] = events.map { event in
@@ -220,14 +202,14 @@ public enum SituationReportsPlugin: ReportPlugin {
             [.text(region.code), .text(region.name), .integer(region.individuals), region.households.map(TableCell.integer) ?? .empty]
         }
         let months = period.history()
-        let stockHistory = stocks?.history(months)
+        let stockHistory = stocks.history(months)
         // The file covers the months from its first event's on: before it, nothing is known.
-        let firstMonth = file.events.map(\.end.monthNumber).min() ?? Int.max
+        let firstMonth = inputs.months.months.first?.monthNumber ?? Int.max
         let monthlyRows: [[TableCell]] = months.enumerated().map { offset, month in
-            let stock = stockHistory?[offset].individuals.map(TableCell.integer) ?? .empty
+            let stock = stockHistory[offset].individuals.map(TableCell.integer) ?? .empty
             guard month.monthNumber >= firstMonth else { return [.month(month), .empty, .empty, stock] }
-            let ended = file.events.filter { month.contains($0.end) }
-            return [.month(month), .integer(ended.count), .integer(ended.reduce(0) { $0 + $1.individuals }), stock]
+            let ended = inputs.months[month]
+            return [.month(month), .integer(ended.events.value), .integer(ended.individuals.value), stock]
         }
         return ReportResult(
             facts: facts,

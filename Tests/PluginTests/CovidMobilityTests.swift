@@ -10,8 +10,12 @@ import TestSupport
     /// are filled in).
     typealias Row = (date: String, code: String, name: String, type: String, status: String, restriction: String)
 
-    func inputs(_ rows: [Row]) -> PluginInputs {
-        PluginInputs(["poes": InputTable(
+    func inputs(_ rows: [Row], parameters: CovidMobilityPlugin.Parameters = .init(), period: Period? = nil) -> Assessments {
+        CovidMobilityPlugin.inputs(["poes": table(rows)], parameters: parameters, period: period)
+    }
+
+    func table(_ rows: [Row]) -> InputTable {
+        InputTable(
             file: "poe_status.csv", rowCount: rows.count, lines: Array(3..<(3 + rows.count)),
             columns: [
                 "assessment_date": .dates(rows.map { Day(iso: $0.date)! }),
@@ -22,12 +26,12 @@ import TestSupport
                 "neighbour_country": .texts(rows.map { $0.type == "airport" || $0.type == "internal_transit" ? "" : "BFA" }),
                 "status": .texts(rows.map(\.status)),
                 "restriction": .texts(rows.map(\.restriction)),
-            ])])
+            ])
     }
 
     func run(_ rows: [Row], period: String, parameters: CovidMobilityPlugin.Parameters = .init()) throws -> ReportResult {
         try CovidMobilityPlugin.run(
-            inputs: inputs(rows), parameters: parameters, period: Period(iso: period)!,
+            inputs: inputs(rows, parameters: parameters, period: Period(iso: period)!), parameters: parameters, period: Period(iso: period)!,
             vocabularies: ShippedVocabularies.of(CovidMobilityPlugin.description))
     }
 
@@ -227,7 +231,7 @@ import TestSupport
         #expect(result.facts["poes_assessed"] == .count(1))
         #expect(result.facts["reopened"] == .list([]))
         #expect(result.tables["status_by_type"]?.rows.map { $0[0] } == [.text("airport")])
-        let periods = CovidMobilityPlugin.periodsWithData(inputs: inputs(twoRounds), parameters: .init(types: [.blueBorder]))
+        let periods = CovidMobilityPlugin.periodsWithData(inputs: inputs(twoRounds, parameters: .init(types: [.blueBorder])), parameters: .init(types: [.blueBorder]))
         #expect(periods.isEmpty)
         #expect(CovidMobilityPlugin.Parameters(types: []).validate().map(\.message) == ["needs at least one PoE type"])
         #expect(CovidMobilityPlugin.Parameters(types: [.airport, .airport]).validate().map(\.message) == ["'airport' is listed twice"])

@@ -209,6 +209,48 @@ import TestSupport
         #expect(FlowMonitoringPlugin.periodsWithData(inputs: inputs, parameters: parameters) == [Period(iso: "2017-02")!, Period(iso: "2017-03")!])
     }
 
+    // MARK: Rows in any order, and the period known before reading
+
+    /// A window's FMP names are those of its first row in the file, whatever month that row is
+    /// of: the months' first rows are compared in file order, not in the order of the months.
+    @Test func anFMPIsNamedAsTheWindowsFirstRowInTheFileNamesIt() throws {
+        let parameters = FlowMonitoringPlugin.Parameters(window: .cumulative, since: Day(iso: "2017-01-01"))
+        let result = try Self.run([
+            Row(date: "2017-03-02", name: "Gao (March)", men: 2),
+            Row(date: "2017-02-01", name: "Gao (February)", men: 1),
+        ], parameters, period: "2017-03")
+        #expect(result.facts["fmp_names"] == .list([Label("Gao (March)")]))
+        #expect(result.tables["by_fmp"]?.rows == [[.text("GAO-01"), .text("Gao (March)"), .text("ML07"), .integer(3), .integer(0)]])
+    }
+
+    /// With `--period`, the aggregate is made knowing the period and keeps only what it needs;
+    /// the report is the one computed from an aggregate that kept everything.
+    @Test func thePeriodKnownBeforeReadingGivesTheSameReport() throws {
+        var rows: [Row] = []
+        for (index, month) in ["2015-02", "2016-01", "2016-02", "2016-03", "2016-04", "2016-05", "2017-03", "2017-01"].enumerated() {
+            rows.append(Row(date: "\(month)-0\(index % 9 + 1)", fmp: index % 2 == 0 ? "GAO-01" : "MEN-01", name: "FMP \(index)",
+                            direction: index % 3 == 0 ? "outgoing" : "incoming", nationality: index % 2 == 0 ? "GIN" : "SEN", men: index + 1))
+        }
+        let windows = [
+            FlowMonitoringPlugin.Parameters(), FlowMonitoringPlugin.Parameters(window: .quarter),
+            FlowMonitoringPlugin.Parameters(window: .cumulative, since: Day(iso: "2016-01-15")),
+            FlowMonitoringPlugin.Parameters(fmps: ["MEN-01"]),
+        ]
+        for parameters in windows {
+            for period in ["2016-02", "2016-04", "2017-01", "2017-03"].map({ Period(iso: $0)! }) {
+                var told = FlowMonitoringPlugin.makeInputs(parameters: parameters, period: period)
+                told.add(RowBatch(Self.table(rows), spec: FlowMonitoringPlugin.description.inputs[0]))
+                let vocabularies = try ShippedVocabularies.of(FlowMonitoringPlugin.description)
+                let expected = try FlowMonitoringPlugin.run(inputs: Self.observations(rows, parameters), parameters: parameters, period: period,
+                                                            vocabularies: vocabularies)
+                #expect(try FlowMonitoringPlugin.run(inputs: told, parameters: parameters, period: period, vocabularies: vocabularies) == expected,
+                        "\(parameters.window) \(period)")
+                #expect(FlowMonitoringPlugin.periodsWithData(inputs: told, parameters: parameters)
+                    == FlowMonitoringPlugin.periodsWithData(inputs: Self.observations(rows, parameters), parameters: parameters))
+            }
+        }
+    }
+
     // MARK: The published figures, from the shipped reports.yaml and sample data
 
     static func shippedText(_ report: String, period: String, language: Language) throws -> String {

@@ -5,8 +5,14 @@ import TestSupport
 
 @Suite struct ReturneeMovementsTests {
     /// Rows: (report date, region code, region name, population, individuals, households).
-    func inputs(_ rows: [(String, String, String, String, Int, Int?)]) -> PluginInputs {
-        PluginInputs(["movements": InputTable(
+    func inputs(_ rows: [(String, String, String, String, Int, Int?)], parameters: ReturneeMovementsPlugin.Parameters = .init())
+        -> PopulationStocks
+    {
+        ReturneeMovementsPlugin.inputs(["movements": table(rows)], parameters: parameters)
+    }
+
+    func table(_ rows: [(String, String, String, String, Int, Int?)]) -> InputTable {
+        InputTable(
             file: "population_movements.csv", rowCount: rows.count, lines: Array(2..<(2 + rows.count)),
             columns: [
                 "report_date": .dates(rows.map { Day(iso: $0.0)! }),
@@ -15,13 +21,13 @@ import TestSupport
                 "population": .texts(rows.map(\.3)),
                 "individuals": .counts(rows.map(\.4)),
                 "households": .optionalCounts(rows.map(\.5)),
-            ])])
+            ])
     }
 
     func run(_ rows: [(String, String, String, String, Int, Int?)], period: String,
              parameters: ReturneeMovementsPlugin.Parameters = .init()) throws -> ReportResult {
         try ReturneeMovementsPlugin.run(
-            inputs: inputs(rows), parameters: parameters, period: Period(iso: period)!,
+            inputs: inputs(rows, parameters: parameters), parameters: parameters, period: Period(iso: period)!,
             vocabularies: ShippedVocabularies.of(ReturneeMovementsPlugin.description))
     }
 
@@ -87,7 +93,7 @@ import TestSupport
 
     @Test func theDefaultPeriodIsTheLatestMonthOfThePopulation() {
         #expect(ReturneeMovementsPlugin.periodsWithData(inputs: inputs(rows), parameters: .init()) == [Period(iso: "2017-02")!, Period(iso: "2017-04")!])
-        #expect(ReturneeMovementsPlugin.periodsWithData(inputs: inputs(rows), parameters: .init(population: .idps)) == [Period(iso: "2017-03")!])
+        #expect(ReturneeMovementsPlugin.periodsWithData(inputs: inputs(rows, parameters: .init(population: .idps)), parameters: .init(population: .idps)) == [Period(iso: "2017-03")!])
     }
 }
 

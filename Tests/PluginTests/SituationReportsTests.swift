@@ -68,8 +68,8 @@ import TestSupport
         case .success(let shipped): vocabularies = shipped
         case .failure(let error): throw PluginFailure("the shipped vocabularies do not load: \(error)")
         }
-        return try SituationReportsPlugin.run(inputs: PluginInputs(tables), parameters: .init(), period: Period(iso: period)!,
-                                              vocabularies: vocabularies)
+        return try SituationReportsPlugin.run(inputs: SituationReportsPlugin.inputs(tables, parameters: .init(), period: Period(iso: period)!),
+                                              parameters: .init(), period: Period(iso: period)!, vocabularies: vocabularies)
     }
 
     static let shippedVocabularies = Result { try ShippedVocabularies.of(SituationReportsPlugin.description) }
@@ -163,7 +163,8 @@ import TestSupport
         let result = try Self.run(rows)
         #expect(Self.records(result).map { $0["event_id"] } == [.label(Label("CROSS"))])
         #expect(result.facts["event_count"] == .count(1))
-        let periods = SituationReportsPlugin.periodsWithData(inputs: PluginInputs(["events": Self.events(rows)]), parameters: .init())
+        let periods = SituationReportsPlugin.periodsWithData(inputs: SituationReportsPlugin.inputs(["events": Self.events(rows)], parameters: .init()),
+                                                             parameters: .init())
         #expect(periods == [Period(iso: "2017-01")!, Period(iso: "2017-02")!, Period(iso: "2017-03")!])
     }
 

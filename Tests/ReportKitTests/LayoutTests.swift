@@ -27,7 +27,7 @@ import TestSupport
         return (declared, named)
     }
 
-    @Test(arguments: [("Plugin", "Inputs"), ("Inputs", "Run"), ("Plugin", "Run")])
+    @Test(arguments: [("Plugin", "Inputs"), ("Inputs", "Run"), ("Plugin", "Run"), ("Accumulators", "Inputs")])
     func noCycleBetween(_ first: String, _ second: String) throws {
         let (declared, named) = try Self.scan()
         #expect(declared[first]?.isEmpty == false && declared[second]?.isEmpty == false, "no folder \(first) or \(second)")

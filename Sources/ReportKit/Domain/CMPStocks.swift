@@ -31,6 +31,10 @@ public struct CMPStocks: Sendable {
             region.households = region.households.adding(households[row])
             byDate[dates[row], default: [:]][codes[row]] = region
         }
+        self.init(byDate: byDate)
+    }
+
+    init(byDate: [Day: [String: Region]]) {
         self.byDate = byDate
         self.dates = byDate.keys.sorted()
     }
@@ -58,5 +62,58 @@ public struct CMPStocks: Sendable {
         history(months).map { month, date, individuals in
             [.month(month), date.map(TableCell.day) ?? .empty, individuals.map(TableCell.integer) ?? .empty]
         }
+    }
+}
+
+/// One population's stocks in a CMP movements file, kept as its rows stream by, whatever the
+/// file's length: for each month, its two latest report dates with the regions' stocks then.
+/// That is all a report on any month asks of the file: the month's latest report date, the
+/// report date before it (the month's second latest, or an earlier month's latest) and each
+/// month's latest for the monthly history. Regions are kept by their code as the file writes
+/// it; `CMPStocks(_:areas:)` puts them in the vocabulary's form, with its names.
+public struct CMPStockMonths: Accumulator {
+    /// One region's stock at one report date: rows of the region and date added up.
+    public struct Stock: Accumulator {
+        public var individuals = Sum()
+        public var households = SumIfAllKnown()
+        public init() {}
+    }
+
+    public var months = ByMonth<AtLatestTwo<DayNumber, Tally<Text, Stock>>>()
+
+    public init() {}
+
+    /// Adds a row of the population.
+    public mutating func add(_ day: DayNumber, region: Text, individuals: Int, households: Int?) {
+        months[day.month].update(day) { regions in
+            regions[region].individuals += individuals
+            regions[region].households += households
+        }
+    }
+
+    /// Months with a report date.
+    public var periods: Set<Period> { Set(months.months) }
+}
+
+extension CMPStocks {
+    /// The stocks `months` kept, each region under the vocabulary's code and name (the host
+    /// checked every code and name of the file against `areas` before the plugin runs).
+    public init(_ months: CMPStockMonths, areas: AdminAreas) {
+        var byDate: [Day: [String: Region]] = [:]
+        for (_, month) in months.months {
+            for entry in month.entries {
+                var regions: [String: Region] = [:]
+                for (written, stock) in entry.value {
+                    let area = areas.area(written.string)
+                    let code = area?.code ?? written.string
+                    var region = regions[code] ?? Region(name: area?.name ?? written.string, individuals: 0, households: 0)
+                    region.individuals += stock.individuals.value
+                    region.households = region.households.adding(stock.households.value)
+                    regions[code] = region
+                }
+                byDate[entry.key.day] = regions
+            }
+        }
+        self.init(byDate: byDate)
     }
 }

@@ -22,17 +22,31 @@ protocol AggregateBox: AnyObject, Sendable {
 final class TypedAggregateBox<Aggregate: InputAggregate>: AggregateBox, @unchecked Sendable {
     // One thread at a time: the scan's part that fills it, then the one that joins the parts.
     var value: Aggregate
+    /// Where this part starts in the file, for the references to its rows.
+    private let origin = RowOrigin()
+    /// The run's numbers of this part's texts.
+    private let texts = StableTextCache()
+    /// Rows added, and appended from later parts.
+    private var rowCount = 0
 
     init(_ value: Aggregate) {
         self.value = value
     }
 
     func add(_ rows: RowBatch) {
+        var rows = rows
+        rows.origin = origin
+        rows.textCache = texts
+        rowCount += rows.count
         value.add(rows)
     }
 
     func append(_ later: any AggregateBox, lineOffset: Int) {
-        var rows = (later as! TypedAggregateBox<Aggregate>).value
+        let laterBox = later as! TypedAggregateBox<Aggregate>
+        laterBox.origin.lineOffset = lineOffset
+        laterBox.origin.rowOffset = rowCount
+        rowCount += laterBox.rowCount
+        var rows = laterBox.value
         // Only the host's own table collector and P-code census keep line numbers.
         if lineOffset != 0, var tables = rows as? PluginInputs {
             tables.shiftLines(by: lineOffset)

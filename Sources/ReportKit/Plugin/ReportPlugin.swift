@@ -26,6 +26,12 @@ public protocol ReportPlugin: Sendable {
     /// part of each input file it reads.
     static func makeInputs(parameters: Parameters) -> Inputs
 
+    /// An empty `Inputs` for these parameters and, with `--period`, the period the report is
+    /// computed for (nil without it: any period the file has data for may be asked), so that
+    /// an aggregate keeps only what that period needs. The default ignores the period; a
+    /// plugin implements one of the two.
+    static func makeInputs(parameters: Parameters, period: Period?) -> Inputs
+
     /// Turns the period's inputs into facts and tables. Inputs are already typed and checked
     /// against `description.inputs` (P-code columns hold the vocabulary's codes and names);
     /// `vocabularies` holds the word lists `description.vocabularies` declares, as the report
@@ -41,6 +47,9 @@ public protocol ReportPlugin: Sendable {
 
 extension ReportPlugin {
     public static func description(for parameters: Parameters) -> PluginDescription { description }
+
+    public static func makeInputs(parameters: Parameters, period: Period?) -> Inputs { makeInputs(parameters: parameters) }
+    public static func makeInputs(parameters: Parameters) -> Inputs { makeInputs(parameters: parameters, period: nil) }
 
     /// The description of `definition`'s report: `description(for:)` of its parameters when they
     /// decode; the static description otherwise (the checks then say what is wrong).

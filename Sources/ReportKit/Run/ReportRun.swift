@@ -66,8 +66,8 @@ public enum ReportRun {
                 pending.append(PendingReport(diagnostics: DefinitionChecker.checkPlugin(of: definition, knownIDs: registry.ids).map { [$0] } ?? []))
                 continue
             }
-            pending.append(prepare(plugin, definition: definition, languages: file.languages, project: project, inputs: &inputs,
-                                   vocabularies: &vocabularies))
+            pending.append(prepare(plugin, definition: definition, languages: file.languages, period: options.period, project: project,
+                                   inputs: &inputs, vocabularies: &vocabularies))
         }
         var prepared: [PreparedReport] = []
         var reportedByCompletion: Set<String> = []
@@ -201,7 +201,8 @@ public enum ReportRun {
     /// Checks one definition against its plugin and lists what it reads. The plugin's type is
     /// opened here, so everything after works on the type-erased `PendingReport`.
     private static func prepare<Plugin: ReportPlugin>(
-        _ plugin: Plugin.Type, definition: ReportDefinition, languages: [Language], project: ProjectFiles, inputs: inout InputScans,
+        _ plugin: Plugin.Type, definition: ReportDefinition, languages: [Language], period: Period?, project: ProjectFiles,
+        inputs: inout InputScans,
         vocabularies vocabularyFiles: inout VocabularyFiles
     ) -> PendingReport {
         var diagnostics = DiagnosticCollector()
@@ -240,7 +241,7 @@ public enum ReportRun {
             // Without parameters nothing will be computed: the file is still read, for its
             // problems, into an aggregate that keeps nothing.
             let consumer = InputConsumer(input: spec.name, columns: Plugin.Inputs.columnsRead(from: spec)) {
-                if let parameters { TypedAggregateBox(Plugin.makeInputs(parameters: parameters)) } else { TypedAggregateBox(DiscardedRows()) }
+                if let parameters { TypedAggregateBox(Plugin.makeInputs(parameters: parameters, period: period)) } else { TypedAggregateBox(DiscardedRows()) }
             }
             // A roll-up follows the report's P-codes to the parent areas while the file is read.
             let areas = input.mapping?.rollUp.isEmpty == false ? vocabularies?.areas : nil
@@ -272,9 +273,15 @@ public enum ReportRun {
                 guard let declared = description.input(named: input.name) else { continue }
                 let spec = declared.resolvingVocabularies(vocabularies)
                 let read = Set(Plugin.Inputs.columnsRead(from: spec))
-                let columns = spec.columns.filter { $0.pcode != nil && read.contains($0.name) }.map(\.name)
+                let columns = spec.columns.filter { $0.pcode != nil && read.contains($0.name) }
                 guard !columns.isEmpty else { continue }
-                let consumer = InputConsumer(input: spec.name, columns: columns) { TypedAggregateBox(PCodeCensus(columns: columns)) }
+                // A name column is checked with its codes when the aggregate reads it.
+                var nameColumns: [String: String] = [:]
+                for column in columns {
+                    if let name = column.pcode?.nameColumn, read.contains(name) { nameColumns[column.name] = name }
+                }
+                let census = PCodeCensus(columns: columns.map(\.name), nameColumns: nameColumns)
+                let consumer = InputConsumer(input: spec.name, columns: census.columnsRead) { TypedAggregateBox(census) }
                 let areas = input.mapping?.rollUp.isEmpty == false ? vocabularies.areas : nil
                 censuses.append((spec, inputs.request(input.path, spec: spec, mapping: input.mapping, areas: areas,
                                                       allowsAbsolute: definition.allowsAbsoluteInputs, consumer: consumer)))
@@ -284,7 +291,7 @@ public enum ReportRun {
         let complete = { (records: [InputRecord], aggregates: [any AggregateBox], tableColumns: [String: TableColumns], censuses: [CensusRead])
             -> Result<PreparedReport, DiagnosticList> in
             var pluginInputs = (aggregates[0] as! TypedAggregateBox<Plugin.Inputs>).value
-            for aggregate in aggregates.dropFirst() { pluginInputs.append((aggregate as! TypedAggregateBox<Plugin.Inputs>).value) }
+            for aggregate in aggregates.dropFirst() { pluginInputs.combine((aggregate as! TypedAggregateBox<Plugin.Inputs>).value) }
             // P-code columns: checked and written in the vocabulary's form before the plugin sees them.
             var notes: [Note] = []
             if description.readsPCodes, let rows = pluginInputs as? PluginInputs {

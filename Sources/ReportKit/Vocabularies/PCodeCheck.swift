@@ -97,31 +97,7 @@ enum PCodeCheck {
                     guard let found = checkedCodes[code]!, let area = areas.area(found) else { continue }
                     newCodes[row] = found
                     guard let nameColumn = pcode.nameColumn, let name = names?[row] else { continue }
-                    let written = name.trimmingCharacters(in: .whitespaces)
-                    if written == area.name {
-                        newNames?[row] = area.name
-                        continue
-                    }
-                    let pair = "\(found)\u{0}\(name)"
-                    if written.foldedForComparison == area.name.foldedForComparison {
-                        newNames?[row] = area.name
-                        if checkedNames.insert(pair).inserted {
-                            outcome.notes.append(.pcodeNameAsVocabulary(name, area: area, column: nameColumn, at: at))
-                            outcome.cells.append((at, nameColumn))
-                        }
-                    } else if isNearSpelling(written, of: area.name) {
-                        // The code is the key and the name only its label: a published file's
-                        // misspelling of the code's own name (`Koulikouro` for ML02 Koulikoro) is
-                        // written as the vocabulary writes it, and said; another name is an error.
-                        newNames?[row] = area.name
-                        if checkedNames.insert(pair).inserted {
-                            outcome.notes.append(.pcodeNameNearSpelling(name, area: area, column: nameColumn, at: at))
-                            outcome.cells.append((at, nameColumn))
-                        }
-                    } else if checkedNames.insert(pair).inserted {
-                        outcome.diagnostics.append(.pcodeNameMismatch(name, area: area, column: nameColumn, at: at))
-                        outcome.cells.append((at, nameColumn))
-                    }
+                    if checkName(name, of: area, column: nameColumn, at: at, seen: &checkedNames, into: &outcome) { newNames?[row] = area.name }
                 }
                 if !rewritten.isEmpty, let row = codes.indices.first(where: { codes[$0] == rewritten[0].from }) {
                     let listed = rewritten.prefix(codesListed).map { "\($0.from.trimmingCharacters(in: .whitespaces)) → \($0.to)" }
@@ -145,7 +121,8 @@ enum PCodeCheck {
     /// Checks the codes a census gathered from an input whose aggregate keeps no rows; the
     /// outcome's `forms` give the vocabulary's form of each code written otherwise. Names are
     /// checked only when the aggregate reads them: a plugin that never reads a name column is
-    /// not slowed by decoding one.
+    /// not slowed by decoding one. A name that passes stands for its code's area, so the plugin
+    /// reads it from the vocabulary (`vocabularies.areas`) rather than keeping it.
     static func apply(to census: PCodeCensus, spec: InputSpec, file: String, areas: AdminAreas, root: URL,
                       columnsFoundByHashtag: [HashtagMatch], tableColumns: [String: TableColumns]) -> (outcome: Outcome, forms: [String: [String: String]]) {
         var outcome = Outcome(inputs: PluginInputs())
@@ -153,12 +130,22 @@ enum PCodeCheck {
         for column in spec.columns {
             guard let pcode = column.pcode, let codes = census.codes[column.name] else { continue }
             var rewritten: [(from: String, to: String, line: Int)] = []
+            var found: [String: String] = [:]
             for code in codes {
                 let at = SourceLocation(file: file, line: code.line)
-                guard let found = check(code.code, column: column.name, level: pcode.level, areas: areas, at: at, into: &outcome) else { continue }
-                if found != code.code {
-                    forms[column.name, default: [:]][code.code] = found
-                    rewritten.append((code.code, found, code.line))
+                guard let area = check(code.code, column: column.name, level: pcode.level, areas: areas, at: at, into: &outcome) else { continue }
+                found[code.code] = area
+                if area != code.code {
+                    forms[column.name, default: [:]][code.code] = area
+                    rewritten.append((code.code, area, code.line))
+                }
+            }
+            if let nameColumn = census.nameColumns[column.name] {
+                var checkedNames: Set<String> = []
+                for named in census.names[column.name] ?? [] {
+                    guard let code = found[named.code], let area = areas.area(code) else { continue }
+                    _ = checkName(named.name, of: area, column: nameColumn, at: SourceLocation(file: file, line: named.line),
+                                  seen: &checkedNames, into: &outcome)
                 }
             }
             if let first = rewritten.first {
@@ -171,6 +158,39 @@ enum PCodeCheck {
         let table = InputTable(file: file, rowCount: 0, lines: [], columns: [:], columnsFoundByHashtag: columnsFoundByHashtag)
         outcome.placeCells(root: root, tables: [spec.name: table], tableColumns: tableColumns)
         return (outcome, forms)
+    }
+
+    /// Checks `name`, written with a code of `area`: true when it stands for the area, whose
+    /// vocabulary name replaces it (the same, or the same but for accents and case, or a near
+    /// spelling, with a note), false after reporting another name. `seen` keeps each (code, name)
+    /// pair reported once.
+    private static func checkName(_ name: String, of area: AdminArea, column nameColumn: String, at: SourceLocation,
+                                  seen checkedNames: inout Set<String>, into outcome: inout Outcome) -> Bool {
+        let written = name.trimmingCharacters(in: .whitespaces)
+        if written == area.name { return true }
+        let pair = "\(area.code)\u{0}\(name)"
+        if written.foldedForComparison == area.name.foldedForComparison {
+            if checkedNames.insert(pair).inserted {
+                outcome.notes.append(.pcodeNameAsVocabulary(name, area: area, column: nameColumn, at: at))
+                outcome.cells.append((at, nameColumn))
+            }
+            return true
+        }
+        if isNearSpelling(written, of: area.name) {
+            // The code is the key and the name only its label: a published file's misspelling
+            // of the code's own name (`Koulikouro` for ML02 Koulikoro) is written as the
+            // vocabulary writes it, and said; another name is an error.
+            if checkedNames.insert(pair).inserted {
+                outcome.notes.append(.pcodeNameNearSpelling(name, area: area, column: nameColumn, at: at))
+                outcome.cells.append((at, nameColumn))
+            }
+            return true
+        }
+        if checkedNames.insert(pair).inserted {
+            outcome.diagnostics.append(.pcodeNameMismatch(name, area: area, column: nameColumn, at: at))
+            outcome.cells.append((at, nameColumn))
+        }
+        return false
     }
 
     /// The vocabulary's form of `code`, or nil after reporting why there is none.

@@ -1,0 +1,120 @@
+// The accumulators a plugin's aggregate is made of. Each starts empty (`init()`), takes rows
+// one at a time, and merges with the value the rows after its own gave (`merge(_:)`), so that
+// a file read in parts on several threads gives what one value fed every row would hold.
+// They are `@frozen` and `@inlinable`: a plugin's loop over millions of rows calls them from
+// another module, and they must compile to the plain additions and array stores they are.
+
+/// A sum of whole numbers: `sum += individuals`, read as `sum.value`.
+@frozen public struct Sum: Accumulator, Hashable, ExpressibleByIntegerLiteral, CustomStringConvertible {
+    public var value: Int
+
+    @inlinable public init() { value = 0 }
+    @inlinable public init(_ value: Int) { self.value = value }
+    @inlinable public init(integerLiteral value: Int) { self.value = value }
+
+    @inlinable public static func += (sum: inout Sum, value: Int) { sum.value += value }
+    @inlinable public mutating func merge(_ later: Sum) { value += later.value }
+    public var description: String { String(value) }
+}
+
+/// The largest value seen: `latest.see(day)`; nil before any.
+@frozen public struct Maximum<Value: Comparable & Sendable>: Accumulator {
+    @usableFromInline var stored: Value?
+
+    @inlinable public init() { stored = nil }
+
+    public var value: Value? { stored }
+
+    @inlinable public mutating func see(_ candidate: Value) {
+        if let stored, stored >= candidate { return }
+        stored = candidate
+    }
+
+    @inlinable public mutating func merge(_ later: Maximum) {
+        if let candidate = later.stored { see(candidate) }
+    }
+}
+
+/// The smallest value seen; nil before any.
+@frozen public struct Minimum<Value: Comparable & Sendable>: Accumulator {
+    @usableFromInline var stored: Value?
+
+    @inlinable public init() { stored = nil }
+
+    public var value: Value? { stored }
+
+    @inlinable public mutating func see(_ candidate: Value) {
+        if let stored, stored <= candidate { return }
+        stored = candidate
+    }
+
+    @inlinable public mutating func merge(_ later: Minimum) {
+        if let candidate = later.stored { see(candidate) }
+    }
+}
+
+/// The value of the first row seen, in the file's order of rows: "the FMP's name as its first
+/// row gives it". `see` builds the value and the row's reference only for the first row.
+///
+/// Merging keeps the earlier row's value, so that it is also how two months of one file are
+/// added up into a window: the window's first row of the FMP gives its name, wherever the
+/// file's rows are in time.
+@frozen public struct FirstSeen<Value: Sendable>: Accumulator {
+    @usableFromInline var storedValue: Value?
+    @usableFromInline var storedRow: RowReference?
+    /// Whether a row was seen: a flag, so that asking costs no copy of the reference.
+    @usableFromInline var hasSeen = false
+
+    @inlinable public init() {
+        storedValue = nil
+        storedRow = nil
+    }
+
+    public var value: Value? { storedValue }
+    /// The row that gave `value`.
+    public var row: RowReference? { storedRow }
+    @inlinable public var isEmpty: Bool { !hasSeen }
+
+    @inlinable public mutating func see(_ value: @autoclosure () -> Value, at row: @autoclosure () -> RowReference) {
+        guard !hasSeen else { return }
+        hasSeen = true
+        storedValue = value()
+        storedRow = row()
+    }
+
+    public mutating func merge(_ later: FirstSeen) {
+        guard let theirs = later.row else { return }
+        if let row, row <= theirs { return }
+        self = later
+    }
+}
+
+/// The value of the last row seen, in the file's order of rows.
+@frozen public struct LastSeen<Value: Sendable>: Accumulator {
+    @usableFromInline var storedValue: Value?
+    @usableFromInline var storedRow: RowReference?
+    /// Whether a row was seen: a flag, so that asking costs no copy of the reference.
+    @usableFromInline var hasSeen = false
+
+    @inlinable public init() {
+        storedValue = nil
+        storedRow = nil
+    }
+
+    public var value: Value? { storedValue }
+    /// The row that gave `value`.
+    public var row: RowReference? { storedRow }
+    @inlinable public var isEmpty: Bool { !hasSeen }
+
+    @inlinable public mutating func see(_ value: Value, at row: RowReference) {
+        hasSeen = true
+        storedValue = value
+        storedRow = row
+    }
+
+    public mutating func merge(_ later: LastSeen) {
+        guard let theirs = later.row else { return }
+        if let row, row > theirs { return }
+        self = later
+    }
+}

@@ -53,7 +53,7 @@ final class InputFile: @unchecked Sendable {
     /// the rest is read by `digest()`.
     private var inOrderOnly = false
     /// The most bytes kept aside before a reading waits for the digest to catch up.
-    var asideLimit = 24 << 20
+    var asideLimit = ByteWindow.refillSize
     /// Whether reads are handed to the digest (not when nobody wants the checksum).
     var hashes = true
 

@@ -10,7 +10,7 @@
 ///
 /// ```swift
 /// public struct ShelterRows: StreamingAggregate {
-///     static let columnsRead: [any ColumnKey] = [Shelter.date, Shelter.region, Shelter.households]
+///     public static let columnsRead: [any ColumnKey]? = [Shelter.date, Shelter.region, Shelter.households]
 ///     var households = ByMonth<Tally<Text, Sum>>()
 ///
 ///     public mutating func add(_ rows: RowBatch) {

@@ -46,6 +46,7 @@ public enum FuzzSupport {
         switch spec.kind {
         case .count: return .count(1_234_567)
         case .percent: return .percent(0.125)
+        case .decimal: return .decimal(-1_234.55, digits: 2)
         case .date: return .date(start)
         case .month: return .month(Period(year: 2020, month: 2)!)
         case .dateRange: return .dateRange(start, end)

@@ -61,6 +61,7 @@ public enum IndicatorsPlugin: ReportPlugin {
         case .share: kind = .percent
         case .mean, .latest: break
         }
+        if measure.digits != nil { kind = .decimal }
         var facts = [FactSpec(name, kind, measure.documentation, optional: optional)]
         if case .latest = measure.kind {
             facts.append(FactSpec("\(name)_date", .date, "The day \(name) is counted at: the latest at or before the window's end.", optional: true))

@@ -336,6 +336,7 @@ extension PluginReference {
         switch kind {
         case .count: "A whole number: `58,315` / `58 315`."
         case .percent: "A share: `96%` / `96 %`."
+        case .decimal: "A number that need not be whole, with the digits after the decimal sign its fact says: `1,234.5` / `1 234,5`."
         case .date: "A day: `30 April 2017` / `30 avril 2017`."
         case .month: "A month: `April 2017` / `avril 2017`."
         case .dateRange:

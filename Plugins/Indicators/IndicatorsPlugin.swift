@@ -25,12 +25,18 @@ public enum IndicatorsPlugin: ReportPlugin {
         description.exampleParameters = [
             "columns:",
             "  alert_date: date",
+            "  cause: {type: code, vocabulary: causes, heading: {en: \"TODO: heading\", fr: \"TODO : en-tête\"}}",
             "  individuals: count",
             "date: alert_date",
             "window: month",
             "measures:",
             "  alerts: rows",
-            "  individuals: {sum: individuals}",
+            "  individuals: {sum: individuals, heading: {en: \"TODO: heading\", fr: \"TODO : en-tête\"}}",
+            "breakdowns:",
+            "  by_cause:",
+            "    measure: individuals",
+            "    by: cause",
+            "    title: {en: \"TODO: caption in English\", fr: \"TODO : légende en français\"}",
         ]
         return description
     }()

@@ -11,6 +11,13 @@ public struct IndicatorRows: InputAggregate, KeepsPCodes {
         /// Rows whose value was collected (an optional count's empty cell is not).
         var known = 0
         var sum = 0
+
+        @inline(__always)
+        mutating func add(_ other: Cell) {
+            rows &+= other.rows
+            known &+= other.known
+            sum += other.sum
+        }
     }
 
     /// What one accumulator adds up.
@@ -19,6 +26,19 @@ public struct IndicatorRows: InputAggregate, KeepsPCodes {
         case count(String)
         case optionalCount(String)
         case distinct(String)
+
+        var isDistinct: Bool {
+            if case .distinct = self { return true }
+            return false
+        }
+
+        /// The column it reads; nil for rows.
+        var column: String? {
+            switch self {
+            case .rows: nil
+            case .count(let column), .optionalCount(let column), .distinct(let column): column
+            }
+        }
     }
 
     /// A measure's rows, by day and by up to two group columns.
@@ -30,6 +50,10 @@ public struct IndicatorRows: InputAggregate, KeepsPCodes {
         var cells: [Int64: Cell] = [:]
         /// `(key, value number)` pairs of a distinct measure.
         var distinct: Set<DistinctKey> = []
+        /// The sums of the day being added, by group slot (`DenseDay`), all zero between batches.
+        var daySums: [Cell] = []
+        /// Whether a `(group slot, value)` pair of a distinct measure was seen on the day being added.
+        var daySeen: [Bool] = []
     }
 
     struct DistinctKey: Sendable, Hashable {
@@ -103,6 +127,19 @@ public struct IndicatorRows: InputAggregate, KeepsPCodes {
             }
             let first = accumulator.by.count > 0 ? numbered(accumulator.by[0]) : nil
             let second = accumulator.by.count > 1 ? numbered(accumulator.by[1]) : nil
+            // Group slots of this batch: a group's numbers as one index, first × second count.
+            func groupCount(_ column: String) -> Int { flagColumns.contains(column) ? 2 : texts[column]?.count ?? 0 }
+            let secondCount = accumulator.by.count > 1 ? groupCount(accumulator.by[1]) : 1
+            let slots = (accumulator.by.count > 0 ? groupCount(accumulator.by[0]) : 1) * secondCount
+            // A distinct measure's values numbered first, so that their count includes this batch's.
+            let distinctValues = accumulator.value.isDistinct ? numbered(accumulator.value.column!) : nil
+            let valueCount = accumulator.value.isDistinct ? groupCount(accumulator.value.column!) : 1
+            let (pairs, overflow) = slots.multipliedReportingOverflow(by: valueCount)
+            if slots <= Self.denseSlots, !overflow, pairs <= Self.denseSlots {
+                addDense(rows, accumulator: index, days: days, kept: kept, first: first, second: second, secondCount: secondCount,
+                         slots: slots, distinctValues: distinctValues, valueCount: valueCount)
+                continue
+            }
             var cells = accumulators[index].cells
             accumulators[index].cells = [:]
             // Rows of one day and group usually follow each other (files sorted by date): they are
@@ -167,6 +204,88 @@ public struct IndicatorRows: InputAggregate, KeepsPCodes {
             flush()
             accumulators[index].cells = cells
         }
+    }
+
+    /// The most group slots (or group and value pairs of a distinct measure) added up in arrays;
+    /// beyond, a batch is added up by key in the dictionaries directly.
+    static let denseSlots = 1 << 16
+
+    /// Adds a batch's kept rows to accumulator `index` a day at a time: each row's value goes to
+    /// the array slot of its group (no hashing), and the day's touched slots are written to the
+    /// dictionary by key when the day changes, once a day and group rather than once a row.
+    private mutating func addDense(_ rows: RowBatch, accumulator index: Int, days: [Int32], kept: [Bool], first: [Int]?, second: [Int]?,
+                                   secondCount: Int, slots: Int, distinctValues: [Int]?, valueCount: Int) {
+        var cells = accumulators[index].cells
+        var distinct = accumulators[index].distinct
+        var daySums = accumulators[index].daySums
+        var daySeen = accumulators[index].daySeen
+        accumulators[index].cells = [:]
+        accumulators[index].distinct = []
+        accumulators[index].daySums = []
+        accumulators[index].daySeen = []
+        if daySums.count < slots { daySums.append(contentsOf: repeatElement(Cell(), count: slots - daySums.count)) }
+        let pairs = distinctValues == nil ? 0 : slots * valueCount
+        if daySeen.count < pairs { daySeen.append(contentsOf: repeatElement(false, count: pairs - daySeen.count)) }
+        var touched: [Int] = [], seen: [Int] = []
+        var day = days.first ?? 0
+
+        func flush() {
+            for slot in touched {
+                cells[Self.key(day: day, slot / secondCount, slot % secondCount), default: Cell()].add(daySums[slot])
+                daySums[slot] = Cell()
+            }
+            touched.removeAll(keepingCapacity: true)
+            for pair in seen {
+                let slot = pair / valueCount
+                distinct.insert(DistinctKey(cell: Self.key(day: day, slot / secondCount, slot % secondCount), value: Int32(pair % valueCount)))
+                daySeen[pair] = false
+            }
+            seen.removeAll(keepingCapacity: true)
+        }
+        @inline(__always) func slot(_ row: Int) -> Int {
+            if days[row] != day {
+                flush()
+                day = days[row]
+            }
+            let slot = (first?[row] ?? 0) &* secondCount &+ (second?[row] ?? 0)
+            if daySums[slot].rows == 0 { touched.append(slot) }
+            daySums[slot].rows &+= 1
+            return slot
+        }
+        switch accumulators[index].value {
+        case .rows:
+            for row in 0..<rows.count where kept[row] { _ = slot(row) }
+        case .count(let column):
+            let counts = rows.counts(column)
+            for row in 0..<rows.count where kept[row] {
+                let slot = slot(row)
+                daySums[slot].known &+= 1
+                daySums[slot].sum += counts[row]
+            }
+        case .optionalCount(let column):
+            let counts = rows.optionalCounts(column)
+            for row in 0..<rows.count where kept[row] {
+                let slot = slot(row)
+                if let count = counts[row] {
+                    daySums[slot].known &+= 1
+                    daySums[slot].sum += count
+                }
+            }
+        case .distinct:
+            let values = distinctValues!
+            for row in 0..<rows.count where kept[row] {
+                let pair = slot(row) &* valueCount &+ values[row]
+                if !daySeen[pair] {
+                    daySeen[pair] = true
+                    seen.append(pair)
+                }
+            }
+        }
+        flush()
+        accumulators[index].cells = cells
+        accumulators[index].distinct = distinct
+        accumulators[index].daySums = daySums
+        accumulators[index].daySeen = daySeen
     }
 
     /// Whether each number of the filter's column is one of its values.

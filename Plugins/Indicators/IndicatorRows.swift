@@ -215,77 +215,101 @@ public struct IndicatorRows: InputAggregate, KeepsPCodes {
     /// dictionary by key when the day changes, once a day and group rather than once a row.
     private mutating func addDense(_ rows: RowBatch, accumulator index: Int, days: [Int32], kept: [Bool], first: [Int]?, second: [Int]?,
                                    secondCount: Int, slots: Int, distinctValues: [Int]?, valueCount: Int) {
-        var cells = accumulators[index].cells
-        var distinct = accumulators[index].distinct
-        var daySums = accumulators[index].daySums
-        var daySeen = accumulators[index].daySeen
+        // The day's arrays in a local struct, changed by its own mutating methods: local
+        // functions capturing them would have every access checked at run time.
+        var run = DenseDay(cells: accumulators[index].cells, distinct: accumulators[index].distinct,
+                           sums: accumulators[index].daySums, seenPairs: accumulators[index].daySeen,
+                           day: days.first ?? 0, secondCount: secondCount, valueCount: valueCount)
         accumulators[index].cells = [:]
         accumulators[index].distinct = []
         accumulators[index].daySums = []
         accumulators[index].daySeen = []
-        if daySums.count < slots { daySums.append(contentsOf: repeatElement(Cell(), count: slots - daySums.count)) }
+        if run.sums.count < slots { run.sums.append(contentsOf: repeatElement(Cell(), count: slots - run.sums.count)) }
         let pairs = distinctValues == nil ? 0 : slots * valueCount
-        if daySeen.count < pairs { daySeen.append(contentsOf: repeatElement(false, count: pairs - daySeen.count)) }
-        var touched: [Int] = [], seen: [Int] = []
-        var day = days.first ?? 0
-
-        func flush() {
-            for slot in touched {
-                cells[Self.key(day: day, slot / secondCount, slot % secondCount), default: Cell()].add(daySums[slot])
-                daySums[slot] = Cell()
-            }
-            touched.removeAll(keepingCapacity: true)
-            for pair in seen {
-                let slot = pair / valueCount
-                distinct.insert(DistinctKey(cell: Self.key(day: day, slot / secondCount, slot % secondCount), value: Int32(pair % valueCount)))
-                daySeen[pair] = false
-            }
-            seen.removeAll(keepingCapacity: true)
-        }
-        @inline(__always) func slot(_ row: Int) -> Int {
-            if days[row] != day {
-                flush()
-                day = days[row]
-            }
-            let slot = (first?[row] ?? 0) &* secondCount &+ (second?[row] ?? 0)
-            if daySums[slot].rows == 0 { touched.append(slot) }
-            daySums[slot].rows &+= 1
-            return slot
-        }
+        if run.seenPairs.count < pairs { run.seenPairs.append(contentsOf: repeatElement(false, count: pairs - run.seenPairs.count)) }
         switch accumulators[index].value {
         case .rows:
-            for row in 0..<rows.count where kept[row] { _ = slot(row) }
+            for row in 0..<rows.count where kept[row] {
+                run.enter(days[row], slot: (first?[row] ?? 0) &* secondCount &+ (second?[row] ?? 0))
+            }
         case .count(let column):
             let counts = rows.counts(column)
             for row in 0..<rows.count where kept[row] {
-                let slot = slot(row)
-                daySums[slot].known &+= 1
-                daySums[slot].sum += counts[row]
+                let slot = (first?[row] ?? 0) &* secondCount &+ (second?[row] ?? 0)
+                run.enter(days[row], slot: slot)
+                run.sums[slot].known &+= 1
+                run.sums[slot].sum += counts[row]
             }
         case .optionalCount(let column):
             let counts = rows.optionalCounts(column)
             for row in 0..<rows.count where kept[row] {
-                let slot = slot(row)
+                let slot = (first?[row] ?? 0) &* secondCount &+ (second?[row] ?? 0)
+                run.enter(days[row], slot: slot)
                 if let count = counts[row] {
-                    daySums[slot].known &+= 1
-                    daySums[slot].sum += count
+                    run.sums[slot].known &+= 1
+                    run.sums[slot].sum += count
                 }
             }
         case .distinct:
             let values = distinctValues!
             for row in 0..<rows.count where kept[row] {
-                let pair = slot(row) &* valueCount &+ values[row]
-                if !daySeen[pair] {
-                    daySeen[pair] = true
-                    seen.append(pair)
-                }
+                let slot = (first?[row] ?? 0) &* secondCount &+ (second?[row] ?? 0)
+                run.enter(days[row], slot: slot)
+                run.see(slot &* valueCount &+ values[row])
             }
         }
-        flush()
-        accumulators[index].cells = cells
-        accumulators[index].distinct = distinct
-        accumulators[index].daySums = daySums
-        accumulators[index].daySeen = daySeen
+        run.flush()
+        accumulators[index].cells = run.cells
+        accumulators[index].distinct = run.distinct
+        accumulators[index].daySums = run.sums
+        accumulators[index].daySeen = run.seenPairs
+    }
+
+    /// One accumulator's sums of the day being added, by group slot, and the dictionaries
+    /// they are written to when the day changes.
+    private struct DenseDay {
+        var cells: [Int64: Cell]
+        var distinct: Set<DistinctKey>
+        var sums: [Cell]
+        var seenPairs: [Bool]
+        var touched: [Int] = []
+        var seen: [Int] = []
+        var day: Int32
+        let secondCount: Int
+        let valueCount: Int
+
+        /// A row of `rowDay` in group `slot`: the day's sums written first when the day changes.
+        @inline(__always)
+        mutating func enter(_ rowDay: Int32, slot: Int) {
+            if rowDay != day {
+                flush()
+                day = rowDay
+            }
+            if sums[slot].rows == 0 { touched.append(slot) }
+            sums[slot].rows &+= 1
+        }
+
+        @inline(__always)
+        mutating func see(_ pair: Int) {
+            if !seenPairs[pair] {
+                seenPairs[pair] = true
+                seen.append(pair)
+            }
+        }
+
+        mutating func flush() {
+            for slot in touched {
+                cells[IndicatorRows.key(day: day, slot / secondCount, slot % secondCount), default: Cell()].add(sums[slot])
+                sums[slot] = Cell()
+            }
+            touched.removeAll(keepingCapacity: true)
+            for pair in seen {
+                let slot = pair / valueCount
+                distinct.insert(DistinctKey(cell: IndicatorRows.key(day: day, slot / secondCount, slot % secondCount), value: Int32(pair % valueCount)))
+                seenPairs[pair] = false
+            }
+            seen.removeAll(keepingCapacity: true)
+        }
     }
 
     /// Whether each number of the filter's column is one of its values.

@@ -91,7 +91,7 @@ let package = Package(
 if Context.environment["DTM_FUZZ"] == "1" {
     package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/Driver"))
     package.targets.append(.target(name: "FuzzSupport", dependencies: ["ReportKit", "BuiltInPlugins"], path: "Fuzz/Support"))
-    for (name, folder) in [("fuzz-csv", "CSV"), ("fuzz-reports-yaml", "ReportsYAML"), ("fuzz-template", "Template"), ("fuzz-workbook", "Workbook")] {
+    for (name, folder) in [("fuzz-csv", "CSV"), ("fuzz-reports-yaml", "ReportsYAML"), ("fuzz-template", "Template"), ("fuzz-workbook", "Workbook"), ("fuzz-indicators-params", "IndicatorsParams")] {
         package.targets.append(.executableTarget(name: name, dependencies: ["ReportKit", "FuzzSupport", "FuzzDriver"], path: "Fuzz/\(folder)"))
     }
 }

@@ -22,6 +22,7 @@ targets=(
     "fuzz-reports-yaml yaml 65536"
     "fuzz-template template 16384"
     "fuzz-workbook workbook 65536"
+    "fuzz-indicators-params indicators 16384"
 )
 
 # The Swift code gets coverage and AddressSanitizer from -sanitize; the C code (libyaml inside

@@ -7,6 +7,25 @@ public enum FuzzSupport {
     /// Every built-in plugin's description, in registry order.
     public static let descriptions: [PluginDescription] = BuiltInPlugins.all.map { $0.description }
 
+    /// Every built-in plugin type, in registry order.
+    public static let plugins: [any ReportPlugin.Type] = BuiltInPlugins.all
+
+    /// Every problem of `definition` against its plugin, as `validate` finds them before reading
+    /// inputs: inputs and parameter keys, then the parameters decoded and validated (for
+    /// `indicators`, its `params:` structures read by its own parser), then the inputs against
+    /// the description the parameters shape, and a template stub of that description.
+    public static func check(_ definition: ReportDefinition) -> [Diagnostic] {
+        guard let plugin = plugins.first(where: { $0.description.id == definition.plugin.value }) else { return [] }
+        let problems = plugin.parameterProblems(of: definition)
+        guard problems.isEmpty else {
+            return DefinitionChecker.checkInputs(definition, against: plugin.description, mappings: !plugin.description.isShapedByParameters)
+                + problems
+        }
+        let shaped = plugin.description(of: definition)
+        for language in Language.allCases { _ = PluginReference.templateStub(shaped, language: language) }
+        return DefinitionChecker.checkInputs(definition, against: shaped)
+    }
+
     /// Every input every plugin reads, in registry order.
     public static let inputSpecs: [InputSpec] = descriptions.flatMap(\.inputs)
 
@@ -46,6 +65,7 @@ public enum FuzzSupport {
         switch spec.kind {
         case .count: return .count(1_234_567)
         case .percent: return .percent(0.125)
+        case .decimal: return .decimal(-1_234.55, digits: 2)
         case .date: return .date(start)
         case .month: return .month(Period(year: 2020, month: 2)!)
         case .dateRange: return .dateRange(start, end)

@@ -118,7 +118,7 @@ public enum FlowMonitoringPlugin: ReportPlugin {
             guard let since = parameters.since else { throw PluginFailure([PluginProblem(Parameters.sinceRequired)]) }
             first = since
         case .quarter:
-            first = Period(year: period.year, month: (period.month - 1) / 3 * 3 + 1)!.firstDay
+            first = period.quarterFirstDay
         case .month:
             first = period.firstDay
             previous = period.previous

@@ -18,10 +18,10 @@ struct Computer {
 
     func value(_ measure: IndicatorDefinition.Measure, in window: IndicatorWindows.Range?) -> Value? {
         if case .share(let part, let whole) = measure.kind {
-            guard case .count(let numerator)? = value(definition.measure(part)!, in: window)?.fact,
-                  case .count(let denominator)? = value(definition.measure(whole)!, in: window)?.fact, denominator > 0
+            guard let numerator = value(definition.measure(part)!, in: window).flatMap({ Self.number($0.fact) }),
+                  let denominator = value(definition.measure(whole)!, in: window).flatMap({ Self.number($0.fact) }), denominator > 0
             else { return nil }
-            return Value(fact: .percent(Double(numerator) / Double(denominator)))
+            return Value(fact: .percent(numerator / denominator))
         }
         let index = measureIndexes[measure.name]!
         if case .latest = measure.kind {
@@ -29,7 +29,7 @@ struct Computer {
             let end = window?.last ?? Int.min
             guard let latest = inputs.latest(index, atOrBefore: end) else { return nil }
             guard let total = Self.total(latest.sums.values) else { return nil }
-            return Value(fact: .count(total), day: latest.day)
+            return Value(fact: fact(total, measure), day: latest.day)
         }
         let sums = window.map { inputs.sums(index, first: $0.first, last: $0.last) } ?? [:]
         let rows = sums.values.reduce(0) { $0 + $1.rows }
@@ -37,18 +37,46 @@ struct Computer {
         case .rows:
             return Value(fact: .count(rows))
         case .sum:
-            return Self.total(sums.values).map { Value(fact: .count($0)) }
+            return Self.total(sums.values).map { Value(fact: fact($0, measure)) }
         case .distinct:
             let all = window.map { inputs.distinctCounts(index, first: $0.first, last: $0.last).all } ?? 0
             return Value(fact: .count(all))
-        case .mean:
+        case .mean(let column):
             let known = sums.values.reduce(0) { $0 + $1.known }, sum = sums.values.reduce(0) { $0 + $1.sum }
             guard known > 0 else { return nil }
-            // Rounded half up, in whole numbers only, as flow monitoring's daily average.
-            return Value(fact: .count((2 * sum + known) / (2 * known)))
+            // The sum is exact (whole numbers, or millionths of a decimal column): one division,
+            // the same on every run; the digits shown are the template's rounding.
+            let unit = definition.column(column)!.kind == .decimal ? Double(DecimalCell.scale) : 1
+            return Value(fact: .decimal(Double(sum) / Double(known) / unit, digits: measure.digits ?? IndicatorDefinition.defaultDigits))
         case .latest, .share:
             return nil
         }
+    }
+
+    /// A sum of `measure`'s column as its fact: a count, or a decimal for millionths of a decimal column.
+    func fact(_ total: Int, _ measure: IndicatorDefinition.Measure) -> FactValue {
+        guard let digits = measure.digits else { return .count(total) }
+        return .decimal(DecimalCell.value(ofMillionths: total), digits: digits)
+    }
+
+    /// A count's or a decimal's value, for a share.
+    static func number(_ fact: FactValue) -> Double? {
+        switch fact {
+        case .count(let count): Double(count)
+        case .decimal(let value, _): value
+        default: nil
+        }
+    }
+
+    /// A breakdown's cell for a sum of `measure`: a whole number, or a decimal of millionths
+    /// rounded to the measure's digits.
+    func cell(_ total: Int, _ measure: IndicatorDefinition.Measure) -> TableCell {
+        guard let digits = measure.digits else { return .integer(total) }
+        // Rounded in whole numbers, half away from zero, so that the cell is the text shows.
+        let unit = (digits..<DecimalCell.fractionDigits).reduce(1) { value, _ in value * 10 }
+        let rounded = (total.magnitude + UInt(unit / 2)) / UInt(unit)
+        let shown = (0..<digits).reduce(1) { value, _ in value * 10 }
+        return .decimal(Double(total < 0 ? -Int(rounded) : Int(rounded)) / Double(shown))
     }
 
     /// The sum of the cells, nil when one row did not collect the value.
@@ -109,10 +137,10 @@ struct Computer {
         let shares = largestRemainderPercents(rows.map { $0.value ?? 0 })
         let cells: [[TableCell]] = zip(rows, shares).map { row, share in
             var cells: [TableCell] = row.codes.map { .text($0) }
-            cells += [.text(row.label.en), .text(row.label.fr), row.value.map(TableCell.integer) ?? .empty, .integer(share)]
+            cells += [.text(row.label.en), .text(row.label.fr), row.value.map { cell($0, measure) } ?? .empty, .integer(share)]
             if case .some(let previous) = row.previous {
-                cells.append(previous.map(TableCell.integer) ?? .empty)
-                if let value = row.value, let previous { cells.append(.integer(value - previous)) } else { cells.append(.empty) }
+                cells.append(previous.map { cell($0, measure) } ?? .empty)
+                if let value = row.value, let previous { cells.append(cell(value - previous, measure)) } else { cells.append(.empty) }
             }
             return cells
         }

@@ -10,6 +10,8 @@ struct IndicatorDefinition: Sendable {
         case count
         /// A count that may be empty (not collected): a sum over it is unknown as soon as one row is.
         case optionalCount
+        /// A number that need not be whole (`1.5`), kept as millionths (`DecimalCell`).
+        case decimal
         case text
         case optionalText
         case flag
@@ -20,11 +22,12 @@ struct IndicatorDefinition: Sendable {
         /// A P-code of the given admin level, named by the P-code vocabulary.
         case pcode(level: Int)
 
-        var isCount: Bool { self == .count || self == .optionalCount }
+        /// Whether measures can add up, average or take the latest of its values.
+        var isNumber: Bool { self == .count || self == .optionalCount || self == .decimal }
         /// Whether its values are groups: rows can be kept by them and broken down by them.
         var isGroup: Bool {
             switch self {
-            case .date, .count, .optionalCount: false
+            case .date, .count, .optionalCount, .decimal: false
             default: true
             }
         }
@@ -34,6 +37,7 @@ struct IndicatorDefinition: Sendable {
             case .date: "a date"
             case .count: "a count"
             case .optionalCount: "an optional count"
+            case .decimal: "a decimal"
             case .text, .optionalText: "a text"
             case .flag: "a flag"
             case .oneOf: "a one_of"
@@ -47,6 +51,7 @@ struct IndicatorDefinition: Sendable {
             case .date: .date
             case .count: .count
             case .optionalCount: .optionalCount
+            case .decimal: .decimal
             case .text, .pcode: .text
             case .optionalText: .optionalText
             case .flag: .flag
@@ -99,6 +104,9 @@ struct IndicatorDefinition: Sendable {
         var filters: [Filter]
         var documentation: String
         var heading: Label?
+        /// Digits after the decimal sign of a decimal value (a mean, a sum or latest of a
+        /// decimal column); nil for a whole number.
+        var digits: Int? = nil
     }
 
     struct Breakdown: Sendable, Hashable {
@@ -120,9 +128,12 @@ struct IndicatorDefinition: Sendable {
     func column(_ name: String) -> Column? { columns.first { $0.name == name } }
     func measure(_ name: String) -> Measure? { measures.first { $0.name == name } }
 
-    static let columnTypes = ["date", "count", "optional_count", "text", "optional_text", "flag", "one_of", "code", "pcode"]
+    static let columnTypes = ["date", "count", "optional_count", "decimal", "text", "optional_text", "flag", "one_of", "code", "pcode"]
     static let measureKinds = ["rows", "sum", "distinct", "mean", "latest", "share"]
     static let topRange = 1...50
+    /// Digits a decimal value may show after the decimal sign; one unless `digits:` says otherwise.
+    static let digitsRange = 0...DecimalCell.fractionDigits
+    static let defaultDigits = 1
 
     /// The definition of `parameters`, or every problem found in it.
     static func read(_ parameters: IndicatorsPlugin.Parameters) -> (IndicatorDefinition?, [ParameterProblem]) {
@@ -213,6 +224,7 @@ private struct Reader {
             case "date": kind = .date
             case "count": kind = .count
             case "optional_count": kind = .optionalCount
+            case "decimal": kind = .decimal
             case "text": kind = .text
             case "optional_text": kind = .optionalText
             case "flag": kind = .flag
@@ -279,8 +291,9 @@ private struct Reader {
                 continue
             }
             let kinds = mapping.filter { Definition.measureKinds.contains($0.key) }
-            for item in mapping where !Definition.measureKinds.contains(item.key) && !["where", "of", "about", "heading"].contains(item.key) {
-                problems.append(.indicatorUnknownKey(key, found: item.key, allowed: Definition.measureKinds + ["where", "of", "about", "heading"], at: item.keyLocation))
+            let options = ["where", "of", "about", "heading", "digits"]
+            for item in mapping where !Definition.measureKinds.contains(item.key) && !options.contains(item.key) {
+                problems.append(.indicatorUnknownKey(key, found: item.key, allowed: Definition.measureKinds + options, at: item.keyLocation))
             }
             guard kinds.count == 1, let kindPair = kinds.first else {
                 problems.append(.indicatorMeasureKind(key, found: kinds.map(\.key), kinds: Definition.measureKinds, at: pair.value.location))
@@ -294,6 +307,9 @@ private struct Reader {
             case "rows":
                 kind = .rows
             case "share":
+                if let digitsPair = mapping.first(where: { $0.key == "digits" }) {
+                    problems.append(.indicatorDigitsNotDecimal("\(key).digits", measure: pair.key, kind: "share", at: digitsPair.keyLocation))
+                }
                 shares.append((pair, kindPair.value, mapping.first { $0.key == "of" }?.value))
                 continue
             default:
@@ -306,18 +322,33 @@ private struct Reader {
                 case "distinct":
                     kind = .distinct(column)
                 default:
-                    guard declared.kind.isCount else {
+                    guard declared.kind.isNumber else {
                         problems.append(.indicatorNotNumeric(kindKey, measure: pair.key, column: column, type: declared.kind.displayName,
-                                                             numeric: columns.values.filter(\.kind.isCount).map(\.name).sorted(),
+                                                             numeric: columns.values.filter(\.kind.isNumber).map(\.name).sorted(),
                                                              at: kindPair.value.location))
                         continue
                     }
                     kind = kindPair.key == "sum" ? .sum(column) : kindPair.key == "mean" ? .mean(column) : .latest(column)
                 }
             }
-            if documentation.isEmpty { documentation = Self.documentation(of: kind, filters: filters) }
+            // A mean, and a sum or stock of decimals, is a decimal with digits after the point.
+            let isDecimal: Bool = switch kind {
+            case .mean: true
+            case .sum(let column), .latest(let column): columns[column]?.kind == .decimal
+            default: false
+            }
+            var digits = isDecimal ? Definition.defaultDigits : nil
+            if let digitsPair = mapping.first(where: { $0.key == "digits" }) {
+                if isDecimal {
+                    digits = integer(digitsPair.value, key: "\(key).digits", in: Definition.digitsRange) ?? digits
+                } else {
+                    problems.append(.indicatorDigitsNotDecimal("\(key).digits", measure: pair.key, kind: kind.keyword, at: digitsPair.keyLocation))
+                }
+            }
+            if documentation.isEmpty { documentation = Self.documentation(of: kind, filters: filters, digits: digits) }
             let heading = mapping.first { $0.key == "heading" }.flatMap { label($0.value, key: "\(key).heading") }
-            measures.append(Definition.Measure(name: pair.key, kind: kind, filters: filters, documentation: documentation, heading: heading))
+            measures.append(Definition.Measure(name: pair.key, kind: kind, filters: filters, documentation: documentation, heading: heading,
+                                               digits: digits))
         }
         for share in shares {
             let key = "measures.\(share.pair.key)"
@@ -352,16 +383,22 @@ private struct Reader {
         return measures.sorted { a, b in names.firstIndex(of: a.name)! < names.firstIndex(of: b.name)! }
     }
 
-    static func documentation(of kind: Definition.MeasureKind, filters: [Definition.Filter]) -> String {
+    static func documentation(of kind: Definition.MeasureKind, filters: [Definition.Filter], digits: Int?) -> String {
         let rows = filters.isEmpty ? "rows" : "rows where " + filters.map { "\($0.column) is \($0.values.joined(separator: " or "))" }.joined(separator: " and ")
         return switch kind {
         case .rows: "Number of \(rows) in the window."
-        case .sum(let column): "Sum of \(column) over the \(rows) of the window."
+        case .sum(let column): "Sum of \(column) over the \(rows) of the window" + (digits.map { ", to \(places($0))" } ?? "") + "."
         case .distinct(let column): "Number of distinct values of \(column) in the \(rows) of the window."
-        case .mean(let column): "Mean of \(column) over the \(rows) of the window, rounded half up; absent without rows."
-        case .latest(let column): "Sum of \(column) over the \(rows) of the latest day at or before the window's end (a stock); absent without one."
+        case .mean(let column): "Mean of \(column) over the \(rows) of the window, to \(Self.places(digits ?? Definition.defaultDigits)); absent without rows."
+        case .latest(let column): "Sum of \(column) over the \(rows) of the latest day at or before the window's end (a stock)"
+            + (digits.map { ", to \(places($0))" } ?? "") + "; absent without one."
         case .share(let part, let whole): "\(part) ÷ \(whole)."
         }
+    }
+
+    /// `1 decimal place`, `2 decimal places`, `0 decimal places`.
+    static func places(_ digits: Int) -> String {
+        digits == 1 ? "1 decimal place" : "\(digits) decimal places"
     }
 
     mutating func readFilters(_ value: YAMLValue?, key: String, columns: [String: Definition.Column]) -> [Definition.Filter] {

@@ -11,6 +11,13 @@ public struct IndicatorRows: InputAggregate, KeepsPCodes {
         /// Rows whose value was collected (an optional count's empty cell is not).
         var known = 0
         var sum = 0
+
+        @inline(__always)
+        mutating func add(_ other: Cell) {
+            rows &+= other.rows
+            known &+= other.known
+            sum += other.sum
+        }
     }
 
     /// What one accumulator adds up.
@@ -19,6 +26,19 @@ public struct IndicatorRows: InputAggregate, KeepsPCodes {
         case count(String)
         case optionalCount(String)
         case distinct(String)
+
+        var isDistinct: Bool {
+            if case .distinct = self { return true }
+            return false
+        }
+
+        /// The column it reads; nil for rows.
+        var column: String? {
+            switch self {
+            case .rows: nil
+            case .count(let column), .optionalCount(let column), .distinct(let column): column
+            }
+        }
     }
 
     /// A measure's rows, by day and by up to two group columns.
@@ -30,6 +50,10 @@ public struct IndicatorRows: InputAggregate, KeepsPCodes {
         var cells: [Int64: Cell] = [:]
         /// `(key, value number)` pairs of a distinct measure.
         var distinct: Set<DistinctKey> = []
+        /// The sums of the day being added, by group slot (`DenseDay`), all zero between batches.
+        var daySums: [Cell] = []
+        /// Whether a `(group slot, value)` pair of a distinct measure was seen on the day being added.
+        var daySeen: [Bool] = []
     }
 
     struct DistinctKey: Sendable, Hashable {
@@ -103,6 +127,19 @@ public struct IndicatorRows: InputAggregate, KeepsPCodes {
             }
             let first = accumulator.by.count > 0 ? numbered(accumulator.by[0]) : nil
             let second = accumulator.by.count > 1 ? numbered(accumulator.by[1]) : nil
+            // Group slots of this batch: a group's numbers as one index, first × second count.
+            func groupCount(_ column: String) -> Int { flagColumns.contains(column) ? 2 : texts[column]?.count ?? 0 }
+            let secondCount = accumulator.by.count > 1 ? groupCount(accumulator.by[1]) : 1
+            let slots = (accumulator.by.count > 0 ? groupCount(accumulator.by[0]) : 1) * secondCount
+            // A distinct measure's values numbered first, so that their count includes this batch's.
+            let distinctValues = accumulator.value.isDistinct ? numbered(accumulator.value.column!) : nil
+            let valueCount = accumulator.value.isDistinct ? groupCount(accumulator.value.column!) : 1
+            let (pairs, overflow) = slots.multipliedReportingOverflow(by: valueCount)
+            if slots <= Self.denseSlots, !overflow, pairs <= Self.denseSlots {
+                addDense(rows, accumulator: index, days: days, kept: kept, first: first, second: second, secondCount: secondCount,
+                         slots: slots, distinctValues: distinctValues, valueCount: valueCount)
+                continue
+            }
             var cells = accumulators[index].cells
             accumulators[index].cells = [:]
             // Rows of one day and group usually follow each other (files sorted by date): they are
@@ -166,6 +203,112 @@ public struct IndicatorRows: InputAggregate, KeepsPCodes {
             }
             flush()
             accumulators[index].cells = cells
+        }
+    }
+
+    /// The most group slots (or group and value pairs of a distinct measure) added up in arrays;
+    /// beyond, a batch is added up by key in the dictionaries directly.
+    static let denseSlots = 1 << 16
+
+    /// Adds a batch's kept rows to accumulator `index` a day at a time: each row's value goes to
+    /// the array slot of its group (no hashing), and the day's touched slots are written to the
+    /// dictionary by key when the day changes, once a day and group rather than once a row.
+    private mutating func addDense(_ rows: RowBatch, accumulator index: Int, days: [Int32], kept: [Bool], first: [Int]?, second: [Int]?,
+                                   secondCount: Int, slots: Int, distinctValues: [Int]?, valueCount: Int) {
+        // The day's arrays in a local struct, changed by its own mutating methods: local
+        // functions capturing them would have every access checked at run time.
+        var run = DenseDay(cells: accumulators[index].cells, distinct: accumulators[index].distinct,
+                           sums: accumulators[index].daySums, seenPairs: accumulators[index].daySeen,
+                           day: days.first ?? 0, secondCount: secondCount, valueCount: valueCount)
+        accumulators[index].cells = [:]
+        accumulators[index].distinct = []
+        accumulators[index].daySums = []
+        accumulators[index].daySeen = []
+        if run.sums.count < slots { run.sums.append(contentsOf: repeatElement(Cell(), count: slots - run.sums.count)) }
+        let pairs = distinctValues == nil ? 0 : slots * valueCount
+        if run.seenPairs.count < pairs { run.seenPairs.append(contentsOf: repeatElement(false, count: pairs - run.seenPairs.count)) }
+        switch accumulators[index].value {
+        case .rows:
+            for row in 0..<rows.count where kept[row] {
+                run.enter(days[row], slot: (first?[row] ?? 0) &* secondCount &+ (second?[row] ?? 0))
+            }
+        case .count(let column):
+            let counts = rows.counts(column)
+            for row in 0..<rows.count where kept[row] {
+                let slot = (first?[row] ?? 0) &* secondCount &+ (second?[row] ?? 0)
+                run.enter(days[row], slot: slot)
+                run.sums[slot].known &+= 1
+                run.sums[slot].sum += counts[row]
+            }
+        case .optionalCount(let column):
+            let counts = rows.optionalCounts(column)
+            for row in 0..<rows.count where kept[row] {
+                let slot = (first?[row] ?? 0) &* secondCount &+ (second?[row] ?? 0)
+                run.enter(days[row], slot: slot)
+                if let count = counts[row] {
+                    run.sums[slot].known &+= 1
+                    run.sums[slot].sum += count
+                }
+            }
+        case .distinct:
+            let values = distinctValues!
+            for row in 0..<rows.count where kept[row] {
+                let slot = (first?[row] ?? 0) &* secondCount &+ (second?[row] ?? 0)
+                run.enter(days[row], slot: slot)
+                run.see(slot &* valueCount &+ values[row])
+            }
+        }
+        run.flush()
+        accumulators[index].cells = run.cells
+        accumulators[index].distinct = run.distinct
+        accumulators[index].daySums = run.sums
+        accumulators[index].daySeen = run.seenPairs
+    }
+
+    /// One accumulator's sums of the day being added, by group slot, and the dictionaries
+    /// they are written to when the day changes.
+    private struct DenseDay {
+        var cells: [Int64: Cell]
+        var distinct: Set<DistinctKey>
+        var sums: [Cell]
+        var seenPairs: [Bool]
+        var touched: [Int] = []
+        var seen: [Int] = []
+        var day: Int32
+        let secondCount: Int
+        let valueCount: Int
+
+        /// A row of `rowDay` in group `slot`: the day's sums written first when the day changes.
+        @inline(__always)
+        mutating func enter(_ rowDay: Int32, slot: Int) {
+            if rowDay != day {
+                flush()
+                day = rowDay
+            }
+            if sums[slot].rows == 0 { touched.append(slot) }
+            sums[slot].rows &+= 1
+        }
+
+        @inline(__always)
+        mutating func see(_ pair: Int) {
+            if !seenPairs[pair] {
+                seenPairs[pair] = true
+                seen.append(pair)
+            }
+        }
+
+        mutating func flush() {
+            for slot in touched {
+                cells[IndicatorRows.key(day: day, slot / secondCount, slot % secondCount), default: Cell()].add(sums[slot])
+                sums[slot] = Cell()
+            }
+            touched.removeAll(keepingCapacity: true)
+            for pair in seen {
+                let slot = pair / valueCount
+                distinct.insert(DistinctKey(cell: IndicatorRows.key(day: day, slot / secondCount, slot % secondCount), value: Int32(pair % valueCount)))
+                seenPairs[pair] = false
+            }
+            seen.removeAll(keepingCapacity: true)
         }
     }
 

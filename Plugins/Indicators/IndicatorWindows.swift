@@ -15,7 +15,7 @@ enum IndicatorWindows {
         let first: Day
         switch parameters.window {
         case .month: first = period.firstDay
-        case .quarter: first = Period(year: period.year, month: (period.month - 1) / 3 * 3 + 1)!.firstDay
+        case .quarter: first = period.quarterFirstDay
         case .year: first = Period(year: period.year, month: 1)!.firstDay
         case .cumulative: first = parameters.since ?? period.firstDay
         case .rolling: first = Period(monthNumber: period.monthNumber - (parameters.months ?? 1) + 1).firstDay

@@ -25,12 +25,18 @@ public enum IndicatorsPlugin: ReportPlugin {
         description.exampleParameters = [
             "columns:",
             "  alert_date: date",
+            "  cause: {type: code, vocabulary: causes, heading: {en: \"TODO: heading\", fr: \"TODO : en-tête\"}}",
             "  individuals: count",
             "date: alert_date",
             "window: month",
             "measures:",
             "  alerts: rows",
-            "  individuals: {sum: individuals}",
+            "  individuals: {sum: individuals, heading: {en: \"TODO: heading\", fr: \"TODO : en-tête\"}}",
+            "breakdowns:",
+            "  by_cause:",
+            "    measure: individuals",
+            "    by: cause",
+            "    title: {en: \"TODO: caption in English\", fr: \"TODO : légende en français\"}",
         ]
         return description
     }()
@@ -61,6 +67,7 @@ public enum IndicatorsPlugin: ReportPlugin {
         case .share: kind = .percent
         case .mean, .latest: break
         }
+        if measure.digits != nil { kind = .decimal }
         var facts = [FactSpec(name, kind, measure.documentation, optional: optional)]
         if case .latest = measure.kind {
             facts.append(FactSpec("\(name)_date", .date, "The day \(name) is counted at: the latest at or before the window's end.", optional: true))

@@ -29,7 +29,7 @@ extension IndicatorsPlugin {
     public struct Parameters: PluginParameters {
         @Parameter("columns", type: .structure("column: type, or column: {type, hxl, about, values, vocabulary, form, level}"),
                    explained: "required",
-                   "The columns of input `data` the report reads, each with its type: `date`, `count`, `optional_count`, `text`, `optional_text`, `flag`, `one_of` (with `values: [...]`), `code` (with `vocabulary: NAME`, named by its `form`, default `name`) or `pcode` (with `level: N`); `hxl:` gives its hashtag.")
+                   "The columns of input `data` the report reads, each with its type: `date`, `count`, `optional_count`, `decimal` (a number with a point, `1.5`; `1,5` is refused), `text`, `optional_text`, `flag`, `one_of` (with `values: [...]`), `code` (with `vocabulary: NAME`, named by its `form`, default `name`) or `pcode` (with `level: N`); `hxl:` gives its hashtag.")
         public var columns: YAMLValue? = nil
 
         @Parameter("date", type: .text, explained: "required", "The date column that places a row in a period.")
@@ -44,9 +44,9 @@ extension IndicatorsPlugin {
         @Parameter("months", type: .integer(2...60), explained: "required with window: rolling", "How many months a rolling window counts.")
         public var months: Int? = nil
 
-        @Parameter("measures", type: .structure("name: rows, or name: {KIND: column, where: {column: value}} with KIND sum, distinct, mean or latest, or name: {share: measure, of: measure}"),
+        @Parameter("measures", type: .structure("name: rows, or name: {KIND: column, where: {column: value}, digits: N} with KIND sum, distinct, mean or latest, or name: {share: measure, of: measure}"),
                    explained: "required",
-                   "What the report counts, each measure a fact of the same name: `rows`, `sum`, `distinct`, `mean` (rounded half up), `latest` (a stock: the latest day at or before the window's end), `share` (of another measure); `where:` keeps the rows whose column holds the value (or one of the values).")
+                   "What the report counts, each measure a fact of the same name: `rows`, `sum`, `distinct`, `mean` (a decimal), `latest` (a stock: the latest day at or before the window's end), `share` (of another measure); `where:` keeps the rows whose column holds the value (or one of the values); `digits:` (0 to 6, default 1) the decimal places a mean, or a sum or latest of a decimal column, shows.")
         public var measures: YAMLValue? = nil
 
         @Parameter("breakdowns", type: .structure("name: {measure, by: column or [two columns], top: N}"), explained: "none",

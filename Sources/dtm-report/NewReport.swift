@@ -10,7 +10,8 @@ struct NewReport: ParsableCommand {
             Adds a definition for the plugin after the last report of `reports:` (before any top-level key that \
             follows it, such as `page:` or `charts:`), keeping the rest of the file as it is: the inputs of an earlier report of the same plugin (or data/<conventional file name>), \
             the parameters at their defaults as comments, TODO titles. Writes \
-            templates/<plugin-id>/<id>.<language>.md listing every fact the plugin offers, which `validate` \
+            templates/<plugin-id>/<id>.<language>.md listing every fact the plugin offers (for a plugin shaped by its \
+            parameters, such as `indicators`, the facts and tables of the definition added), which `validate` \
             accepts as they are. Refuses an id already defined and template files that exist.
             """
     )
@@ -82,11 +83,14 @@ struct NewReport: ParsableCommand {
             throw ExitCode.failure
         }
 
+        // A plugin shaped by its parameters (`indicators`) produces the facts and tables of the
+        // definition just added: the stubs list those, as `validate` will check them.
+        let shaped = registry.plugin(id: plugin)!.description(of: added)
         do {
             for (language, path) in templatePaths {
                 let url = folder.appendingPathComponent(path)
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(PluginReference.templateStub(description, language: language).utf8).write(to: url, options: .withoutOverwriting)
+                try Data(PluginReference.templateStub(shaped, language: language).utf8).write(to: url, options: .withoutOverwriting)
             }
             try Data(updated.utf8).write(to: configURL, options: .atomic)
         } catch {

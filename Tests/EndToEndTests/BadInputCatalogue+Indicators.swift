@@ -16,7 +16,7 @@ extension BadInput {
             kind: .yaml, name: "indicators: a sum of a column that is not numeric",
             mutate: { try $0.replace("        households: {sum: households}", with: "        households: {sum: cause}") },
             errors: [
-                "reports.yaml:211:27: error: reports[12].params.measures.households.sum: 'households' needs a count column, and 'cause' is a code; count columns: 'households', 'individuals'",
+                "reports.yaml:211:27: error: reports[12].params.measures.households.sum: 'households' needs a number column (a count or a decimal), and 'cause' is a code; number columns: 'households', 'individuals'",
             ]),
         BadInput(
             kind: .yaml, name: "indicators: a breakdown by a count column",
@@ -53,7 +53,7 @@ extension BadInput {
             kind: .yaml, name: "indicators: an unknown column type",
             mutate: { try $0.replace("        households: {type: count, hxl: \"#affected+idps+hh\"}", with: "        households: {type: number, hxl: \"#affected+idps+hh\"}") },
             errors: [
-                "reports.yaml:204:28: error: reports[12].params.columns.households: 'number' is not a column type; types: date, count, optional_count, text, optional_text, flag, one_of, code, pcode",
+                "reports.yaml:204:28: error: reports[12].params.columns.households: 'number' is not a column type; types: date, count, optional_count, decimal, text, optional_text, flag, one_of, code, pcode",
                 "reports.yaml:211:27: error: reports[12].params.measures.households.sum: column 'households' is not declared under 'columns'; declared: 'adm2_code', 'alert_date', 'cause', 'individuals'",
             ]),
         BadInput(
@@ -117,6 +117,39 @@ extension BadInput {
             mutate: { try $0.replace("          by: cause\n", with: "          by: causes\n") },
             errors: [
                 "reports.yaml:223:15: error: reports[12].params.breakdowns.by_cause.by: column 'causes' is not declared under 'columns' (did you mean 'cause'?); declared: 'adm2_code', 'alert_date', 'cause', 'households', 'individuals'",
+            ]),
+        BadInput(
+            kind: .csv, name: "indicators: cells of a decimal column that are no decimals",
+            mutate: { project in
+                try project.replace("        households: {type: count, hxl: \"#affected+idps+hh\"}", with: "        households: {type: decimal, hxl: \"#affected+idps+hh\"}")
+                try project.replace("{{households | # household / # households}}", with: "{{households}} households", in: "templates/indicators/ett-alerts.en.md")
+                try project.replace("{{households | # ménage / # ménages}}", with: "{{households}} ménages", in: "templates/indicators/ett-alerts.fr.md")
+                let file = "data/sample/ett_alerts.csv"
+                try project.replace("ML0402,insecurity,333,82,true", with: "ML0402,insecurity,333,\"82,5\",true", in: file)
+                try project.replace("intercommunal,229,38,false", with: "intercommunal,229,3.8.1,false", in: file)
+                try project.replace("intercommunal,701,140,true", with: "intercommunal,701,140.1234567,true", in: file)
+                try project.replace("conflict,104,20,true", with: "conflict,104,1234567890,true", in: file)
+                try project.replace("flood,739,105,false", with: "flood,739,,false", in: file)
+            },
+            errors: [
+                "data/sample/ett_alerts.csv:3:52: error: column 'households': value '82,5' has a decimal comma: write the decimal point as a point (did you mean '82.5'?); a comma is refused because 1,500 means 1.5 in French and 1500 in English",
+                "data/sample/ett_alerts.csv:4:55: error: column 'households': value '3.8.1' is not a decimal number (digits with a point, such as 12 or 1.5, without separators)",
+                "data/sample/ett_alerts.csv:5:55: error: column 'households': value '140.1234567' has more than 6 digits after the point: round it in the source",
+                "data/sample/ett_alerts.csv:6:50: error: column 'households': value '1234567890' is too large for a decimal (at most 9 digits before the point)",
+                "data/sample/ett_alerts.csv:7:47: error: column 'households': value is empty",
+            ]),
+        BadInput(
+            kind: .yaml, name: "indicators: digits on a measure that is a whole number",
+            mutate: { try $0.replace("        households: {sum: households}", with: "        households: {sum: households, digits: 2}") },
+            errors: [
+                "reports.yaml:211:39: error: reports[12].params.measures.households.digits: 'digits' is only for a decimal value: a mean, or a sum or latest of a decimal column ('households' is a sum)",
+            ]),
+        BadInput(
+            kind: .template, name: "indicators: an agreement form on a decimal",
+            mutate: { try $0.replace("        households: {type: count, hxl: \"#affected+idps+hh\"}", with: "        households: {type: decimal, hxl: \"#affected+idps+hh\"}") },
+            errors: [
+                "templates/indicators/ett-alerts.en.md:7:42: error: '{{households | # household / # households}}' is an agreement form 'one / other', which agrees with a count, a change or a list; 'households' is a decimal",
+                "templates/indicators/ett-alerts.fr.md:7:81: error: '{{households | # ménage / # ménages}}' is an agreement form 'one / other', which agrees with a count, a change or a list; 'households' is a decimal",
             ]),
     ]
 }

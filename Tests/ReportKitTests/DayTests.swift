@@ -40,4 +40,12 @@ import Testing
             #expect(Period(iso: bad) == nil, "\(bad)")
         }
     }
+
+    @Test(arguments: [("2017-01", "2017-01-01"), ("2017-02", "2017-01-01"), ("2017-03", "2017-01-01"), ("2017-04", "2017-04-01"),
+                      ("2017-06", "2017-04-01"), ("2017-07", "2017-07-01"), ("2017-09", "2017-07-01"), ("2017-10", "2017-10-01"),
+                      ("2016-12", "2016-10-01")])
+    func quarterStartsOnItsFirstMonth(period: String, first: String) {
+        #expect(Period(iso: period)!.quarterFirstDay.iso == first)
+        #expect(Period(iso: period)!.quarterFirstMonth.iso == String(first.prefix(7)))
+    }
 }

@@ -151,6 +151,17 @@ import Testing
         #expect((contexts?[1]["place"] as? RenderedFact)?.text == "Ménaka")
     }
 
+    @Test func decimalsInEachLanguageWithTheirDigits() {
+        let fact = FactValue.decimal(1234.25, digits: 1)
+        #expect((en.value(fact) as? RenderedFact)?.text == "1,234.3")
+        #expect((fr.value(fact) as? RenderedFact)?.text == "1\u{202F}234,3")
+        #expect((fr.value(fact) as? RenderedFact)?.children["raw"] as? String == "1234.3")
+        #expect((en.value(.decimal(2, digits: 2)) as? RenderedFact)?.text == "2.00")
+        #expect((fr.value(.decimal(-0.05, digits: 1)) as? RenderedFact)?.text == "-0,1")
+        #expect((en.value(.decimal(0, digits: 0)) as? RenderedFact)?.children["zero"] as? Bool == true)
+        #expect((en.value(.decimal(0.4, digits: 0)) as? RenderedFact)?.children["zero"] as? Bool == false)
+    }
+
     @Test func absentOptionalFactIsAbsent() {
         let context = en.context(["total": .count(3)])
         #expect(context.keys.sorted() == ["total"])
@@ -169,6 +180,7 @@ import Testing
             switch kind {
             case .count: .count(2)
             case .percent: .percent(0.5)
+            case .decimal: .decimal(2.5, digits: 1)
             case .date: .date(day("2017-04-30"))
             case .month: .month(Period(iso: "2017-04")!)
             case .dateRange: .dateRange(day("2017-04-01"), day("2017-04-30"))

@@ -14,6 +14,13 @@ extension Period {
         return (monthNumber...last.monthNumber).map(Period.init(monthNumber:))
     }
 
+    /// The first month of the period's calendar quarter (January, April, July or October).
+    public var quarterFirstMonth: Period { Period(year: year, month: (month - 1) / 3 * 3 + 1)! }
+
+    /// The first day of the period's calendar quarter: where a quarter window starts
+    /// (`2017-05` → `2017-04-01`).
+    public var quarterFirstDay: Day { quarterFirstMonth.firstDay }
+
     /// How many months a monthly history table covers: a year up to its period.
     public static let historyMonths = 12
 

@@ -47,7 +47,13 @@ extension ParameterProblem {
     /// A measure that adds up, averages or takes the latest value of a column that holds no numbers.
     public static func indicatorNotNumeric(_ key: String, measure: String, column: String, type: String, numeric: [String],
                                            at location: SourceLocation) -> ParameterProblem {
-        ParameterProblem(key: key, message: "'\(measure)' needs a count column, and '\(column)' is \(type); count columns: \(listed(numeric))",
+        ParameterProblem(key: key, message: "'\(measure)' needs a number column (a count or a decimal), and '\(column)' is \(type); number columns: \(listed(numeric))",
+                         at: location)
+    }
+
+    /// `digits:` on a measure whose value is not a decimal: only a decimal shows digits after the point.
+    public static func indicatorDigitsNotDecimal(_ key: String, measure: String, kind: String, at location: SourceLocation) -> ParameterProblem {
+        ParameterProblem(key: key, message: "'digits' is only for a decimal value: a mean, or a sum or latest of a decimal column ('\(measure)' is a \(kind))",
                          at: location)
     }
 

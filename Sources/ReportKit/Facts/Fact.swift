@@ -40,6 +40,9 @@ public enum FactValue: Sendable, Hashable {
     case count(Int)
     /// A share, as a fraction (0.96 is 96 %).
     case percent(Double)
+    /// A number that need not be whole (a mean, a sum of decimals), shown with `digits`
+    /// digits after the decimal sign (`2.4` / `2,4`); the JSON document carries the value.
+    case decimal(Double, digits: Int)
     /// A calendar day.
     case date(Day)
     /// A calendar month.
@@ -67,6 +70,7 @@ public enum FactValue: Sendable, Hashable {
         switch self {
         case .count: .count
         case .percent: .percent
+        case .decimal: .decimal
         case .date: .date
         case .month: .month
         case .dateRange: .dateRange
@@ -86,6 +90,7 @@ public enum FactValue: Sendable, Hashable {
 public enum FactKind: String, Sendable, Hashable, CaseIterable, Codable {
     case count
     case percent
+    case decimal
     case date
     case month
     case dateRange = "date_range"
@@ -107,6 +112,8 @@ public enum FactKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .percent:
             ["raw": "the fraction as a decimal number (0.96)", "none": "true when the fraction is exactly 0",
              "all": "true when the fraction is exactly 1"]
+        case .decimal:
+            ["raw": "the number as shown, with a point and no grouping (2.4)", "zero": "true when the number is exactly 0"]
         case .date:
             ["full": "30 April 2017 / 30 avril 2017", "day_month": "30 April / 30 avril", "day": "30 (1st of the month: 1 / 1er)",
              "month_name": "April / avril", "month_year": "April 2017 / avril 2017", "of_month_year": "of April 2017 / d'avril 2017",

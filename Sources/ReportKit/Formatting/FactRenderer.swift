@@ -65,6 +65,10 @@ public struct FactRenderer: Sendable {
             return RenderedFact(
                 text: formatter.percent(fraction),
                 children: ["raw": String(fraction), "none": fraction == 0, "all": fraction == 1])
+        case .decimal(let value, let digits):
+            return RenderedFact(
+                text: formatter.decimal(value, fractionDigits: digits),
+                children: ["raw": MachineNumber.text(value, fractionDigits: digits), "zero": value == 0])
         case .date(let day):
             return date(day)
         case .month(let period):

@@ -67,6 +67,13 @@ public struct LocaleFormatter: Sendable {
         fraction.formatted(fractionDigits >= 1 ? styles.percentOneDecimal : styles.percentWhole)
     }
 
+    /// A number with `fractionDigits` digits after the decimal sign (0 to 6), rounded half away
+    /// from zero, with the language's grouping and decimal sign: `1,234.5` / `1 234,5`.
+    public func decimal(_ value: Double, fractionDigits: Int) -> String {
+        let digits = min(max(fractionDigits, 0), DecimalCell.fractionDigits)
+        return value.formatted(styles.decimal.precision(.fractionLength(digits)))
+    }
+
     // MARK: Dates
 
     /// The full date: `30 April 2017` / `30 avril 2017`, `1er avril 2017`.
@@ -207,6 +214,7 @@ private struct Styles: Sendable {
     let count: IntegerFormatStyle<Int>
     let percentWhole: FloatingPointFormatStyle<Double>.Percent
     let percentOneDecimal: FloatingPointFormatStyle<Double>.Percent
+    let decimal: FloatingPointFormatStyle<Double>
     let full: Date.FormatStyle
     let dayMonth: Date.FormatStyle
     let day: Date.FormatStyle
@@ -231,6 +239,7 @@ private struct Styles: Sendable {
         count = IntegerFormatStyle<Int>(locale: locale)
         percentWhole = FloatingPointFormatStyle<Double>.Percent(locale: locale).precision(.fractionLength(0))
         percentOneDecimal = FloatingPointFormatStyle<Double>.Percent(locale: locale).precision(.fractionLength(1))
+        decimal = FloatingPointFormatStyle<Double>(locale: locale).rounded(rule: .toNearestOrAwayFromZero)
         let base = Date.FormatStyle(date: .omitted, time: .omitted, locale: locale, calendar: calendar, timeZone: utc)
         full = base.day().month(.wide).year()
         dayMonth = base.day().month(.wide)

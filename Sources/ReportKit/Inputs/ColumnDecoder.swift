@@ -5,7 +5,7 @@ struct ColumnDecoder {
     // No payload on the cases: binding one in the per-cell switch would retain and release it
     // for every cell.
     enum Kind {
-        case date, count, optionalCount, text, optionalText, flag, choice
+        case date, count, optionalCount, decimal, text, optionalText, flag, choice
     }
 
     let name: String
@@ -44,6 +44,7 @@ struct ColumnDecoder {
         case .date: kind = .date
         case .count: kind = .count
         case .optionalCount: kind = .optionalCount
+        case .decimal: kind = .decimal
         // A vocabulary column arrives as the report's `choice`; unresolved (a test reading
         // with a plugin's own spec) it is read as text.
         case .text, .vocabulary: kind = .text
@@ -56,7 +57,7 @@ struct ColumnDecoder {
     var column: BatchColumn {
         switch kind {
         case .date: .days(Array(UnsafeBufferPointer(start: storage.days, count: rowCount)))
-        case .count: .counts(Array(UnsafeBufferPointer(start: storage.counts, count: rowCount)))
+        case .count, .decimal: .counts(Array(UnsafeBufferPointer(start: storage.counts, count: rowCount)))
         case .optionalCount:
             .optionalCounts((0..<rowCount).map { storage.flags[$0] ? storage.counts[$0] : nil })
         case .text, .optionalText, .choice: .texts(Array(UnsafeBufferPointer(start: storage.ids, count: rowCount)), symbols)
@@ -116,6 +117,12 @@ struct ColumnDecoder {
                     counts[next] = count
                     flags[next] = true
                 }
+                next &+= 1
+            }
+        case .decimal:
+            for row in 0..<count {
+                guard case .success(let millionths) = DecimalCell.read(value(row)) else { return false }
+                counts[next] = millionths
                 next &+= 1
             }
         case .text, .optionalText:
@@ -222,6 +229,18 @@ struct ColumnDecoder {
             storage.flags[rowCount] = true
             rowCount &+= 1
             return true
+        case .decimal:
+            switch DecimalCell.read(value) {
+            case .success(let millionths):
+                storage.counts[rowCount] = millionths
+                rowCount &+= 1
+                return true
+            case .failure(let problem):
+                let location = reader.location(of: cell)
+                diagnostics.append(value.isEmpty ? .emptyCell(column: name, at: location)
+                                   : invalid(value, cell, reader) ?? problem.diagnostic(Self.text(value), column: name, at: location))
+                return false
+            }
         case .text, .optionalText:
             // A text seen before was checked then: only new texts are checked and stored.
             let known = lookup.cachedID(of: value)

@@ -67,6 +67,12 @@ public enum ColumnType: Sendable, Hashable {
     case count
     /// A whole number ≥ 0, or an empty cell meaning "not collected" (never read as 0).
     case optionalCount
+    /// A number with a decimal point (`12`, `1.5`, `-0.25`): at most 9 digits before the point
+    /// and 6 after, no separators, never empty. `1,5` is refused, with `1.5` suggested: in a
+    /// DTM export a comma is as often a thousands separator as a French decimal comma. The
+    /// cells arrive in a batch as counts of millionths (`RowBatch.counts`, `DecimalCell.scale`),
+    /// so that sums are exact and the same whatever the order rows are added in.
+    case decimal
     /// Any non-empty text.
     case text
     /// Any text, possibly empty.
@@ -79,12 +85,21 @@ public enum ColumnType: Sendable, Hashable {
     /// the report's vocabulary, so that a report extending the vocabulary extends the column.
     case vocabulary(String)
 
+    /// Whether the cells are numbers that rows with the same key add up (`same_key: sum`).
+    public var isNumber: Bool {
+        switch self {
+        case .count, .optionalCount, .decimal: true
+        default: false
+        }
+    }
+
     /// How `describe` names the type.
     public var displayName: String {
         switch self {
         case .date: "date (YYYY-MM-DD)"
         case .count: "count"
         case .optionalCount: "count, empty = not collected"
+        case .decimal: "decimal number (1.5)"
         case .text: "text"
         case .optionalText: "text, may be empty"
         case .choice(let values): "one of " + values.map { "`\($0)`" }.joined(separator: ", ")

@@ -27,7 +27,7 @@ public struct InputTable: Sendable, Hashable {
         for column in spec.columns {
             columns[column.name] = switch column.type {
             case .date: .dates([])
-            case .count: .counts([])
+            case .count, .decimal: .counts([])
             case .optionalCount: .optionalCounts([])
             case .text, .optionalText, .choice, .vocabulary: .texts([])
             case .flag: .flags([])

@@ -236,7 +236,7 @@ final class TableReader {
         if let key = mapping?.key {
             keyIndexes = key.compactMap { name in columns.firstIndex { $0.name == name.value } }
         } else {
-            keyIndexes = columns.indices.filter { columns[$0].type != .count && columns[$0].type != .optionalCount }
+            keyIndexes = columns.indices.filter { !columns[$0].type.isNumber }
         }
         decoders = columns.map { CellDecoder(column: $0, dateFormat: mapping?.dateFormat?.value, uses1904: uses1904) }
         if let mapping, areas != nil {
@@ -333,7 +333,7 @@ final class TableReader {
                     var total = summedRows[existing].0
                     for index in columns.indices {
                         switch (columns[index].type, total[index], values[index]) {
-                        case (.count, .count(let a), .count(let b)): total[index] = .count(a + b)
+                        case (.count, .count(let a), .count(let b)), (.decimal, .count(let a), .count(let b)): total[index] = .count(a + b)
                         case (.optionalCount, .count(let a), .count(let b)): total[index] = .count(a + b)
                         case (.optionalCount, _, _): total[index] = .none
                         default: break

@@ -153,6 +153,26 @@ struct CellDecoder {
                 return .success(.count(count))
             default: return .failure(.notACount(cell.shown, column: name, at: location()))
             }
+        case .decimal:
+            switch cell {
+            case .empty: return .failure(.emptyCell(column: name, at: location()))
+            case .number(let number, _):
+                // A workbook's number is binary: rounded to the millionths a decimal keeps.
+                guard let millionths = DecimalCell.millionths(of: number) else {
+                    return .failure(DecimalCell.Problem.tooLarge.diagnostic(cell.shown, column: name, at: location()))
+                }
+                return .success(.count(millionths))
+            case .text:
+                let text = cell.trimmed
+                if text.isEmpty { return .failure(.emptyCell(column: name, at: location())) }
+                if uses1904 != nil { return .failure(.cellTextNotNumber(text, column: name, at: location())) }
+                var bytes = Array(text.utf8)
+                switch bytes.withUnsafeMutableBufferPointer({ DecimalCell.read(UnsafeBufferPointer($0)) }) {
+                case .success(let millionths): return .success(.count(millionths))
+                case .failure(let problem): return .failure(problem.diagnostic(text, column: name, at: location()))
+                }
+            default: return .failure(DecimalCell.Problem.notADecimal.diagnostic(cell.shown, column: name, at: location()))
+            }
         case .text, .optionalText, .vocabulary:  // a vocabulary column arrives resolved to a choice; unresolved, it is text
             switch cell {
             case .number, .boolean: return .failure(.cellNumberNotText(cell.shown, column: name, at: location()))
@@ -229,7 +249,7 @@ struct BatchBuilder {
             let cells = values[index]
             switch column.type {
             case .date: batchColumns.append(.days(cells.map { if case .day(let day) = $0 { day } else { 0 } }))
-            case .count: batchColumns.append(.counts(cells.map { if case .count(let count) = $0 { count } else { 0 } }))
+            case .count, .decimal: batchColumns.append(.counts(cells.map { if case .count(let count) = $0 { count } else { 0 } }))
             case .optionalCount: batchColumns.append(.optionalCounts(cells.map { if case .count(let count) = $0 { count } else { nil } }))
             case .flag: batchColumns.append(.flags(cells.map { if case .flag(let flag) = $0 { flag } else { false } }))
             case .text, .optionalText, .choice, .vocabulary:

@@ -55,6 +55,13 @@ enum MachineNumber {
         value.formatted(style)
     }
 
+    /// The value with exactly `fractionDigits` decimals (0 to 6), rounded half away from zero:
+    /// the `raw` form of a decimal fact (`2.40`).
+    static func text(_ value: Double, fractionDigits: Int) -> String {
+        let digits = min(max(fractionDigits, 0), 6)
+        return value.formatted(style.precision(.fractionLength(digits)).rounded(rule: .toNearestOrAwayFromZero))
+    }
+
     /// The value rounded to six decimals, so that JSON never prints binary noise (0.9612000000000001).
     static func rounded(_ value: Double) -> Double {
         (value * 1_000_000).rounded() / 1_000_000

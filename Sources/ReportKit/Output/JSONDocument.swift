@@ -42,6 +42,7 @@ public enum JSONDocument {
         switch value {
         case .count(let count): count
         case .percent(let fraction): MachineNumber.rounded(fraction)
+        case .decimal(let value, _): MachineNumber.rounded(value)
         case .date(let day): day.iso
         case .month(let period): period.iso
         case .dateRange(let start, let end): ["start": start.iso, "end": end.iso]

@@ -336,6 +336,7 @@ extension PluginReference {
         switch kind {
         case .count: "A whole number: `58,315` / `58 315`."
         case .percent: "A share: `96%` / `96 %`."
+        case .decimal: "A number that need not be whole, with the digits after the decimal sign its fact says: `1,234.5` / `1 234,5`."
         case .date: "A day: `30 April 2017` / `30 avril 2017`."
         case .month: "A month: `April 2017` / `avril 2017`."
         case .dateRange:
@@ -368,6 +369,7 @@ extension PluginReference {
 
 extension PluginReference {
     /// A template for a new report of the plugin `description`: every fact it offers, one a line,
+    /// and its tables named in comments at the end,
     /// each used the way the template checker accepts (a fact that may be absent inside its own
     /// section, flags and records as sections), so that `dtm-report validate` passes on it as it
     /// is. The coordinator keeps what the report says and deletes the rest.
@@ -387,6 +389,11 @@ extension PluginReference {
                 lines.append("  - " + fields.joined(separator: "; "))
                 lines.append("{{/\(fact.name)}}")
             }
+        }
+        // Tables are written next to the text (NAME.csv, report.json, the page); the template
+        // only names them, so that the coordinator knows what the report holds.
+        for table in description.tables {
+            lines.append("{{! table \(table.name) (\(table.name).csv): \(commentText(table.documentation)) }}")
         }
         return lines.joined(separator: "\n") + "\n"
     }

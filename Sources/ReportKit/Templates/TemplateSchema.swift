@@ -51,6 +51,7 @@ struct TemplateNode {
             switch kind {
             case .count: "a count"
             case .percent: "a percent"
+            case .decimal: "a decimal"
             case .date: "a date"
             case .month: "a month"
             case .dateRange: "a date range"
@@ -79,6 +80,8 @@ struct TemplateNode {
             ]
         case .percent:
             return [("raw", text), ("none", bool), ("all", bool)]
+        case .decimal:
+            return [("raw", text), ("zero", bool)]
         case .date:
             return [("full", text), ("day_month", text), ("day", text)] + month
         case .month:

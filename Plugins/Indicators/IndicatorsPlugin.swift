@@ -194,7 +194,7 @@ public enum IndicatorsPlugin: ReportPlugin {
         return (list, measures, breakdowns)
     }
 
-    public static func makeInputs(parameters: Parameters) -> IndicatorRows {
+    public static func makeInputs(parameters: Parameters, period: Period?) -> IndicatorRows {
         // The host decodes parameters only once `validate()` found no problem, so the definition reads.
         let definition = IndicatorDefinition.read(parameters).0!
         return IndicatorRows(definition: definition, accumulators: accumulators(definition).list)

@@ -57,7 +57,7 @@ public enum ReturneeMovementsPlugin: ReportPlugin {
         vocabularies: [populations]
     )
 
-    public static func makeInputs(parameters: Parameters) -> PopulationStocks { PopulationStocks(population: parameters.population) }
+    public static func makeInputs(parameters: Parameters, period: Period?) -> PopulationStocks { PopulationStocks(population: parameters.population) }
 
     public static func run(inputs: PopulationStocks, parameters: Parameters, period: Period, vocabularies: Vocabularies) throws(PluginFailure)
         -> ReportResult

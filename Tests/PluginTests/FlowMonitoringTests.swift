@@ -49,7 +49,7 @@ import TestSupport
 
     /// The plugin's aggregate, fed `rows` as the host would feed it a file's rows.
     static func observations(_ rows: [Row], _ parameters: FlowMonitoringPlugin.Parameters) -> FlowObservations {
-        var observations = FlowMonitoringPlugin.makeInputs(parameters: parameters)
+        var observations = FlowMonitoringPlugin.makeInputs(parameters: parameters, period: nil)
         observations.add(RowBatch(table(rows), spec: FlowMonitoringPlugin.description.inputs[0]))
         observations.finish()
         return observations

@@ -22,14 +22,11 @@ public protocol ReportPlugin: Sendable {
     /// derives them here from the decoded parameters.
     static func description(for parameters: Parameters) -> PluginDescription
 
-    /// An empty `Inputs` for these parameters, before any row. The host makes one for each
-    /// part of each input file it reads.
-    static func makeInputs(parameters: Parameters) -> Inputs
-
-    /// An empty `Inputs` for these parameters and, with `--period`, the period the report is
-    /// computed for (nil without it: any period the file has data for may be asked), so that
-    /// an aggregate keeps only what that period needs. The default ignores the period; a
-    /// plugin implements one of the two.
+    /// An empty `Inputs` for these parameters, before any row; the host makes one for each
+    /// part of each input file it reads. `period` is the month of `--period`, so that an
+    /// aggregate keeps only what that period needs; nil without it, when the host computes the
+    /// report for its latest month with data (`periodsWithData`), which the aggregate may keep
+    /// alone.
     static func makeInputs(parameters: Parameters, period: Period?) -> Inputs
 
     /// Turns the period's inputs into facts and tables. Inputs are already typed and checked
@@ -48,8 +45,6 @@ public protocol ReportPlugin: Sendable {
 extension ReportPlugin {
     public static func description(for parameters: Parameters) -> PluginDescription { description }
 
-    public static func makeInputs(parameters: Parameters, period: Period?) -> Inputs { makeInputs(parameters: parameters) }
-    public static func makeInputs(parameters: Parameters) -> Inputs { makeInputs(parameters: parameters, period: nil) }
 
     /// The description of `definition`'s report: `description(for:)` of its parameters when they
     /// decode; the static description otherwise (the checks then say what is wrong).
@@ -72,7 +67,7 @@ extension ReportPlugin {
 }
 
 extension ReportPlugin where Inputs == PluginInputs {
-    public static func makeInputs(parameters: Parameters) -> PluginInputs { PluginInputs() }
+    public static func makeInputs(parameters: Parameters, period: Period?) -> PluginInputs { PluginInputs() }
 
     public static func periodsWithData(inputs: PluginInputs, parameters: Parameters) -> Set<Period> {
         var periods = Set<Period>()

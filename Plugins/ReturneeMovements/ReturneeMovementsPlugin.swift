@@ -121,17 +121,14 @@ public enum ReturneeMovementsPlugin: ReportPlugin {
     }
 }
 
-/// The columns of `population_movements.csv`, declared once.
+/// The columns of `population_movements.csv`: the CMP's, and the population this report counts.
 enum Movements {
-    static let reportDate = Column<Day>("report_date", hxl: "#date+reported", "The date the stock was counted.")
-    static let adm1Code = Column<Text>(
-        "adm1_code", hxl: "#adm1+code", "Region (admin 1) P-code, of the P-code vocabulary.",
-        pcode: PCodeColumn(level: 1, nameColumn: "adm1_name"))
-    static let adm1Name = Column<Text>(
-        "adm1_name", hxl: "#adm1+name", "Region name, as the P-code vocabulary writes it (accents and case aside).")
+    static let reportDate = CMPMovementColumns.reportDate
+    static let adm1Code = CMPMovementColumns.adm1Code
+    static let adm1Name = CMPMovementColumns.adm1Name
     static let population = Column<Population>("population", hxl: "#x_population", "Which population the row counts.")
-    static let individuals = Column<Count>("individuals", hxl: "#affected+ind", "People in the stock.")
-    static let households = Column<Count?>("households", hxl: "#affected+hh", "Households in the stock; empty when not collected.")
+    static let individuals = CMPMovementColumns.individuals
+    static let households = CMPMovementColumns.households
 }
 
 /// What the report keeps of the movements file: the stocks of its population at each month's
@@ -150,11 +147,7 @@ public struct PopulationStocks: StreamingAggregate, KeepsPCodes {
     }
 
     public mutating func add(_ rows: RowBatch) {
-        let days = rows[Movements.reportDate], codes = rows[Movements.adm1Code], populations = rows[Movements.population]
-        let individuals = rows[Movements.individuals], households = rows[Movements.households]
-        for row in 0..<rows.count where populations[row] == population {
-            stocks.add(days[row], region: codes[row], individuals: individuals[row], households: households[row])
-        }
+        stocks.add(rows, population: Movements.population, counting: population)
     }
 
     /// Codes are put in the vocabulary's form when the plugin computes (`CMPStocks(_:areas:)`).

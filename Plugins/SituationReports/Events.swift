@@ -38,17 +38,15 @@ enum EventRows {
     static let cause = Column<Text>("cause", vocabulary: SituationReportsPlugin.causes.name, hxl: "#cause", "Why people moved.")
 }
 
-/// The columns of `population_movements.csv` the IDP stock is read from, declared once.
+/// The columns of `population_movements.csv` the IDP stock is read from: the CMP's, and the
+/// population, of which only `idps` rows are read.
 enum StockRows {
-    static let reportDate = Column<Day>("report_date", hxl: "#date+reported", "The date the stock was counted.")
-    static let adm1Code = Column<Text>(
-        "adm1_code", hxl: "#adm1+code", "Region (admin 1) P-code, of the P-code vocabulary.",
-        pcode: PCodeColumn(level: 1, nameColumn: "adm1_name"))
-    static let adm1Name = Column<Text>(
-        "adm1_name", hxl: "#adm1+name", "Region name, as the P-code vocabulary writes it (accents and case aside).")
+    static let reportDate = CMPMovementColumns.reportDate
+    static let adm1Code = CMPMovementColumns.adm1Code
+    static let adm1Name = CMPMovementColumns.adm1Name
     static let population = Column<Population>("population", hxl: "#x_population", "Which population the row counts; only `idps` rows are read.")
-    static let individuals = Column<Count>("individuals", hxl: "#affected+ind", "People in the stock.")
-    static let households = Column<Count?>("households", hxl: "#affected+hh", "Households in the stock; empty when not collected.")
+    static let individuals = CMPMovementColumns.individuals
+    static let households = CMPMovementColumns.households
 
     /// The populations the CMP counts, as the `population` column writes them.
     enum Population: String, CaseIterable, Sendable, ColumnChoice {
@@ -168,11 +166,7 @@ public struct EventRecords: StreamingAggregate, KeepsPCodes {
     }
 
     private mutating func addStocks(_ rows: RowBatch) {
-        let days = rows[StockRows.reportDate], codes = rows[StockRows.adm1Code], populations = rows[StockRows.population]
-        let individuals = rows[StockRows.individuals], households = rows[StockRows.households]
-        for row in 0..<rows.count where populations[row] == .idps {
-            idpStocks.add(days[row], region: codes[row], individuals: individuals[row], households: households[row])
-        }
+        idpStocks.add(rows, population: StockRows.population, counting: .idps)
     }
 
     /// Region codes are looked up in the vocabulary, in either form, when the plugin computes.

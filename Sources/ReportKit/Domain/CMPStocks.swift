@@ -93,6 +93,30 @@ public struct CMPStockMonths: Accumulator {
 
     /// Months with a report date.
     public var periods: Set<Period> { Set(months.months) }
+
+    /// Adds the rows of `rows` (of `population_movements.csv`) whose `population` cell is
+    /// `counted`.
+    public mutating func add<Population: ColumnChoice>(_ rows: RowBatch, population column: Column<Population>, counting counted: Population) {
+        let days = rows[CMPMovementColumns.reportDate], codes = rows[CMPMovementColumns.adm1Code], populations = rows[column]
+        let individuals = rows[CMPMovementColumns.individuals], households = rows[CMPMovementColumns.households]
+        for row in 0..<rows.count where populations[row] == counted {
+            add(days[row], region: codes[row], individuals: individuals[row], households: households[row])
+        }
+    }
+}
+
+/// The columns of `population_movements.csv` the CMP stocks are read from, declared once for
+/// every plugin that reads them. Each plugin declares the `population` column itself, with the
+/// populations it counts and its own words for them.
+public enum CMPMovementColumns {
+    public static let reportDate = Column<Day>("report_date", hxl: "#date+reported", "The date the stock was counted.")
+    public static let adm1Code = Column<Text>(
+        "adm1_code", hxl: "#adm1+code", "Region (admin 1) P-code, of the P-code vocabulary.",
+        pcode: PCodeColumn(level: 1, nameColumn: "adm1_name"))
+    public static let adm1Name = Column<Text>(
+        "adm1_name", hxl: "#adm1+name", "Region name, as the P-code vocabulary writes it (accents and case aside).")
+    public static let individuals = Column<Count>("individuals", hxl: "#affected+ind", "People in the stock.")
+    public static let households = Column<Count?>("households", hxl: "#affected+hh", "Households in the stock; empty when not collected.")
 }
 
 extension CMPStocks {

@@ -44,14 +44,16 @@ for target in "${targets[@]}"; do
     mkdir -p "$work/$product/corpus" "$work/$product/artifacts"
     cp Fuzz/corpus/"$corpus"/* "$work/$product/corpus/"
     echo "$product: fuzzing for $seconds s (inputs up to $max_len bytes)"
-    if ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" "$bin/$product" "$work/$product/corpus" \
+    # The Swift runtime's own backtracer is off: under AddressSanitizer it reads memory ASan
+    # refuses and hides the runtime failure, which libFuzzer's stack trace names with its line.
+    if SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" "$bin/$product" "$work/$product/corpus" \
         -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \
         -dict="Fuzz/dictionaries/$corpus.dict" -artifact_prefix="$work/$product/artifacts/" -print_final_stats=1 \
         >"$work/$product/log.txt" 2>&1; then
         grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' "$work/$product/log.txt" | sed "s/^/$product: /"
     else
         failed+=("$product")
-        tail -n 60 "$work/$product/log.txt"
+        grep -m1 -B2 -A40 -E 'ERROR: libFuzzer|ERROR: AddressSanitizer|runtime failure' "$work/$product/log.txt" || tail -n 60 "$work/$product/log.txt"
         echo "$product: FAILED; the input is in $work/$product/artifacts/"
     fi
 done

@@ -152,6 +152,19 @@ import TestSupport
         #expect(NumberFormats.isDateCode(code) == isDate)
     }
 
+    /// A reference is at most three letters and seven digits; longer runs are refused, not added
+    /// up until they overflow (a fuzzed workbook crashed on `r="A99999999999999999999"`).
+    @Test(arguments: [("D12", 3, 12), ("$XFD$1048576", 16383, 1_048_576), ("a1", 0, 1)])
+    func cellReferencesGiveTheirColumnAndRow(text: String, column: Int, row: Int) throws {
+        let reference = try #require(CellReference(Substring(text)))
+        #expect(reference.column == column && reference.row == row)
+    }
+
+    @Test(arguments: ["A99999999999999999999", String(repeating: "Z", count: 20) + "1", "ABCD1", "A12345678", "1A", "A", "A1B"])
+    func overlongOrMalformedCellReferencesAreRefused(text: String) {
+        #expect(CellReference(Substring(text)) == nil)
+    }
+
     @Test func workbooksWrittenByOpenpyxlReadTheirDataSheetAndThe1904System() throws {
         let kinds = try Self.read(Repository.url("Tests/Fixtures/Workbooks/kinds.xlsx"), file: "kinds.xlsx").get()
         // The second sheet has the hashtags; its title row is skipped; text dates are ISO.

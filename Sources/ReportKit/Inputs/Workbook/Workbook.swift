@@ -324,18 +324,20 @@ struct CellReference {
             case UInt8(ascii: "$"):
                 continue
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                guard letters > 0 else { return nil }
+                // Counted before adding, so that a long run of digits or letters is refused
+                // before it can overflow.
+                guard letters > 0, digits < 7 else { return nil }
                 row = row * 10 + Int(byte - UInt8(ascii: "0"))
                 digits += 1
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
-                guard digits == 0 else { return nil }
+                guard digits == 0, letters < 3 else { return nil }
                 column = column * 26 + Int((byte & 0xDF) - 64)
                 letters += 1
             default:
                 return nil
             }
         }
-        guard letters > 0, letters <= 3, digits > 0, digits <= 7 else { return nil }
+        guard letters > 0, digits > 0 else { return nil }
         self.column = column - 1
         self.row = row
     }

@@ -111,7 +111,8 @@ import TestSupport
         let folder = try TemporaryFolder()
         // Shared strings (one with rich-text runs), an inline string, a formula by its cached
         // value, a number in a built-in and a custom date format, a cell absent from the XML,
-        // a title row merged above the header, a boolean beside the table.
+        // a title row merged above the header, a boolean beside the table, a style index past
+        // any number's range.
         let url = try Self.workbook(in: folder, sheets: [("Data", """
             <x:sheetData>\
             <x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c></x:row>\
@@ -120,7 +121,7 @@ import TestSupport
             <x:row r="4"><x:c r="A4" s="1"><x:v>44469</x:v></x:c><x:c r="B4" t="s"><x:v>7</x:v></x:c><x:c r="C4" t="inlineStr"><x:is><x:r><x:t>Mé</x:t></x:r><x:r><x:t>naka</x:t></x:r></x:is></x:c>\
             <x:c r="D4" t="s"><x:v>8</x:v></x:c><x:c r="E4"><x:f>SUM(E5:E6)</x:f><x:v>1200</x:v></x:c></x:row>\
             <x:row r="5"><x:c r="A5" s="2"><x:v>44469.5</x:v></x:c><x:c r="B5" t="str"><x:f>"ML"&amp;"07"</x:f><x:v>ML07</x:v></x:c><x:c r="C5" t="s"><x:v>9</x:v></x:c>\
-            <x:c r="D5" t="s"><x:v>8</x:v></x:c><x:c r="E5" s="3"><x:v>35</x:v></x:c><x:c r="F5"><x:v>7</x:v></x:c></x:row>\
+            <x:c r="D5" t="s"><x:v>8</x:v></x:c><x:c r="E5" s="3"><x:v>35</x:v></x:c><x:c r="F5" s="99999999999999999999999"><x:v>7</x:v></x:c></x:row>\
             </x:sheetData><x:mergeCells count="1"><x:mergeCell ref="A1:F1"/></x:mergeCells>
             """)], sharedStrings: ["Title &amp; notes", "report_date", "adm1_code", "adm1_name", "population", "individuals", "households",
                                    "ML09   ", "idps", "Gao"])

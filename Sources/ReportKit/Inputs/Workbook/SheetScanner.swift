@@ -155,8 +155,11 @@ final class SheetScanner {
                 else if XMLScanner.equals(buffer, value, "b") { cellType = .boolean }
                 else if XMLScanner.equals(buffer, value, "e") { cellType = .error }
             } else if XMLScanner.equals(buffer, key, "s") {
+                // An index past any styles.xml stays one (no date format) instead of overflowing.
                 var style = 0
-                for byte in UnsafeBufferPointer(rebasing: buffer[value]) where byte &- 48 < 10 { style = style * 10 + Int(byte - 48) }
+                for byte in UnsafeBufferPointer(rebasing: buffer[value]) where byte &- 48 < 10 {
+                    style = style > 99_999_999 ? Int.max : style * 10 + Int(byte - 48)
+                }
                 cellStyle = style
             }
         }

@@ -10,7 +10,8 @@ import Darwin
 /// memory, a read one only in its cache.
 ///
 /// A window belongs to one reader on one thread. Its buffer never moves, so a pointer into it
-/// stays valid across refills; what the bytes at an offset *are* changes at each refill.
+/// stays valid across refills; what the bytes at an offset *are* changes at each refill. The
+/// file's checksum may read the buffer from another thread, between refills (`InputFile`).
 final class ByteWindow: @unchecked Sendable {
     /// Bytes read from the file at each refill, at least. Large enough that a refill costs
     /// nothing next to the parsing of what it read; small enough for a few windows to fit in
@@ -78,6 +79,7 @@ final class ByteWindow: @unchecked Sendable {
     }
 
     deinit {
+        file?.forget(self)
         base.deallocate()
     }
 
@@ -103,16 +105,18 @@ final class ByteWindow: @unchecked Sendable {
 
     /// Drops the bytes before `keep`, moves the rest to the front and reads more after them.
     /// Returns how many bytes the kept ones moved back by. Throws the system's error number
-    /// when the file cannot be read.
+    /// when the file cannot be read. Bytes read ahead of the file's checksum are hashed from
+    /// this buffer, so a window ahead first waits for the digest to take them.
     func refill(keepingFrom keep: Int) throws(ReadError) -> Int {
         guard let file else { return 0 }
+        file.waitUntilHashed(self)
         let kept = count - keep
         if keep > 0, kept > 0 { memmove(base, base + keep, kept) }
         fileOffset += keep
         count = kept
         while count < capacity, fileOffset + count < endOffset {
             let wanted = min(capacity - count, endOffset - fileOffset - count)
-            let read = file.read(into: base + count, count: wanted, at: fileOffset + count)
+            let read = file.read(into: base + count, count: wanted, at: fileOffset + count, for: self)
             if read < 0 {
                 if errno == EINTR { continue }
                 throw ReadError(code: errno)

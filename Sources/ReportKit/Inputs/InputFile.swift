@@ -6,6 +6,7 @@ public final class InputReadLog: @unchecked Sendable {
     private let lock = NSLock()
     private var opened: [String: Int] = [:]
     private var read: [String: Int] = [:]
+    private var readAhead: [String: Int] = [:]
 
     public init() {}
 
@@ -13,6 +14,9 @@ public final class InputReadLog: @unchecked Sendable {
     public var opens: [String: Int] { lock.withLock { opened } }
     /// How many bytes were read from each file, all readings together.
     public var bytesRead: [String: Int] { lock.withLock { read } }
+    /// How many of them a thread read ahead of the checksum and kept in its window, not copied,
+    /// until the bytes before them came.
+    public var bytesReadAhead: [String: Int] { lock.withLock { readAhead } }
 
     func open(_ file: String) {
         lock.withLock { opened[file, default: 0] += 1 }
@@ -20,6 +24,10 @@ public final class InputReadLog: @unchecked Sendable {
 
     func read(_ count: Int, from file: String) {
         lock.withLock { read[file, default: 0] += count }
+    }
+
+    func readAhead(_ count: Int, from file: String) {
+        lock.withLock { readAhead[file, default: 0] += count }
     }
 }
 
@@ -29,10 +37,13 @@ public final class InputReadLog: @unchecked Sendable {
 /// for its checksum.
 ///
 /// The parts of a file are read at once on several threads, but the digest needs the bytes in
-/// order: bytes that arrive ahead of the digest are copied aside until the bytes before them
-/// have come; a reading that gets too far ahead waits (the reading of the earliest unfinished
-/// part never does). Whatever no reading brought in (a reading stopped early, an archive read
-/// out of order) is read for the digest at the end.
+/// order. Bytes a window reads ahead of the digest are not copied: they are hashed from that
+/// window when the bytes before them have come, by the thread that brings those, and the window
+/// waits before it overwrites them (`waitUntilHashed`). The reading of the earliest unfinished
+/// part never waits: every byte before its part has been read and hashed, and its own bytes
+/// come in order; so the readings ahead always get going again, on any number of threads and
+/// with parts of any size. Whatever no reading brought in (a reading stopped early, an archive
+/// read out of order) is read for the digest at the end.
 final class InputFile: @unchecked Sendable {
     let descriptor: Int32
     let size: Int
@@ -42,18 +53,25 @@ final class InputFile: @unchecked Sendable {
     /// Whether the file is the caller's to close.
     private let ownsDescriptor: Bool
 
+    /// Bytes a window read ahead of the digest, in the window's own buffer, which the window
+    /// leaves as it is until they are hashed.
+    private struct BytesAhead {
+        var start: Int
+        var bytes: UnsafeRawBufferPointer
+        let window: ObjectIdentifier
+
+        var end: Int { start + bytes.count }
+    }
+
     private let condition = NSCondition()
     private var hasher = SHA256()
     /// The bytes hashed so far are those before this offset.
     private var hashedEnd = 0
-    /// Bytes read ahead of `hashedEnd`, by file offset, until the bytes before them come.
-    private var aside: [Int: [UInt8]] = [:]
-    private var asideBytes = 0
+    /// Bytes read ahead of `hashedEnd`: a few ranges, one or two a reading thread.
+    private var ahead: [BytesAhead] = []
     /// Set when bytes were left out: from then on only the bytes at `hashedEnd` are hashed, and
     /// the rest is read by `digest()`.
     private var inOrderOnly = false
-    /// The most bytes kept aside before a reading waits for the digest to catch up.
-    var asideLimit = ByteWindow.refillSize
     /// Whether reads are handed to the digest (not when nobody wants the checksum).
     var hashes = true
 
@@ -82,11 +100,24 @@ final class InputFile: @unchecked Sendable {
     }
 
     /// `pread`, counted and handed to the digest. Returns what `pread` returns, `errno` set.
+    /// Bytes that do not follow the hashed ones are left to `digest()`: the buffer is the
+    /// caller's, free to change as soon as this returns.
     func read(into buffer: UnsafeMutableRawPointer, count: Int, at offset: Int, hashed: Bool = true) -> Int {
         let result = pread(descriptor, buffer, count, off_t(offset))
         guard result > 0 else { return result }
         log?.read(result, from: name)
-        if hashed, hashes { take(UnsafeRawBufferPointer(start: buffer, count: result), at: offset) }
+        if hashed, hashes { take(UnsafeRawBufferPointer(start: buffer, count: result), at: offset, heldBy: nil) }
+        return result
+    }
+
+    /// `pread` into `window`'s buffer, counted and handed to the digest. Bytes ahead of the
+    /// digest are hashed from the buffer later: the window calls `waitUntilHashed` before it
+    /// changes them, and `forget` when it goes.
+    func read(into buffer: UnsafeMutableRawPointer, count: Int, at offset: Int, for window: ByteWindow) -> Int {
+        let result = pread(descriptor, buffer, count, off_t(offset))
+        guard result > 0 else { return result }
+        log?.read(result, from: name)
+        if hashes { take(UnsafeRawBufferPointer(start: buffer, count: result), at: offset, heldBy: ObjectIdentifier(window)) }
         return result
     }
 
@@ -103,15 +134,26 @@ final class InputFile: @unchecked Sendable {
         return true
     }
 
-    /// Starts the digest again: a file read a second time (after a reading in parts that proved
-    /// wrong) is hashed from that reading.
-    func restartDigest() {
+    /// Returns once the bytes `window` read ahead of the digest are hashed (or no longer wanted),
+    /// so that it may overwrite them. Only a reading ahead of the digest waits here, for the
+    /// readings before it, which never wait for it.
+    func waitUntilHashed(_ window: ByteWindow) {
+        let id = ObjectIdentifier(window)
+        condition.lock()
+        defer { condition.unlock() }
+        while ahead.contains(where: { $0.window == id }) {
+            condition.wait()
+        }
+    }
+
+    /// `window` goes away: bytes of it still waiting for the digest are dropped, and the digest
+    /// reads them (and what follows) at the end. A reading that ends normally has none left.
+    func forget(_ window: ByteWindow) {
+        let id = ObjectIdentifier(window)
         condition.withLock {
-            hasher = SHA256()
-            hashedEnd = 0
-            aside = [:]
-            asideBytes = 0
-            inOrderOnly = false
+            guard ahead.contains(where: { $0.window == id }) else { return }
+            inOrderOnly = true
+            ahead = []
             condition.broadcast()
         }
     }
@@ -121,8 +163,7 @@ final class InputFile: @unchecked Sendable {
     func keepInOrderOnly() {
         condition.withLock {
             inOrderOnly = true
-            aside = [:]
-            asideBytes = 0
+            ahead = []
             condition.broadcast()
         }
     }
@@ -132,8 +173,11 @@ final class InputFile: @unchecked Sendable {
     func digest() -> String? {
         condition.lock()
         defer { condition.unlock() }
-        aside = [:]
-        asideBytes = 0
+        if !ahead.isEmpty {
+            inOrderOnly = true
+            ahead = []
+            condition.broadcast()
+        }
         if hashedEnd < size {
             let chunk = 1 << 20
             let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
@@ -151,53 +195,47 @@ final class InputFile: @unchecked Sendable {
         return copy.finalizeHex()
     }
 
-    private func take(_ bytes: UnsafeRawBufferPointer, at offset: Int) {
+    /// Hashes `bytes`, read at `offset`, if they follow the hashed ones, then the bytes ahead
+    /// they lead to; else, when a window holds them, notes where they are.
+    private func take(_ bytes: UnsafeRawBufferPointer, at offset: Int, heldBy window: ObjectIdentifier?) {
+        // Bytes past the file's size at the start are not the file's.
+        let end = min(offset + bytes.count, size)
         condition.lock()
         defer { condition.unlock() }
-        var start = offset
-        var bytes = bytes
-        while true {
-            // Bytes already hashed (a part's reading that overlaps the one before) count once.
-            if start < hashedEnd {
-                let skipped = min(bytes.count, hashedEnd - start)
-                bytes = UnsafeRawBufferPointer(rebasing: bytes[skipped...])
-                start += skipped
-            }
-            let end = min(start + bytes.count, size)
-            guard end > start else { return }
-            if start == hashedEnd {
-                hasher.update(UnsafeBufferPointer(start: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), count: end - start))
-                hashedEnd = end
-                hashAside()
-                condition.broadcast()
-                return
-            }
-            if inOrderOnly { return }
-            if asideBytes + bytes.count <= asideLimit || aside.isEmpty {
-                aside[start] = Array(bytes)
-                asideBytes += bytes.count
-                return
-            }
-            // Too far ahead: wait for the readings before to bring their bytes, then look again.
-            condition.wait()
+        // Bytes already hashed (a part's reading that overlaps the one before) count once.
+        let start = max(offset, hashedEnd)
+        guard end > start else { return }
+        let wanted = UnsafeRawBufferPointer(rebasing: bytes[(start - offset)..<(end - offset)])
+        if start == hashedEnd {
+            hash(wanted)
+            if !ahead.isEmpty { hashBytesAhead() }
+            return
+        }
+        guard let window, !inOrderOnly else { return }
+        log?.readAhead(wanted.count, from: name)
+        // A window's refill may take several reads: one range for them all.
+        if let last = ahead.indices.last, ahead[last].window == window, ahead[last].end == start,
+           ahead[last].bytes.baseAddress! + ahead[last].bytes.count == wanted.baseAddress! {
+            ahead[last].bytes = UnsafeRawBufferPointer(start: ahead[last].bytes.baseAddress, count: ahead[last].bytes.count + wanted.count)
+        } else {
+            ahead.append(BytesAhead(start: start, bytes: wanted, window: window))
         }
     }
 
-    /// Hashes the bytes kept aside that now follow the hashed ones.
-    private func hashAside() {
-        while let (start, bytes) = aside.first(where: { $0.key <= hashedEnd && $0.key + $0.value.count > hashedEnd }) {
-            aside[start] = nil
-            asideBytes -= bytes.count
-            let end = min(start + bytes.count, size)
-            bytes.withUnsafeBufferPointer { all in
-                hasher.update(UnsafeBufferPointer(rebasing: all[(hashedEnd - start)..<(end - start)]))
-            }
-            hashedEnd = end
+    private func hash(_ bytes: UnsafeRawBufferPointer) {
+        hasher.update(UnsafeBufferPointer(start: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), count: bytes.count))
+        hashedEnd += bytes.count
+    }
+
+    /// Hashes the bytes ahead that now follow the hashed ones, from the windows that hold them,
+    /// and lets those windows go on.
+    private func hashBytesAhead() {
+        var released = false
+        while let index = ahead.firstIndex(where: { $0.start <= hashedEnd }) {
+            let range = ahead.remove(at: index)
+            released = true
+            if range.end > hashedEnd { hash(UnsafeRawBufferPointer(rebasing: range.bytes[(hashedEnd - range.start)...])) }
         }
-        // Bytes aside that the hashed ones now cover are no longer needed.
-        for (start, bytes) in aside where start + bytes.count <= hashedEnd {
-            aside[start] = nil
-            asideBytes -= bytes.count
-        }
+        if released { condition.broadcast() }
     }
 }

@@ -12,14 +12,25 @@ the kernel (rusage of the child, started by a small process of its own so that t
 memory is not counted). Prints a Markdown table.
 
     Benchmarks/memory.py --binary .build/release/dtm-report --factors 1,10,100
+
+With --snapshot, the flow monitoring file named (one of generate.py's) is read instead by the
+cumulative snapshot of compare.py (`run --report bench-cumulative --period <last month>`, the
+default threads), each binary given by --binary in turn, --runs times: peak memory, CPU time
+(user + system) and wall time of each run, and their medians. Binaries built from two commits
+run side by side on a shared machine this way, under the same load.
+
+    Benchmarks/memory.py --snapshot data/fmp_observations_2000000.csv --runs 5 \
+        --binary before=old/.build/release/dtm-report --binary after=.build/release/dtm-report
 """
 import argparse
 import datetime
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -89,7 +100,7 @@ if pid == 0:
     os.dup2(null, 1)
     os.execv(sys.argv[1], sys.argv[1:])
 _, status, usage = os.wait4(pid, 0)
-print(os.waitstatus_to_exitcode(status), time.monotonic() - started, usage.ru_maxrss)
+print(os.waitstatus_to_exitcode(status), time.monotonic() - started, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
 """
 
 
@@ -98,15 +109,76 @@ def peak_memory(arguments, folder):
     process = subprocess.run([sys.executable, "-c", MEASURE] + arguments, cwd=folder, capture_output=True)
     if process.returncode != 0:
         return process.returncode, 0.0, 0.0, process.stderr.decode("utf-8", "replace")
-    status, elapsed, kilobytes = process.stdout.decode().split()
+    status, elapsed, kilobytes, _ = process.stdout.decode().split()
     return int(status), float(elapsed), int(kilobytes) / 1024, process.stderr.decode("utf-8", "replace")
+
+
+def measured_run(arguments, folder):
+    """Runs the command in `folder`; its wall seconds, CPU seconds and peak memory in MB."""
+    process = subprocess.run([sys.executable, "-c", MEASURE] + arguments, cwd=folder, capture_output=True)
+    status, elapsed, kilobytes, cpu = process.stdout.decode().split()
+    if process.returncode != 0 or int(status) != 0:
+        sys.exit(f"{' '.join(arguments)} failed ({status}):\n{process.stderr.decode('utf-8', 'replace')}")
+    return float(elapsed), float(cpu), int(kilobytes) / 1024
+
+
+def snapshot(data, binaries, runs):
+    """The cumulative snapshot of `data` by each binary in turn, `runs` times; a Markdown table."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import compare
+    from pathlib import Path
+    data = Path(data).resolve()
+    with open(data, encoding="utf-8") as file:
+        file.readline()
+        file.readline()
+        first = datetime.date.fromisoformat(file.readline()[:10])
+        file.seek(max(0, data.stat().st_size - 4096))
+        last = datetime.date.fromisoformat(file.read().splitlines()[-1][:10])
+    load = os.getloadavg()[0]
+    work = Path(tempfile.mkdtemp(prefix="snapshot-", dir=os.path.join(ROOT, "Benchmarks")))
+    try:
+        compare.WORK = work
+        folder = compare.project(0, data, first, Path(ROOT))
+        results = {label: [] for label, _ in binaries}
+        for run in range(runs):
+            for label, binary in binaries:
+                out = work / f"out-{label}-{run}"
+                results[label].append(measured_run([binary, "run", "--config", str(folder / "reports.yaml"), "--report",
+                                                    compare.CUMULATIVE_ID, "--period", f"{last.year:04}-{last.month:02}",
+                                                    "--out", str(out), "--quiet"], folder))
+                shutil.rmtree(out, ignore_errors=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"Cumulative snapshot of {data.name}, {runs} runs in turn; load average before: "
+          f"{load:.2f}")
+    print()
+    print("| binary | wall (s) | user + sys (s) | peak RSS (MB) |")
+    print("|---|---|---|---|")
+    for label, _ in binaries:
+        columns = []
+        for index, digits in ((0, 2), (1, 2), (2, 1)):
+            values = [result[index] for result in results[label]]
+            columns.append(", ".join(f"{value:.{digits}f}" for value in values)
+                           + f" (median {statistics.median(values):.{digits}f})")
+        print(f"| {label} | " + " | ".join(columns) + " |")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--binary", required=True)
+    parser.add_argument("--binary", required=True, action="append",
+                        help="the dtm-report to run; with --snapshot, label=path, once for each binary compared")
     parser.add_argument("--factors", default="1,10,100")
+    parser.add_argument("--snapshot", help="a generated flow monitoring file: its cumulative snapshot instead")
+    parser.add_argument("--runs", type=int, default=5, help="with --snapshot, runs of each binary (default 5)")
     arguments = parser.parse_args()
+    if arguments.snapshot:
+        binaries = [(b.split("=", 1)[0], os.path.abspath(b.split("=", 1)[1])) if "=" in b else (b, os.path.abspath(b))
+                    for b in arguments.binary]
+        snapshot(arguments.snapshot, binaries, arguments.runs)
+        return
+    if len(arguments.binary) != 1:
+        sys.exit("one --binary without --snapshot")
+    arguments.binary = arguments.binary[0]
     factors = [int(f) for f in arguments.factors.split(",")]
     binary = os.path.abspath(arguments.binary)
     print("| plugin | factor | rows of its CSV inputs | peak memory (MB) | seconds |")

@@ -293,9 +293,9 @@ struct AssessmentHistory {
         }
         poes = inputs.poes.compactMap { code, poe -> PoE? in
             guard let attributes = poe.attributes.value.value else { return nil }
-            let adm1 = attributes.adm1Code.string
             return PoE(
-                code: code.string, name: attributes.name.string, type: attributes.type, adm1Code: inputs.pcodeForms[adm1] ?? adm1,
+                code: code.string, name: attributes.name.string, type: attributes.type,
+                adm1Code: inputs.pcodeForms[attributes.adm1Code, of: PoERows.adm1Code],
                 neighbourCountry: attributes.neighbourCountry.string,
                 assessments: poe.latest.entries.reversed().compactMap { $0.value.value })
         }
@@ -331,7 +331,7 @@ enum PoERows {
 ///
 /// Without `--period` the host reports on the latest month with an assessment, and every row is
 /// up to its end.
-public struct Assessments: StreamingAggregate, KeepsPCodes {
+public struct Assessments: StreamingAggregate, KeepsPCodeForms {
     /// The selected types.
     let types: Set<PoEType>
     /// The month asked for; nil for the latest month with data.
@@ -340,8 +340,8 @@ public struct Assessments: StreamingAggregate, KeepsPCodes {
     /// Every assessment date of the selected types: each month's two latest.
     var dates = ByMonth<AtLatestTwo<DayNumber, Sum>>()
     var rowsOfDay = ByKey<PoEDay, Occurrences>()
-    /// The vocabulary's form of each region code written otherwise.
-    var pcodeForms: [String: String] = [:]
+    /// Region codes are kept as the file writes them, and read through the vocabulary's forms.
+    public var pcodeForms = PCodeForms()
 
     struct PoEAssessments: Accumulator {
         /// Its latest row in date order (file order within a day) gives its name and place.
@@ -386,9 +386,5 @@ public struct Assessments: StreamingAggregate, KeepsPCodes {
                 $0.see(Assessment(date: day.day, status: statuses[row], restriction: restrictions[row]), at: reference)
             }
         }
-    }
-
-    public mutating func writePCodes(of column: String, as form: [String: String]) {
-        if column == PoERows.adm1Code.name { pcodeForms.merge(form) { _, new in new } }
     }
 }

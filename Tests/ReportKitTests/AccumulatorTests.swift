@@ -117,9 +117,13 @@ import Testing
     /// The rows read as the host reads a file in parts: one aggregate per part, each part's
     /// lines counted from 1 (the header and HXL rows are lines 1 and 2 of the file), joined.
     static func read(splitAt cuts: [Int], smallest: Int = 0) -> SampleAggregate {
+        read(rows, splitAt: cuts) { SampleAggregate(smallest: smallest) }
+    }
+
+    static func read<Aggregate: StreamingAggregate>(_ rows: [Row], splitAt cuts: [Int], _ make: () -> Aggregate) -> Aggregate {
         let bounds = [0] + cuts + [rows.count]
         let boxes = zip(bounds, bounds.dropFirst()).map { start, end in
-            let box = TypedAggregateBox(SampleAggregate(smallest: smallest))
+            let box = TypedAggregateBox(make())
             box.add(batch(rows[start..<end], firstLine: start == 0 ? 3 : 1))
             return box
         }
@@ -184,6 +188,14 @@ import Testing
         sum.merge(Sum(4))
         #expect(sum.value == 9)
 
+        var uac = SumOfKnown()
+        uac += 2
+        uac += nil
+        var laterUAC = SumOfKnown()
+        laterUAC += 3
+        uac.merge(laterUAC)
+        #expect((uac.value, uac.knownRows, uac.unknownRows) == (5, 2, 1))
+
         var latest = Maximum<Int>()
         latest.merge(Maximum())
         #expect(latest.value == nil)
@@ -219,6 +231,21 @@ import Testing
         for offset in [0, -40, 3, -41, 400] { days[day.advanced(by: offset)] += 1 }
         #expect(days.days.map { day.distance(to: $0) } == [-41, -40, 0, 3, 400])
         #expect(days[day.advanced(by: 1)].value == 0 && !days.contains(day.advanced(by: 1)))
+    }
+
+    /// An aggregate that keeps P-codes as text reads them in the vocabulary's form that the host
+    /// writes, column by column.
+    @Test func codesKeptAsTextAreReadInTheVocabularysForm() {
+        struct Codes: StreamingAggregate, KeepsPCodeForms {
+            var pcodeForms = PCodeForms()
+            mutating func add(_ rows: RowBatch) {}
+        }
+        var codes = Codes()
+        codes.writePCodes(of: "code", as: ["MLI07": "ML07"])
+        codes.writePCodes(of: "name", as: ["GAO-01": "Gao"])
+        #expect(codes.pcodeForms[Text("MLI07", of: Sample.code), of: Sample.code] == "ML07")
+        #expect(codes.pcodeForms[Text("GAO-01", of: Sample.code), of: Sample.code] == "GAO-01")
+        #expect(codes.pcodeForms[Text("GAO-01", of: Sample.name), of: Sample.name] == "Gao")
     }
 
     /// The old contract still holds: an aggregate of its own joins parts and inputs with

@@ -233,6 +233,47 @@ import Testing
         #expect(days[day.advanced(by: 1)].value == 0 && !days.contains(day.advanced(by: 1)))
     }
 
+    /// What the check that a place has one row a day keeps: the earliest day met twice, its
+    /// first row's line and its second row, the same in every cut of the rows.
+    @Test func oneRowADayNamesTheSameRowsInEveryCut() {
+        struct Days: StreamingAggregate {
+            static let columnsRead: [any ColumnKey]? = [Sample.date, Sample.code]
+            var byPlace = Tally<Text, OneRowADay>()
+
+            mutating func add(_ rows: RowBatch) {
+                let days = rows[Sample.date], codes = rows[Sample.code]
+                for row in 0..<rows.count { byPlace[codes[row]].see(days[row], at: rows.reference(ofRow: row)) }
+            }
+
+            var summary: String {
+                byPlace.map { code, days in
+                    guard let found = days.firstRepeat else { return "\(code) once a day" }
+                    return "\(code) \(found.day) at \(found.first) and \(found.repeated)"
+                }.joined(separator: "\n")
+            }
+        }
+        let rows = [
+            Row(date: "2017-03-01", code: "A"), Row(date: "2017-03-02", code: "A"), Row(date: "2017-03-01", code: "B"),
+            Row(date: "2017-03-02", code: "A"), Row(date: "2017-02-01", code: "B"), Row(date: "2017-03-01", code: "A"),
+            Row(date: "2017-03-01", code: "A"), Row(date: "2017-02-01", code: "B"), Row(date: "1969-12-01", code: "C"),
+            Row(date: "2017-03-01", code: "C"), Row(date: "1969-12-01", code: "C"), Row(date: "2017-03-03", code: "D"),
+        ]
+        let whole = Self.read(rows, splitAt: []) { Days() }.summary
+        #expect(whole == """
+            A 2017-03-01 at rows.csv:3 and rows.csv:8
+            B 2017-02-01 at rows.csv:7 and rows.csv:10
+            C 1969-12-01 at rows.csv:11 and rows.csv:13
+            D once a day
+            """)
+        for first in 1..<rows.count {
+            #expect(Self.read(rows, splitAt: [first]) { Days() }.summary == whole, "split at row \(first)")
+            for second in first + 1..<rows.count {
+                #expect(Self.read(rows, splitAt: [first, second]) { Days() }.summary == whole, "split at rows \(first), \(second)")
+            }
+        }
+        #expect(Self.read(rows, splitAt: Array(1..<rows.count)) { Days() }.summary == whole)
+    }
+
     /// An aggregate that keeps P-codes as text reads them in the vocabulary's form that the host
     /// writes, column by column.
     @Test func codesKeptAsTextAreReadInTheVocabularysForm() {

@@ -282,31 +282,28 @@ struct AssessmentHistory {
         // Made without a period, the aggregate kept the latest assessments: those of the latest
         // month with one, the one the host reports on without `--period`.
         precondition((inputs.period ?? inputs.dates.months.last ?? period) == period, "the assessments were kept for another month than \(period)")
-        var twice: (key: PoEDay, row: RowReference, first: RowReference)?
-        for (key, rows) in inputs.rowsOfDay {
-            guard let first = rows.first, let repeated = rows.repeats.first else { continue }
-            if twice.map({ (key.day, repeated) < ($0.key.day, $0.row) }) ?? true { twice = (key, repeated, first) }
+        var twice: (code: Text, day: DayNumber, first: SourceLocation, repeated: SourceLocation)?
+        for (code, poe) in inputs.poes {
+            guard let found = poe.days.firstRepeat else { continue }
+            // Rows of one file: in the file's order as their lines are.
+            if twice.map({ (found.day, found.repeated.line) < ($0.day, $0.repeated.line) }) ?? true {
+                twice = (code, found.day, found.first, found.repeated)
+            }
         }
         if let twice {
-            throw PluginFailure([.assessedTwice("poe_code", what: "point of entry '\(twice.key.code.string)'", day: twice.key.day.day,
-                                                firstLine: twice.first.location.line, at: twice.row.location)])
+            throw PluginFailure([.assessedTwice("poe_code", what: "point of entry '\(twice.code.string)'", day: twice.day.day,
+                                                firstLine: twice.first.line, at: twice.repeated)])
         }
         poes = inputs.poes.compactMap { code, poe -> PoE? in
             guard let attributes = poe.attributes.value.value else { return nil }
-            let adm1 = attributes.adm1Code.string
             return PoE(
-                code: code.string, name: attributes.name.string, type: attributes.type, adm1Code: inputs.pcodeForms[adm1] ?? adm1,
+                code: code.string, name: attributes.name.string, type: attributes.type,
+                adm1Code: inputs.pcodeForms[attributes.adm1Code, of: PoERows.adm1Code],
                 neighbourCountry: attributes.neighbourCountry.string,
                 assessments: poe.latest.entries.reversed().compactMap { $0.value.value })
         }
         dates = inputs.dates.flatMap { $0.value.entries.map(\.key.day) }.sorted()
     }
-}
-
-/// A point of entry on a day: one row each.
-struct PoEDay: Hashable, Sendable {
-    var code: Text
-    var day: DayNumber
 }
 
 /// The columns of `poe_status.csv`, declared once.
@@ -326,12 +323,13 @@ enum PoERows {
 /// What the report keeps of the PoE file, whatever its length: for each PoE of the selected
 /// types, its latest row's name, type, region and neighbour and its two latest assessments up to
 /// the end of the period (the period's latest and the one before it); each month's two latest
-/// assessment dates; and, for the check that a PoE has one row a day, the row of each PoE and
-/// day (one reference a row: the only part that grows with the file).
+/// assessment dates; and, for the check that a PoE has one row a day, the days of each PoE
+/// (`OneRowADay`: a bit a day and 8 bytes a PoE and day met, the only part that grows with the
+/// file).
 ///
 /// Without `--period` the host reports on the latest month with an assessment, and every row is
 /// up to its end.
-public struct Assessments: StreamingAggregate, KeepsPCodes {
+public struct Assessments: StreamingAggregate, KeepsPCodeForms {
     /// The selected types.
     let types: Set<PoEType>
     /// The month asked for; nil for the latest month with data.
@@ -339,15 +337,16 @@ public struct Assessments: StreamingAggregate, KeepsPCodes {
     var poes = Tally<Text, PoEAssessments>()
     /// Every assessment date of the selected types: each month's two latest.
     var dates = ByMonth<AtLatestTwo<DayNumber, Sum>>()
-    var rowsOfDay = ByKey<PoEDay, Occurrences>()
-    /// The vocabulary's form of each region code written otherwise.
-    var pcodeForms: [String: String] = [:]
+    /// Region codes are kept as the file writes them, and read through the vocabulary's forms.
+    public var pcodeForms = PCodeForms()
 
     struct PoEAssessments: Accumulator {
         /// Its latest row in date order (file order within a day) gives its name and place.
         var attributes = AtLatest<DatedRow, FirstSeen<Attributes>>()
         /// Its two latest assessments up to the end of the period.
         var latest = AtLatestTwo<DayNumber, FirstSeen<Assessment>>()
+        /// Every day it was assessed on, for the check of one row a day.
+        var days = OneRowADay()
     }
 
     struct Attributes: Sendable {
@@ -377,7 +376,7 @@ public struct Assessments: StreamingAggregate, KeepsPCodes {
         for row in 0..<rows.count where self.types.contains(types[row]) {
             let day = days[row], code = codes[row], reference = rows.reference(ofRow: row)
             dates[day.month].update(day) { $0 += 1 }
-            rowsOfDay[PoEDay(code: code, day: day)].see(reference)
+            poes[code].days.see(day, at: reference)
             poes[code].attributes.update(DatedRow(day: day, row: reference)) {
                 $0.see(Attributes(name: names[row], type: types[row], adm1Code: regions[row], neighbourCountry: neighbours[row]), at: reference)
             }
@@ -386,9 +385,5 @@ public struct Assessments: StreamingAggregate, KeepsPCodes {
                 $0.see(Assessment(date: day.day, status: statuses[row], restriction: restrictions[row]), at: reference)
             }
         }
-    }
-
-    public mutating func writePCodes(of column: String, as form: [String: String]) {
-        if column == PoERows.adm1Code.name { pcodeForms.merge(form) { _, new in new } }
     }
 }

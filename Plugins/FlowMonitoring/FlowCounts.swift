@@ -53,11 +53,11 @@ struct FlowCounts {
 
         // Merging the months keeps each FMP's place as the window's first row of it gives it.
         for month in first.period.through(last.period) {
-            if let counted = observations.month(month) { sums.merge(counted) }
+            if let counted = observations.months[ifMet: month] { sums.merge(counted) }
         }
         for (code, fmp) in sums.fmps {
             let place = fmp.place.value!
-            fmps[code.string] = FMP(code: code.string, name: place.name.string, adm1: observations.region(of: place),
+            fmps[code.string] = FMP(code: code.string, name: place.name.string, adm1: observations.pcodeForms[place.adm1, of: Observation.adm1Code],
                                     incoming: fmp.flow.incoming.value, outgoing: fmp.flow.outgoing.value)
         }
         for (code, flow) in sums.nationalities {
@@ -70,7 +70,7 @@ struct FlowCounts {
             dailyIncoming[offset] = flow.incoming.value
             dailyOutgoing[offset] = flow.outgoing.value
         }
-        if let previous { self.previous = observations.month(previous) }
+        if let previous { self.previous = observations.months[ifMet: previous] }
     }
 
     /// The modes named as main: every mode whose count is at least 95 % of the largest (so two

@@ -135,7 +135,7 @@ public enum FlowMonitoringPlugin: ReportPlugin {
             "men": .count(counts.men.value),
             "minors": .count(counts.minors.value),
             "mostly_men": .flag(counts.men.value * 2 > counts.total),
-            "uac_incomplete": .flag(counts.rowsWithoutUAC.value > 0),
+            "uac_incomplete": .flag(counts.uac.unknownRows > 0),
             "active_fmps": .count(counts.fmps.count),
             "previous_fewer_fmps": .flag(!cumulative && (counts.previous.map { $0.fmps.count < counts.fmps.count } ?? false)),
         ]
@@ -165,7 +165,7 @@ public enum FlowMonitoringPlugin: ReportPlugin {
             facts["men_share"] = .percent(Double(counts.men.value) / Double(counts.total))
             facts["minors_share"] = .percent(Double(counts.minors.value) / Double(counts.total))
         }
-        if counts.rowsWithUAC.value > 0 { facts["uac"] = .count(counts.uac.value) }
+        if counts.uac.knownRows > 0 { facts["uac"] = .count(counts.uac.value) }
 
         let fmps = counts.fmps.values.rankedLargestFirst(by: \.total, thenBy: \.code)
         facts["fmp_names"] = .list(fmps.map { Label($0.name) })
@@ -215,7 +215,7 @@ public enum FlowMonitoringPlugin: ReportPlugin {
         // rather than shown as months without observations.
         let sinceMonth = cumulative ? first.monthNumber : Int.min
         let monthly: [[TableCell]] = period.history().filter { $0.monthNumber >= sinceMonth }.map { month in
-            guard let counted = inputs.month(month) else { return [.month(month), .empty, .empty, .empty] }
+            guard let counted = inputs.months[ifMet: month] else { return [.month(month), .empty, .empty, .empty] }
             return [.month(month), .integer(counted.flow.incoming.value), .integer(counted.flow.outgoing.value), .integer(counted.fmps.count)]
         }
         return ReportResult(facts: facts, tables: [

@@ -7,7 +7,7 @@ import ReportKit
 /// The FMP filter, a cumulative window's first day and, with `--period`, the period are known
 /// before the first row: rows of other FMPs, and rows no figure of the period counts, are left
 /// out as they stream by. The host joins the parts of a file read on several threads.
-public struct FlowObservations: StreamingAggregate, KeepsPCodes {
+public struct FlowObservations: StreamingAggregate, KeepsPCodeForms {
     public static let columnsRead: [any ColumnKey]? = [
         Observation.date, Observation.fmpCode, Observation.fmpName, Observation.adm1Code, Observation.direction,
         Observation.destinationCountry, Observation.nationality, Observation.transportMode,
@@ -25,21 +25,10 @@ public struct FlowObservations: StreamingAggregate, KeepsPCodes {
         }
     }
 
-    /// An FMP's name and region as a row writes them.
-    struct Place: Sendable {
-        var name: Text
-        var adm1: Text
-    }
-
     struct FMP: Accumulator {
         var flow = Flow()
-        /// As the FMP's first row gives them.
-        var place = FirstSeen<Place>()
-
-        mutating func add(_ individuals: Int, _ direction: Direction, at place: @autoclosure () -> Place, _ row: @autoclosure () -> RowReference) {
-            flow.add(individuals, direction)
-            self.place.see(place(), at: row())
-        }
+        /// Its name and region as its first row writes them.
+        var place = FirstSeen<(name: Text, adm1: Text)>()
     }
 
     /// The sums of a month, or of a window's months merged.
@@ -50,9 +39,7 @@ public struct FlowObservations: StreamingAggregate, KeepsPCodes {
         var men = Sum()
         var minors = Sum()
         /// Unaccompanied children, over the rows that recorded them.
-        var uac = Sum()
-        var rowsWithUAC = Sum()
-        var rowsWithoutUAC = Sum()
+        var uac = SumOfKnown()
         var lastDay = Maximum<DayNumber>()
         var modes = Tally<TransportMode, Flow>()
         var fmps = Tally<Text, FMP>()
@@ -65,22 +52,20 @@ public struct FlowObservations: StreamingAggregate, KeepsPCodes {
     let kept: TextSet?
     /// The days counted: from a cumulative window's `since`; with a period, only what its
     /// window, previous month and monthly history need.
-    let firstCounted: DayNumber
-    let lastCounted: DayNumber
+    let counted: ClosedRange<DayNumber>
 
     var months = ByMonth<Month>()
     /// A day met has rows, whatever they add up to.
     var days = ByDay<Flow>()
     /// Rows of the kept FMPs by month, counted or not: the periods with data.
     var rowsByMonth = ByMonth<Sum>()
-    /// The vocabulary's form of the region codes the file writes otherwise.
-    var regionForms: [String: String] = [:]
+    /// Region codes are kept as the file writes them, and read through the vocabulary's forms.
+    public var pcodeForms = PCodeForms()
 
     init(parameters: FlowMonitoringPlugin.Parameters, period: Period?) {
         kept = parameters.fmps.isEmpty ? nil : TextSet(parameters.fmps, of: Observation.fmpCode)
         let since = parameters.window == .cumulative ? parameters.since : period?.history().first?.firstDay
-        firstCounted = since.map(DayNumber.init) ?? DayNumber(daysSinceEpoch: .min)
-        lastCounted = period.map { DayNumber($0.lastDay) } ?? DayNumber(daysSinceEpoch: .max)
+        counted = ClosedRange(from: since, through: period?.lastDay)
     }
 
     public mutating func add(_ rows: RowBatch) {
@@ -101,21 +86,17 @@ public struct FlowObservations: StreamingAggregate, KeepsPCodes {
                 if filtered, !kept.contains(code) { continue }
                 keptRows += 1
                 let day = days[row], direction = directions[row]
-                guard day >= firstCounted, day <= lastCounted else { continue }
+                guard counted.contains(day) else { continue }
                 let individuals = adultM[row] + adultF[row] + childM[row] + childF[row]
                 month.rows += 1
                 month.lastDay.see(day)
                 month.men += adultM[row] + childM[row]
                 month.minors += childM[row] + childF[row]
-                if let uac = uacs[row] {
-                    month.uac += uac
-                    month.rowsWithUAC += 1
-                } else {
-                    month.rowsWithoutUAC += 1
-                }
+                month.uac += uacs[row]
                 month.flow.add(individuals, direction)
                 month.modes[modes[row]].add(individuals, direction)
-                month.fmps[code].add(individuals, direction, at: Place(name: names[row], adm1: regions[row]), rows.reference(ofRow: row))
+                month.fmps[code].flow.add(individuals, direction)
+                month.fmps[code].place.see((names[row], regions[row]), at: rows.reference(ofRow: row))
                 month.nationalities[nationalities[row]].add(individuals, direction)
                 month.destinations[destinations[row]] += individuals
                 self.days[day].add(individuals, direction)
@@ -123,21 +104,5 @@ public struct FlowObservations: StreamingAggregate, KeepsPCodes {
             if keptRows > 0 { rowsByMonth[run.month] += keptRows }
             if month.rows.value > 0 { months[run.month] = month }
         }
-    }
-
-    /// Region codes are kept as the file writes them; the host's checked form is applied when
-    /// they are read (`region(of:)`).
-    public mutating func writePCodes(of column: String, as form: [String: String]) {
-        if column == Observation.adm1Code.name { regionForms.merge(form) { _, new in new } }
-    }
-
-    /// The FMP's region code as the P-code vocabulary writes it.
-    func region(of place: Place) -> String {
-        regionForms[place.adm1.string] ?? place.adm1.string
-    }
-
-    /// The sums of `month`, or nil when no row of it was counted.
-    func month(_ month: Period) -> Month? {
-        months.contains(month) ? months[month] : nil
     }
 }

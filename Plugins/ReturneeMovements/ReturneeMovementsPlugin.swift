@@ -133,8 +133,9 @@ enum Movements {
 
 /// What the report keeps of the movements file: the stocks of its population at each month's
 /// two latest report dates (`CMPStockMonths`), whatever the file's length. The host checks the
-/// region codes and names of every row; the plugin names regions from the vocabulary.
-public struct PopulationStocks: StreamingAggregate, KeepsPCodes {
+/// region codes and names of every row; the plugin puts codes in the vocabulary's form and names
+/// regions from it when it computes (`CMPStocks(_:areas:)`).
+public struct PopulationStocks: StreamingAggregate {
     public static let columnsRead: [any ColumnKey]? = [
         Movements.reportDate, Movements.adm1Code, Movements.adm1Name, Movements.population, Movements.individuals, Movements.households,
     ]
@@ -149,7 +150,4 @@ public struct PopulationStocks: StreamingAggregate, KeepsPCodes {
     public mutating func add(_ rows: RowBatch) {
         stocks.add(rows, population: Movements.population, counting: population)
     }
-
-    /// Codes are put in the vocabulary's form when the plugin computes (`CMPStocks(_:areas:)`).
-    public mutating func writePCodes(of column: String, as form: [String: String]) {}
 }

@@ -66,9 +66,9 @@ enum StockRows {
 /// `date_end`; at least one name in `origin_communes` and in `destination_cercles`; no
 /// `event_id` twice (each id's rows are kept: the only part that grows with the file, one
 /// reference an event). The host has checked `origin_adm1_code` against the P-code vocabulary,
-/// which names the region; called on its own, the plugin still refuses a code the vocabulary
-/// lacks, at its first row.
-public struct EventRecords: StreamingAggregate, KeepsPCodes {
+/// which names the region: codes are looked up there, in either form, when the plugin computes;
+/// called on its own, the plugin still refuses a code the vocabulary lacks, at its first row.
+public struct EventRecords: StreamingAggregate {
     /// The month asked for; nil for the latest month an event ended in.
     let period: Period?
     var kept = AtLatest<Period, InRowOrder<KeptEvent>>()
@@ -168,9 +168,6 @@ public struct EventRecords: StreamingAggregate, KeepsPCodes {
     private mutating func addStocks(_ rows: RowBatch) {
         idpStocks.add(rows, population: StockRows.population, counting: .idps)
     }
-
-    /// Region codes are looked up in the vocabulary, in either form, when the plugin computes.
-    public mutating func writePCodes(of column: String, as form: [String: String]) {}
 
     /// The events whose last day falls in `period`, by first day, then last day, then id, once
     /// every row of the file is checked: every problem is collected, each at its row, into one

@@ -117,9 +117,13 @@ import Testing
     /// The rows read as the host reads a file in parts: one aggregate per part, each part's
     /// lines counted from 1 (the header and HXL rows are lines 1 and 2 of the file), joined.
     static func read(splitAt cuts: [Int], smallest: Int = 0) -> SampleAggregate {
+        read(rows, splitAt: cuts) { SampleAggregate(smallest: smallest) }
+    }
+
+    static func read<Aggregate: StreamingAggregate>(_ rows: [Row], splitAt cuts: [Int], _ make: () -> Aggregate) -> Aggregate {
         let bounds = [0] + cuts + [rows.count]
         let boxes = zip(bounds, bounds.dropFirst()).map { start, end in
-            let box = TypedAggregateBox(SampleAggregate(smallest: smallest))
+            let box = TypedAggregateBox(make())
             box.add(batch(rows[start..<end], firstLine: start == 0 ? 3 : 1))
             return box
         }
@@ -184,6 +188,14 @@ import Testing
         sum.merge(Sum(4))
         #expect(sum.value == 9)
 
+        var uac = SumOfKnown()
+        uac += 2
+        uac += nil
+        var laterUAC = SumOfKnown()
+        laterUAC += 3
+        uac.merge(laterUAC)
+        #expect((uac.value, uac.knownRows, uac.unknownRows) == (5, 2, 1))
+
         var latest = Maximum<Int>()
         latest.merge(Maximum())
         #expect(latest.value == nil)
@@ -219,6 +231,62 @@ import Testing
         for offset in [0, -40, 3, -41, 400] { days[day.advanced(by: offset)] += 1 }
         #expect(days.days.map { day.distance(to: $0) } == [-41, -40, 0, 3, 400])
         #expect(days[day.advanced(by: 1)].value == 0 && !days.contains(day.advanced(by: 1)))
+    }
+
+    /// What the check that a place has one row a day keeps: the earliest day met twice, its
+    /// first row's line and its second row, the same in every cut of the rows.
+    @Test func oneRowADayNamesTheSameRowsInEveryCut() {
+        struct Days: StreamingAggregate {
+            static let columnsRead: [any ColumnKey]? = [Sample.date, Sample.code]
+            var byPlace = Tally<Text, OneRowADay>()
+
+            mutating func add(_ rows: RowBatch) {
+                let days = rows[Sample.date], codes = rows[Sample.code]
+                for row in 0..<rows.count { byPlace[codes[row]].see(days[row], at: rows.reference(ofRow: row)) }
+            }
+
+            var summary: String {
+                byPlace.map { code, days in
+                    guard let found = days.firstRepeat else { return "\(code) once a day" }
+                    return "\(code) \(found.day) at \(found.first) and \(found.repeated)"
+                }.joined(separator: "\n")
+            }
+        }
+        let rows = [
+            Row(date: "2017-03-01", code: "A"), Row(date: "2017-03-02", code: "A"), Row(date: "2017-03-01", code: "B"),
+            Row(date: "2017-03-02", code: "A"), Row(date: "2017-02-01", code: "B"), Row(date: "2017-03-01", code: "A"),
+            Row(date: "2017-03-01", code: "A"), Row(date: "2017-02-01", code: "B"), Row(date: "1969-12-01", code: "C"),
+            Row(date: "2017-03-01", code: "C"), Row(date: "1969-12-01", code: "C"), Row(date: "2017-03-03", code: "D"),
+        ]
+        let whole = Self.read(rows, splitAt: []) { Days() }.summary
+        #expect(whole == """
+            A 2017-03-01 at rows.csv:3 and rows.csv:8
+            B 2017-02-01 at rows.csv:7 and rows.csv:10
+            C 1969-12-01 at rows.csv:11 and rows.csv:13
+            D once a day
+            """)
+        for first in 1..<rows.count {
+            #expect(Self.read(rows, splitAt: [first]) { Days() }.summary == whole, "split at row \(first)")
+            for second in first + 1..<rows.count {
+                #expect(Self.read(rows, splitAt: [first, second]) { Days() }.summary == whole, "split at rows \(first), \(second)")
+            }
+        }
+        #expect(Self.read(rows, splitAt: Array(1..<rows.count)) { Days() }.summary == whole)
+    }
+
+    /// An aggregate that keeps P-codes as text reads them in the vocabulary's form that the host
+    /// writes, column by column.
+    @Test func codesKeptAsTextAreReadInTheVocabularysForm() {
+        struct Codes: StreamingAggregate, KeepsPCodeForms {
+            var pcodeForms = PCodeForms()
+            mutating func add(_ rows: RowBatch) {}
+        }
+        var codes = Codes()
+        codes.writePCodes(of: "code", as: ["MLI07": "ML07"])
+        codes.writePCodes(of: "name", as: ["GAO-01": "Gao"])
+        #expect(codes.pcodeForms[Text("MLI07", of: Sample.code), of: Sample.code] == "ML07")
+        #expect(codes.pcodeForms[Text("GAO-01", of: Sample.code), of: Sample.code] == "GAO-01")
+        #expect(codes.pcodeForms[Text("GAO-01", of: Sample.name), of: Sample.name] == "Gao")
     }
 
     /// The old contract still holds: an aggregate of its own joins parts and inputs with

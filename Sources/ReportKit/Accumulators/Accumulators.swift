@@ -17,6 +17,32 @@
     public var description: String { String(value) }
 }
 
+/// A sum of a count that some rows leave empty (not recorded): `uac += row's count`, with the
+/// rows that recorded it and those that did not, so that a report can say when the sum is a
+/// minimum. `SumIfAllKnown` is the sum that is unknown as soon as one row did not record it.
+@frozen public struct SumOfKnown: Accumulator, Hashable {
+    public var value = 0
+    public var knownRows = 0
+    public var unknownRows = 0
+
+    @inlinable public init() {}
+
+    @inlinable public static func += (sum: inout SumOfKnown, count: Int?) {
+        if let count {
+            sum.value += count
+            sum.knownRows += 1
+        } else {
+            sum.unknownRows += 1
+        }
+    }
+
+    @inlinable public mutating func merge(_ later: SumOfKnown) {
+        value += later.value
+        knownRows += later.knownRows
+        unknownRows += later.unknownRows
+    }
+}
+
 /// The largest value seen: `latest.see(day)`; nil before any.
 @frozen public struct Maximum<Value: Comparable & Sendable>: Accumulator {
     @usableFromInline var stored: Value?
@@ -58,63 +84,48 @@
 ///
 /// Merging keeps the earlier row's value, so that it is also how two months of one file are
 /// added up into a window: the window's first row of the FMP gives its name, wherever the
-/// file's rows are in time.
+/// file's rows are in time. The row is kept for that comparison.
 @frozen public struct FirstSeen<Value: Sendable>: Accumulator {
-    @usableFromInline var storedValue: Value?
-    @usableFromInline var storedRow: RowReference?
-    /// Whether a row was seen: a flag, so that asking costs no copy of the reference.
-    @usableFromInline var hasSeen = false
+    @usableFromInline var first: (value: Value, row: RowReference)?
 
-    @inlinable public init() {
-        storedValue = nil
-        storedRow = nil
-    }
+    @inlinable public init() { first = nil }
 
-    public var value: Value? { storedValue }
+    public var value: Value? { first?.value }
     /// The row that gave `value`.
-    public var row: RowReference? { storedRow }
-    @inlinable public var isEmpty: Bool { !hasSeen }
+    public var row: RowReference? { first?.row }
+    @inlinable public var isEmpty: Bool { first == nil }
 
     @inlinable public mutating func see(_ value: @autoclosure () -> Value, at row: @autoclosure () -> RowReference) {
-        guard !hasSeen else { return }
-        hasSeen = true
-        storedValue = value()
-        storedRow = row()
+        guard first == nil else { return }
+        first = (value(), row())
     }
 
     public mutating func merge(_ later: FirstSeen) {
-        guard let theirs = later.row else { return }
-        if let row, row <= theirs { return }
-        self = later
+        guard let theirs = later.first else { return }
+        if let ours = first, ours.row <= theirs.row { return }
+        first = theirs
     }
 }
 
-/// The value of the last row seen, in the file's order of rows.
+/// The value of the last row seen, in the file's order of rows. The row is kept to compare
+/// with another's when two are merged.
 @frozen public struct LastSeen<Value: Sendable>: Accumulator {
-    @usableFromInline var storedValue: Value?
-    @usableFromInline var storedRow: RowReference?
-    /// Whether a row was seen: a flag, so that asking costs no copy of the reference.
-    @usableFromInline var hasSeen = false
+    @usableFromInline var last: (value: Value, row: RowReference)?
 
-    @inlinable public init() {
-        storedValue = nil
-        storedRow = nil
-    }
+    @inlinable public init() { last = nil }
 
-    public var value: Value? { storedValue }
+    public var value: Value? { last?.value }
     /// The row that gave `value`.
-    public var row: RowReference? { storedRow }
-    @inlinable public var isEmpty: Bool { !hasSeen }
+    public var row: RowReference? { last?.row }
+    @inlinable public var isEmpty: Bool { last == nil }
 
     @inlinable public mutating func see(_ value: Value, at row: RowReference) {
-        hasSeen = true
-        storedValue = value
-        storedRow = row
+        last = (value, row)
     }
 
     public mutating func merge(_ later: LastSeen) {
-        guard let theirs = later.row else { return }
-        if let row, row > theirs { return }
-        self = later
+        guard let theirs = later.last else { return }
+        if let ours = last, ours.row > theirs.row { return }
+        last = theirs
     }
 }

@@ -12,6 +12,9 @@
         _modify { yield &slots[met: month.monthNumber] }
     }
 
+    /// The month's value when a row met it; nil otherwise.
+    public subscript(ifMet month: Period) -> Value? { slots.contains(month.monthNumber) ? slots[month.monthNumber] : nil }
+
     /// Whether a row met `month`.
     public func contains(_ month: Period) -> Bool { slots.contains(month.monthNumber) }
     /// The months met, oldest first.

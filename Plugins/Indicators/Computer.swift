@@ -13,7 +13,7 @@ struct Computer {
     }
 
     func hasRows(in window: IndicatorWindows.Range) -> Bool {
-        inputs.days.contains { Int($0) >= window.first && Int($0) <= window.last }
+        inputs.hasRows(first: window.first, last: window.last)
     }
 
     func value(_ measure: IndicatorDefinition.Measure, in window: IndicatorWindows.Range?) -> Value? {

@@ -68,6 +68,15 @@ struct IndicatorDefinition: Sendable {
         var documentation: String
         /// Its heading in the pages' tables.
         var heading: Label?
+
+        /// As input `data` declares it.
+        var spec: ColumnSpec {
+            ColumnSpec(name, kind.columnType, hxl: hxl, documentation,
+                       pcode: { if case .pcode(let level) = kind { PCodeColumn(level: level) } else { nil } }())
+        }
+
+        /// The key its cells are read through.
+        var key: DeclaredColumn { DeclaredColumn(spec) }
     }
 
     /// Rows kept by a measure: the column's value is one of `values` (texts; `true`/`false` for flags).

@@ -4,9 +4,13 @@ import ReportKit
 /// breakdown, sums and row counts by day and group (and the distinct values a `distinct` measure
 /// counts, by day and group). Memory grows with days × groups, never with rows; any window is
 /// added up afterwards from the days it covers.
-public struct IndicatorRows: InputAggregate, KeepsPCodes {
+///
+/// Its columns are known only from the definition: each is read through the key its declared
+/// type gives (`DeclaredColumn`), and a group is the run's number of its value, the same in
+/// every part of the file, so that the host joins parts by merging the accumulators.
+public struct IndicatorRows: StreamingAggregate, KeepsPCodes {
     /// The sums of one day and group.
-    struct Cell: Sendable, Hashable {
+    struct Cell: Accumulator, Hashable {
         var rows = 0
         /// Rows whose value was collected (an optional count's empty cell is not).
         var known = 0
@@ -18,122 +22,187 @@ public struct IndicatorRows: InputAggregate, KeepsPCodes {
             known &+= other.known
             sum += other.sum
         }
+
+        mutating func merge(_ later: Cell) { add(later) }
+
+        func adding(_ other: Cell) -> Cell {
+            var sum = self
+            sum.add(other)
+            return sum
+        }
     }
 
     /// What one accumulator adds up.
-    enum Value: Sendable, Hashable {
+    enum Value: Sendable {
         case rows
-        case count(String)
-        case optionalCount(String)
-        case distinct(String)
+        case count(Column<Count>)
+        case optionalCount(Column<Count?>)
+        case distinct(DeclaredColumn)
 
-        var isDistinct: Bool {
-            if case .distinct = self { return true }
-            return false
+        var distinctColumn: DeclaredColumn? {
+            if case .distinct(let column) = self { return column }
+            return nil
         }
+    }
 
-        /// The column it reads; nil for rows.
-        var column: String? {
-            switch self {
-            case .rows: nil
-            case .count(let column), .optionalCount(let column), .distinct(let column): column
-            }
+    /// Rows a measure keeps: those whose group number in `column` is one of the accepted.
+    struct Filter: Sendable {
+        var column: DeclaredColumn
+        /// By group number; a number past the end (a value no filter names) is not accepted.
+        var accepted: [Bool]
+
+        init(column: DeclaredColumn, values: [String]) {
+            self.column = column
+            let numbers = values.map(column.groupNumber(of:))
+            accepted = [Bool](repeating: false, count: (numbers.max() ?? -1) + 1)
+            for number in numbers { accepted[number] = true }
         }
     }
 
     /// A measure's rows, by day and by up to two group columns.
-    struct Accumulator: Sendable {
-        var filters: [IndicatorDefinition.Filter]
-        var by: [String]
-        var value: Value
+    struct GroupSums: Mergeable {
+        let filters: [Filter]
+        let by: [DeclaredColumn]
+        let value: Value
         /// By `key(day:_:_:)`.
-        var cells: [Int64: Cell] = [:]
+        var cells = Cells()
         /// `(key, value number)` pairs of a distinct measure.
-        var distinct: Set<DistinctKey> = []
+        var distinct = DistinctPairs()
         /// The sums of the day being added, by group slot (`DenseDay`), all zero between batches.
         var daySums: [Cell] = []
         /// Whether a `(group slot, value)` pair of a distinct measure was seen on the day being added.
         var daySeen: [Bool] = []
+
+        init(filters: [Filter], by: [DeclaredColumn], value: Value) {
+            self.filters = filters
+            self.by = by
+            self.value = value
+        }
     }
 
     struct DistinctKey: Sendable, Hashable {
-        var cell: Int64
-        var value: Int32
+        var cell: Int
+        var value: Int
     }
 
-    /// Text columns read as numbers, each with its own index of texts.
-    var texts: [String: TextIndex] = [:]
-    var accumulators: [Accumulator]
-    /// Days (since 1970) with at least one row.
-    var days: Set<Int32> = []
-    let dateColumn: String
-    let flagColumns: Set<String>
+    /// The cells by `key(day:_:_:)`. A dictionary of this module rather than ReportKit's
+    /// `ByKey`, so that its lookups, once a day and group a batch, are compiled for `Int` and
+    /// `Cell` instead of going through generic code.
+    struct Cells: Accumulator, Sequence {
+        var byKey: [Int: Cell] = [:]
+
+        subscript(key: Int) -> Cell {
+            get { byKey[key] ?? Cell() }
+            _modify { yield &byKey[key, default: Cell()] }
+        }
+
+        func makeIterator() -> Dictionary<Int, Cell>.Iterator { byKey.makeIterator() }
+
+        /// Parts of a file sorted by date share few keys: the smaller is added to the larger,
+        /// room made once. Sums add up in any order.
+        mutating func merge(_ later: Cells) {
+            var (larger, smaller) = later.byKey.count > byKey.count ? (later.byKey, byKey) : (byKey, later.byKey)
+            byKey = [:]
+            larger.reserveCapacity(larger.count + smaller.count)
+            larger.merge(smaller) { $0.adding($1) }
+            byKey = larger
+        }
+    }
+
+    /// The distinct `(day and group, value)` pairs of a distinct measure.
+    struct DistinctPairs: Accumulator {
+        var pairs: Set<DistinctKey> = []
+
+        mutating func merge(_ later: DistinctPairs) {
+            var (larger, smaller) = later.pairs.count > pairs.count ? (later.pairs, pairs) : (pairs, later.pairs)
+            pairs = []
+            larger.reserveCapacity(larger.count + smaller.count)
+            larger.formUnion(smaller)
+            pairs = larger
+        }
+    }
+
+    let dateColumn: Column<Day>
+    var accumulators: Declared<GroupSums>
+    /// Rows by day.
+    var days = ByDay<Sum>()
     /// Each P-code column's codes as the vocabulary writes them.
     var pcodeForms: [String: [String: String]] = [:]
 
-    init(definition: IndicatorDefinition, accumulators: [Accumulator]) {
-        self.dateColumn = definition.dateColumn
-        self.accumulators = accumulators
-        self.flagColumns = Set(definition.columns.filter { $0.kind == .flag }.map(\.name))
+    init(dateColumn: Column<Day>, accumulators: [GroupSums]) {
+        self.dateColumn = dateColumn
+        self.accumulators = Declared(accumulators)
     }
 
     // MARK: Keys
 
-    private static let dayOffset: Int64 = 1 << 20
-    private static let groupBits: Int64 = 21
-    private static let groupMask: Int64 = (1 << 21) - 1
+    private static let dayOffset = 1 << 20
+    private static let groupBits = 21
+    private static let groupMask = (1 << 21) - 1
 
     @inline(__always)
-    static func key(day: Int32, _ first: Int, _ second: Int) -> Int64 {
-        ((Int64(day) + dayOffset) << (2 * groupBits)) | (Int64(first) << groupBits) | Int64(second)
+    static func key(day: Int, _ first: Int, _ second: Int) -> Int {
+        ((day + dayOffset) << (2 * groupBits)) | (first << groupBits) | second
     }
 
-    static func parts(of key: Int64) -> (day: Int32, first: Int, second: Int) {
-        (Int32((key >> (2 * groupBits)) - dayOffset), Int((key >> groupBits) & groupMask), Int(key & groupMask))
+    static func parts(of key: Int) -> (day: Int, first: Int, second: Int) {
+        ((key >> (2 * groupBits)) - dayOffset, (key >> groupBits) & groupMask, key & groupMask)
     }
 
     // MARK: Adding rows
 
     public mutating func add(_ rows: RowBatch) {
-        let days = rows.days(dateColumn)
-        var lastDay = Int32.min
-        for day in days where day != lastDay {
-            self.days.insert(day)
-            lastDay = day
+        let dayCells = rows[dateColumn]
+        let days = dayCells.map(\.daysSinceEpoch)
+        var runStart = 0
+        for row in 0..<rows.count where row + 1 == rows.count || days[row + 1] != days[row] {
+            self.days[DayNumber(daysSinceEpoch: days[row])] += row + 1 - runStart
+            runStart = row + 1
         }
-        // Every text column any accumulator reads, numbered once per batch.
-        var numbers: [String: [Int]] = [:]
-        func numbered(_ column: String) -> [Int] {
-            if let known = numbers[column] { return known }
-            let read: [Int]
-            if flagColumns.contains(column) {
-                read = rows.flags(column).map { $0 ? 1 : 0 }
-            } else {
-                var index = texts[column] ?? TextIndex()
-                read = index.numbers(of: rows.texts(column))
-                texts[column] = index
+        // Every group column any accumulator reads, numbered once per batch, with the count
+        // of numbers it holds (the largest one + 1).
+        var numbers: [String: (numbers: [Int], count: Int)] = [:]
+        func numbered(_ column: DeclaredColumn) -> (numbers: [Int], count: Int) {
+            if let known = numbers[column.name] { return known }
+            let read = column.groupNumbers(in: rows)
+            let result = (read, (read.max() ?? -1) + 1)
+            numbers[column.name] = result
+            return result
+        }
+        // The values a distinct measure counts: a group's numbers, or a number or day itself
+        // (with no count of values, so that its rows are added up by key).
+        func distinctNumbers(_ column: DeclaredColumn) -> (numbers: [Int], count: Int) {
+            switch column {
+            case .text, .flag: numbered(column)
+            case .count(let counts): (rows[counts], Int.max)
+            // An empty cell is a value of its own, as an empty optional text is.
+            case .optionalCount(let counts): (rows[counts].map { $0 ?? -1 }, Int.max)
+            case .date(let dates): (rows[dates].map(\.daysSinceEpoch), Int.max)
             }
-            numbers[column] = read
-            return read
         }
         for index in accumulators.indices {
-            let accumulator = accumulators[index]
+            // The accumulator's constants only: a copy of it would share its sums, which then
+            // could not be changed in place.
+            let filters = accumulators[index].filters, by = accumulators[index].by, value = accumulators[index].value
             // Rows a filter keeps, by each filter's column numbers.
             var kept = [Bool](repeating: true, count: rows.count)
-            for filter in accumulator.filters {
-                let values = numbered(filter.column)
-                let accepted = acceptedNumbers(filter)
-                for row in 0..<rows.count where kept[row] { kept[row] = accepted[values[row]] }
+            for filter in filters {
+                let values = numbered(filter.column).numbers
+                let accepted = filter.accepted
+                for row in 0..<rows.count where kept[row] {
+                    let number = values[row]
+                    kept[row] = number < accepted.count && accepted[number]
+                }
             }
-            let first = accumulator.by.count > 0 ? numbered(accumulator.by[0]) : nil
-            let second = accumulator.by.count > 1 ? numbered(accumulator.by[1]) : nil
+            let firstColumn = by.count > 0 ? numbered(by[0]) : nil
+            let secondColumn = by.count > 1 ? numbered(by[1]) : nil
+            let first = firstColumn?.numbers, second = secondColumn?.numbers
             // Group slots of this batch: a group's numbers as one index, first × second count.
-            func groupCount(_ column: String) -> Int { flagColumns.contains(column) ? 2 : texts[column]?.count ?? 0 }
-            let secondCount = accumulator.by.count > 1 ? groupCount(accumulator.by[1]) : 1
-            let slots = (accumulator.by.count > 0 ? groupCount(accumulator.by[0]) : 1) * secondCount
-            // A distinct measure's values numbered first, so that their count includes this batch's.
-            let distinctValues = accumulator.value.isDistinct ? numbered(accumulator.value.column!) : nil
-            let valueCount = accumulator.value.isDistinct ? groupCount(accumulator.value.column!) : 1
+            let secondCount = secondColumn?.count ?? 1
+            let slots = (firstColumn?.count ?? 1) * secondCount
+            let distinctColumn = value.distinctColumn.map(distinctNumbers)
+            let distinctValues = distinctColumn?.numbers
+            let valueCount = distinctColumn?.count ?? 1
             let (pairs, overflow) = slots.multipliedReportingOverflow(by: valueCount)
             if slots <= Self.denseSlots, !overflow, pairs <= Self.denseSlots {
                 addDense(rows, accumulator: index, days: days, kept: kept, first: first, second: second, secondCount: secondCount,
@@ -141,33 +210,29 @@ public struct IndicatorRows: InputAggregate, KeepsPCodes {
                 continue
             }
             var cells = accumulators[index].cells
-            accumulators[index].cells = [:]
+            accumulators[index].cells = Cells()
             // Rows of one day and group usually follow each other (files sorted by date): they are
-            // added up in `pending` and written to the dictionary once, when the key changes.
-            var pendingKey = Int64.min, pending = Cell()
+            // added up in `pending` and written to the accumulator once, when the key changes.
+            var pendingKey = Int.min, pending = Cell()
             func flush() {
-                guard pendingKey != Int64.min else { return }
-                var cell = cells[pendingKey] ?? Cell()
-                cell.rows += pending.rows
-                cell.known += pending.known
-                cell.sum += pending.sum
-                cells[pendingKey] = cell
+                guard pendingKey != Int.min else { return }
+                cells[pendingKey].add(pending)
             }
-            @inline(__always) func move(to key: Int64) {
+            @inline(__always) func move(to key: Int) {
                 if key != pendingKey {
                     flush()
                     pendingKey = key
                     pending = Cell()
                 }
             }
-            switch accumulator.value {
+            switch value {
             case .rows:
                 for row in 0..<rows.count where kept[row] {
                     move(to: Self.key(day: days[row], first?[row] ?? 0, second?[row] ?? 0))
                     pending.rows += 1
                 }
             case .count(let column):
-                let counts = rows.counts(column)
+                let counts = rows[column]
                 for row in 0..<rows.count where kept[row] {
                     move(to: Self.key(day: days[row], first?[row] ?? 0, second?[row] ?? 0))
                     pending.rows += 1
@@ -175,7 +240,7 @@ public struct IndicatorRows: InputAggregate, KeepsPCodes {
                     pending.sum += counts[row]
                 }
             case .optionalCount(let column):
-                let counts = rows.optionalCounts(column)
+                let counts = rows[column]
                 for row in 0..<rows.count where kept[row] {
                     move(to: Self.key(day: days[row], first?[row] ?? 0, second?[row] ?? 0))
                     pending.rows += 1
@@ -184,22 +249,22 @@ public struct IndicatorRows: InputAggregate, KeepsPCodes {
                         pending.sum += count
                     }
                 }
-            case .distinct(let column):
-                let values = numbered(column)
-                var distinct = accumulators[index].distinct
-                accumulators[index].distinct = []
-                var lastDistinct = DistinctKey(cell: Int64.min, value: -1)
+            case .distinct:
+                let values = distinctValues!
+                var distinct = accumulators[index].distinct.pairs
+                accumulators[index].distinct.pairs = []
+                var lastDistinct = DistinctKey(cell: Int.min, value: -1)
                 for row in 0..<rows.count where kept[row] {
                     let key = Self.key(day: days[row], first?[row] ?? 0, second?[row] ?? 0)
                     move(to: key)
                     pending.rows += 1
-                    let value = DistinctKey(cell: key, value: Int32(values[row]))
-                    if value != lastDistinct {
-                        distinct.insert(value)
-                        lastDistinct = value
+                    let pair = DistinctKey(cell: key, value: values[row])
+                    if pair != lastDistinct {
+                        distinct.insert(pair)
+                        lastDistinct = pair
                     }
                 }
-                accumulators[index].distinct = distinct
+                accumulators[index].distinct.pairs = distinct
             }
             flush()
             accumulators[index].cells = cells
@@ -212,16 +277,16 @@ public struct IndicatorRows: InputAggregate, KeepsPCodes {
 
     /// Adds a batch's kept rows to accumulator `index` a day at a time: each row's value goes to
     /// the array slot of its group (no hashing), and the day's touched slots are written to the
-    /// dictionary by key when the day changes, once a day and group rather than once a row.
-    private mutating func addDense(_ rows: RowBatch, accumulator index: Int, days: [Int32], kept: [Bool], first: [Int]?, second: [Int]?,
+    /// accumulator by key when the day changes, once a day and group rather than once a row.
+    private mutating func addDense(_ rows: RowBatch, accumulator index: Int, days: [Int], kept: [Bool], first: [Int]?, second: [Int]?,
                                    secondCount: Int, slots: Int, distinctValues: [Int]?, valueCount: Int) {
         // The day's arrays in a local struct, changed by its own mutating methods: local
         // functions capturing them would have every access checked at run time.
-        var run = DenseDay(cells: accumulators[index].cells, distinct: accumulators[index].distinct,
+        var run = DenseDay(cells: accumulators[index].cells, distinct: accumulators[index].distinct.pairs,
                            sums: accumulators[index].daySums, seenPairs: accumulators[index].daySeen,
                            day: days.first ?? 0, secondCount: secondCount, valueCount: valueCount)
-        accumulators[index].cells = [:]
-        accumulators[index].distinct = []
+        accumulators[index].cells = Cells()
+        accumulators[index].distinct.pairs = []
         accumulators[index].daySums = []
         accumulators[index].daySeen = []
         if run.sums.count < slots { run.sums.append(contentsOf: repeatElement(Cell(), count: slots - run.sums.count)) }
@@ -233,7 +298,7 @@ public struct IndicatorRows: InputAggregate, KeepsPCodes {
                 run.enter(days[row], slot: (first?[row] ?? 0) &* secondCount &+ (second?[row] ?? 0))
             }
         case .count(let column):
-            let counts = rows.counts(column)
+            let counts = rows[column]
             for row in 0..<rows.count where kept[row] {
                 let slot = (first?[row] ?? 0) &* secondCount &+ (second?[row] ?? 0)
                 run.enter(days[row], slot: slot)
@@ -241,7 +306,7 @@ public struct IndicatorRows: InputAggregate, KeepsPCodes {
                 run.sums[slot].sum += counts[row]
             }
         case .optionalCount(let column):
-            let counts = rows.optionalCounts(column)
+            let counts = rows[column]
             for row in 0..<rows.count where kept[row] {
                 let slot = (first?[row] ?? 0) &* secondCount &+ (second?[row] ?? 0)
                 run.enter(days[row], slot: slot)
@@ -260,27 +325,27 @@ public struct IndicatorRows: InputAggregate, KeepsPCodes {
         }
         run.flush()
         accumulators[index].cells = run.cells
-        accumulators[index].distinct = run.distinct
+        accumulators[index].distinct.pairs = run.distinct
         accumulators[index].daySums = run.sums
         accumulators[index].daySeen = run.seenPairs
     }
 
-    /// One accumulator's sums of the day being added, by group slot, and the dictionaries
+    /// One accumulator's sums of the day being added, by group slot, and the accumulators
     /// they are written to when the day changes.
     private struct DenseDay {
-        var cells: [Int64: Cell]
+        var cells: Cells
         var distinct: Set<DistinctKey>
         var sums: [Cell]
         var seenPairs: [Bool]
         var touched: [Int] = []
         var seen: [Int] = []
-        var day: Int32
+        var day: Int
         let secondCount: Int
         let valueCount: Int
 
         /// A row of `rowDay` in group `slot`: the day's sums written first when the day changes.
         @inline(__always)
-        mutating func enter(_ rowDay: Int32, slot: Int) {
+        mutating func enter(_ rowDay: Int, slot: Int) {
             if rowDay != day {
                 flush()
                 day = rowDay
@@ -299,56 +364,16 @@ public struct IndicatorRows: InputAggregate, KeepsPCodes {
 
         mutating func flush() {
             for slot in touched {
-                cells[IndicatorRows.key(day: day, slot / secondCount, slot % secondCount), default: Cell()].add(sums[slot])
+                cells[IndicatorRows.key(day: day, slot / secondCount, slot % secondCount)].add(sums[slot])
                 sums[slot] = Cell()
             }
             touched.removeAll(keepingCapacity: true)
             for pair in seen {
                 let slot = pair / valueCount
-                distinct.insert(DistinctKey(cell: IndicatorRows.key(day: day, slot / secondCount, slot % secondCount), value: Int32(pair % valueCount)))
+                distinct.insert(DistinctKey(cell: IndicatorRows.key(day: day, slot / secondCount, slot % secondCount), value: pair % valueCount))
                 seenPairs[pair] = false
             }
             seen.removeAll(keepingCapacity: true)
-        }
-    }
-
-    /// Whether each number of the filter's column is one of its values.
-    private func acceptedNumbers(_ filter: IndicatorDefinition.Filter) -> [Bool] {
-        if flagColumns.contains(filter.column) { return [filter.values.contains("false"), filter.values.contains("true")] }
-        let values = Set(filter.values)
-        return (texts[filter.column]?.texts ?? []).map(values.contains)
-    }
-
-    public mutating func append(_ later: IndicatorRows) {
-        var maps: [String: [Int]] = [:]
-        for (column, index) in later.texts {
-            var ours = texts[column] ?? TextIndex()
-            maps[column] = ours.absorb(index)
-            texts[column] = ours
-        }
-        days.formUnion(later.days)
-        for index in accumulators.indices {
-            let theirs = later.accumulators[index]
-            let firstMap = theirs.by.count > 0 && !flagColumns.contains(theirs.by[0]) ? maps[theirs.by[0]] : nil
-            let secondMap = theirs.by.count > 1 && !flagColumns.contains(theirs.by[1]) ? maps[theirs.by[1]] : nil
-            func moved(_ key: Int64) -> Int64 {
-                let (day, first, second) = Self.parts(of: key)
-                return Self.key(day: day, firstMap?[first] ?? first, secondMap?[second] ?? second)
-            }
-            for (key, cell) in theirs.cells {
-                let target = moved(key)
-                var ours = accumulators[index].cells[target] ?? Cell()
-                ours.rows += cell.rows
-                ours.known += cell.known
-                ours.sum += cell.sum
-                accumulators[index].cells[target] = ours
-            }
-            if case .distinct(let column) = theirs.value {
-                let valueMap = flagColumns.contains(column) ? nil : maps[column]
-                for key in theirs.distinct {
-                    accumulators[index].distinct.insert(DistinctKey(cell: moved(key.cell), value: Int32(valueMap?[Int(key.value)] ?? Int(key.value))))
-                }
-            }
         }
     }
 
@@ -358,28 +383,30 @@ public struct IndicatorRows: InputAggregate, KeepsPCodes {
 
     // MARK: Reading
 
-    /// The text of group number `number` of `column`, as the vocabulary writes a P-code.
-    func text(_ number: Int, of column: String) -> String {
-        if flagColumns.contains(column) { return number == 1 ? "true" : "false" }
-        let text = texts[column]!.texts[number]
-        return pcodeForms[column]?[text] ?? text
+    /// The value of group number `number` of `column`, as the vocabulary writes a P-code.
+    func text(_ number: Int, of column: DeclaredColumn) -> String {
+        let value = column.groupValue(number)
+        return pcodeForms[column.name]?[value] ?? value
     }
 
     /// One group of an accumulator: its texts, one per `by` column.
     typealias Group = [String]
 
+    /// Whether a day of `first...last` has a row.
+    func hasRows(first: Int, last: Int) -> Bool {
+        days.days.contains { $0.daysSinceEpoch >= first && $0.daysSinceEpoch <= last }
+    }
+
+    /// The months with at least one row.
+    var months: Set<Period> { Set(days.days.map(\.month)) }
+
     /// The cells of accumulator `index` for the days `first...last`, added up by group.
     func sums(_ index: Int, first: Int, last: Int) -> [Group: Cell] {
-        var sums: [Int64: Cell] = [:]
+        var sums: [Int: Cell] = [:]
         for (key, cell) in accumulators[index].cells {
             let (day, a, b) = Self.parts(of: key)
             guard day >= first, day <= last else { continue }
-            let group = Self.key(day: 0, a, b)
-            var sum = sums[group] ?? Cell()
-            sum.rows += cell.rows
-            sum.known += cell.known
-            sum.sum += cell.sum
-            sums[group] = sum
+            sums[Self.key(day: 0, a, b), default: Cell()].add(cell)
         }
         return named(sums, accumulator: accumulators[index])
     }
@@ -387,9 +414,9 @@ public struct IndicatorRows: InputAggregate, KeepsPCodes {
     /// Distinct values of accumulator `index` for the days `first...last`, by group; the
     /// count under key [] (every group) is the distinct values of the whole window.
     func distinctCounts(_ index: Int, first: Int, last: Int) -> (byGroup: [Group: Int], all: Int) {
-        var values: [Int64: Set<Int32>] = [:]
-        var all = Set<Int32>()
-        for key in accumulators[index].distinct {
+        var values: [Int: Set<Int>] = [:]
+        var all = Set<Int>()
+        for key in accumulators[index].distinct.pairs {
             let (day, a, b) = Self.parts(of: key.cell)
             guard day >= first, day <= last else { continue }
             values[Self.key(day: 0, a, b), default: []].insert(key.value)
@@ -402,28 +429,28 @@ public struct IndicatorRows: InputAggregate, KeepsPCodes {
 
     /// The latest day at or before `last` with a row of accumulator `index`, and its cells by group.
     func latest(_ index: Int, atOrBefore last: Int) -> (day: Int, sums: [Group: Cell])? {
-        var latest: Int32?
-        for key in accumulators[index].cells.keys {
+        var latest: Int?
+        for (key, _) in accumulators[index].cells {
             let day = Self.parts(of: key).day
-            if day <= last, day > (latest ?? Int32.min) { latest = day }
+            if day <= last, day > (latest ?? Int.min) { latest = day }
         }
         guard let latest else { return nil }
-        return (Int(latest), sums(index, first: Int(latest), last: Int(latest)))
+        return (latest, sums(index, first: latest, last: latest))
     }
 
-    private func named(_ sums: [Int64: Cell], accumulator: Accumulator) -> [Group: Cell] {
+    private func named(_ sums: [Int: Cell], accumulator: GroupSums) -> [Group: Cell] {
         var named: [Group: Cell] = [:]
         for (key, cell) in sums { named[group(of: key, accumulator: accumulator)] = cell }
         return named
     }
 
-    private func group(of key: Int64, accumulator: Accumulator) -> Group {
+    private func group(of key: Int, accumulator: GroupSums) -> Group {
         let (_, a, b) = Self.parts(of: key)
         return accumulator.by.enumerated().map { position, column in text(position == 0 ? a : b, of: column) }
     }
 
     /// The last day with a row at or before `last`; nil when there is none.
     func lastDay(atOrBefore last: Int) -> Int? {
-        days.lazy.map(Int.init).filter { $0 <= last }.max()
+        days.days.last { $0.daysSinceEpoch <= last }?.daysSinceEpoch
     }
 }

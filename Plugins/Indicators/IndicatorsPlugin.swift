@@ -87,10 +87,7 @@ public enum IndicatorsPlugin: ReportPlugin {
     public static func description(for parameters: Parameters) -> PluginDescription {
         guard case (let definition?, _) = IndicatorDefinition.read(parameters) else { return description }
         var derived = description
-        derived.inputs = [dataInput(columns: definition.columns.map { column in
-            ColumnSpec(column.name, column.kind.columnType, hxl: column.hxl, column.documentation,
-                       pcode: { if case .pcode(let level) = column.kind { PCodeColumn(level: level) } else { nil } }())
-        }, dateColumn: definition.dateColumn)]
+        derived.inputs = [dataInput(columns: definition.columns.map(\.spec), dateColumn: definition.dateColumn)]
         var facts = [
             FactSpec("has_data", .flag, "True when the window has at least one row."),
             parameters.window == .cumulative
@@ -169,27 +166,36 @@ public enum IndicatorsPlugin: ReportPlugin {
     // MARK: Reading
 
     /// The accumulators of a definition: one per measure that counts rows, one per breakdown.
-    static func accumulators(_ definition: IndicatorDefinition) -> (list: [IndicatorRows.Accumulator], measures: [String: Int], breakdowns: [String: Int]) {
-        var list: [IndicatorRows.Accumulator] = []
+    static func accumulators(_ definition: IndicatorDefinition) -> (list: [IndicatorRows.GroupSums], measures: [String: Int], breakdowns: [String: Int]) {
+        var list: [IndicatorRows.GroupSums] = []
         var measures: [String: Int] = [:], breakdowns: [String: Int] = [:]
+        func key(_ column: String) -> DeclaredColumn { definition.column(column)!.key }
         func value(_ measure: IndicatorDefinition.Measure) -> IndicatorRows.Value? {
             switch measure.kind {
             case .rows: return .rows
-            case .distinct(let column): return .distinct(column)
+            case .distinct(let column): return .distinct(key(column))
             case .sum(let column), .mean(let column), .latest(let column):
-                return definition.column(column)!.kind == .optionalCount ? .optionalCount(column) : .count(column)
+                // The definition's reader allows only number columns here.
+                switch key(column) {
+                case .count(let counts): return .count(counts)
+                case .optionalCount(let counts): return .optionalCount(counts)
+                default: preconditionFailure("measure '\(measure.name)' adds up column '\(column)', not a number")
+                }
             case .share: return nil
             }
+        }
+        func filters(_ measure: IndicatorDefinition.Measure) -> [IndicatorRows.Filter] {
+            measure.filters.map { IndicatorRows.Filter(column: key($0.column), values: $0.values) }
         }
         for measure in definition.measures {
             guard let value = value(measure) else { continue }
             measures[measure.name] = list.count
-            list.append(IndicatorRows.Accumulator(filters: measure.filters, by: [], value: value))
+            list.append(IndicatorRows.GroupSums(filters: filters(measure), by: [], value: value))
         }
         for breakdown in definition.breakdowns {
             let measure = definition.measure(breakdown.measure)!
             breakdowns[breakdown.name] = list.count
-            list.append(IndicatorRows.Accumulator(filters: measure.filters, by: breakdown.by, value: value(measure)!))
+            list.append(IndicatorRows.GroupSums(filters: filters(measure), by: breakdown.by.map(key), value: value(measure)!))
         }
         return (list, measures, breakdowns)
     }
@@ -197,11 +203,14 @@ public enum IndicatorsPlugin: ReportPlugin {
     public static func makeInputs(parameters: Parameters, period: Period?) -> IndicatorRows {
         // The host decodes parameters only once `validate()` found no problem, so the definition reads.
         let definition = IndicatorDefinition.read(parameters).0!
-        return IndicatorRows(definition: definition, accumulators: accumulators(definition).list)
+        guard case .date(let dateColumn) = definition.column(definition.dateColumn)!.key else {
+            preconditionFailure("the date column '\(definition.dateColumn)' is not a date")
+        }
+        return IndicatorRows(dateColumn: dateColumn, accumulators: accumulators(definition).list)
     }
 
     public static func periodsWithData(inputs: IndicatorRows, parameters: Parameters) -> Set<Period> {
-        Set(inputs.days.map { Day(daysSinceEpoch: Int($0)).period })
+        inputs.months
     }
 
     // MARK: Computing

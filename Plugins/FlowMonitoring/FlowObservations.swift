@@ -52,7 +52,7 @@ public struct FlowObservations: StreamingAggregate, KeepsPCodeForms {
     let kept: TextSet?
     /// The days counted: from a cumulative window's `since`; with a period, only what its
     /// window, previous month and monthly history need.
-    let counted: ClosedRange<DayNumber>
+    let counted: DayWindow
 
     var months = ByMonth<Month>()
     /// A day met has rows, whatever they add up to.
@@ -65,7 +65,7 @@ public struct FlowObservations: StreamingAggregate, KeepsPCodeForms {
     init(parameters: FlowMonitoringPlugin.Parameters, period: Period?) {
         kept = parameters.fmps.isEmpty ? nil : TextSet(parameters.fmps, of: Observation.fmpCode)
         let since = parameters.window == .cumulative ? parameters.since : period?.history().first?.firstDay
-        counted = ClosedRange(from: since, through: period?.lastDay)
+        counted = DayWindow(from: since, through: period?.lastDay)
     }
 
     public mutating func add(_ rows: RowBatch) {

@@ -48,6 +48,16 @@ import Testing
         #expect(march.history(months: 1) == [march])
     }
 
+    /// A period that ends before a cumulative window's `since` counts no day, and stops nothing.
+    @Test func aDayWindowIsOpenWithoutABoundAndEmptyWhenItEndsBeforeItStarts() throws {
+        let january = try #require(Day(year: 2017, month: 1, day: 1)), december = try #require(Day(year: 2016, month: 12, day: 31))
+        let empty = DayWindow(from: january, through: december)
+        #expect(!empty.contains(DayNumber(january)) && !empty.contains(DayNumber(december)))
+        #expect(DayWindow(from: december, through: january).contains(DayNumber(january)))
+        #expect(DayWindow(from: nil, through: december).contains(DayNumber(december)))
+        #expect(!DayWindow(from: january, through: nil).contains(DayNumber(december)))
+    }
+
     @Test func latestDayBeforeOrInAPeriodInAnyOrder() {
         let days = ["2017-03-15", "2017-01-31", "2017-02-01", "2017-02-28", "2016-12-31"].map(Self.day)
         let february = Period(iso: "2017-02")!

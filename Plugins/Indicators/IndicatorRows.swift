@@ -8,7 +8,7 @@ import ReportKit
 /// Its columns are known only from the definition: each is read through the key its declared
 /// type gives (`DeclaredColumn`), and a group is the run's number of its value, the same in
 /// every part of the file, so that the host joins parts by merging the accumulators.
-public struct IndicatorRows: StreamingAggregate, KeepsPCodes {
+public struct IndicatorRows: StreamingAggregate, KeepsPCodeForms {
     /// The sums of one day and group.
     struct Cell: Accumulator, Hashable {
         var rows = 0
@@ -127,7 +127,7 @@ public struct IndicatorRows: StreamingAggregate, KeepsPCodes {
     /// Rows by day.
     var days = ByDay<Sum>()
     /// Each P-code column's codes as the vocabulary writes them.
-    var pcodeForms: [String: [String: String]] = [:]
+    public var pcodeForms = PCodeForms()
 
     init(dateColumn: Column<Day>, accumulators: [GroupSums]) {
         self.dateColumn = dateColumn
@@ -377,16 +377,12 @@ public struct IndicatorRows: StreamingAggregate, KeepsPCodes {
         }
     }
 
-    public mutating func writePCodes(of column: String, as form: [String: String]) {
-        pcodeForms[column] = form
-    }
-
     // MARK: Reading
 
     /// The value of group number `number` of `column`, as the vocabulary writes a P-code.
     func text(_ number: Int, of column: DeclaredColumn) -> String {
         let value = column.groupValue(number)
-        return pcodeForms[column.name]?[value] ?? value
+        return pcodeForms[value, of: column.name]
     }
 
     /// One group of an accumulator: its texts, one per `by` column.

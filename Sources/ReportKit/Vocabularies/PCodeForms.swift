@@ -13,8 +13,13 @@ public struct PCodeForms: Sendable {
 
     /// `code` of `column` as the vocabulary writes it.
     public subscript(code: Text, of column: Column<Text>) -> String {
-        let written = code.string
-        return forms[column.name]?[written] ?? written
+        self[code.string, of: column.name]
+    }
+
+    /// `written`, a code of the column named `column`, as the vocabulary writes it: for a plugin
+    /// whose columns are named by its parameters.
+    public subscript(written: String, of column: String) -> String {
+        forms[column]?[written] ?? written
     }
 }
 

@@ -285,12 +285,14 @@ def machine(binary: Path, repo: Path) -> list[str]:
     import polars
     commit = output(["git", "rev-parse", "--short", "HEAD"], cwd=repo)
     dirty = output(["git", "status", "--porcelain", "--untracked-files=no"], cwd=repo)
+    # SwiftPM puts a build in a folder named after its configuration (release, debug).
+    configuration = binary.resolve().parent.name
     return [
         f"- CPU: {cpu}, {os.cpu_count()} logical cores ({usable} usable)",
         f"- Memory: {memory}",
         f"- OS: {system}",
         f"- Swift: {output(['swift', '--version']).splitlines()[0]}",
-        f"- dtm-report: {output([str(binary), '--version'])}, release build of commit {commit}"
+        f"- dtm-report: {output([str(binary), '--version'])}, {configuration} build of commit {commit}"
         + (" with uncommitted changes" if dirty else ""),
         f"- Python {platform.python_version()}: duckdb {duckdb.__version__}, polars {polars.__version__}, "
         f"pandas {pandas.__version__}, numpy {numpy.__version__}",
@@ -319,7 +321,7 @@ def ratio(a: float, b: float) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description="Times dtm-report against DuckDB, polars and pandas.")
-    parser.add_argument("--bin", required=True, type=Path, help="the dtm-report binary (release build)")
+    parser.add_argument("--bin", required=True, type=Path, help="the dtm-report binary (a release build, but for checks)")
     parser.add_argument("--repo", required=True, type=Path, help="the repository's root")
     parser.add_argument("--sizes", type=sizes, default=[1_000_000, 2_000_000, 10_000_000],
                         help="data rows, comma-separated (default 1000000,2000000,10000000)")

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Compares dtm-report with DuckDB, polars and pandas on flow monitoring aggregations.
-# Usage: Benchmarks/run.sh [--sizes 1000000,10000000] [--runs 5] [--seed 42] [--workbook-rows 1000000] [--skip-build]
+# Usage: Benchmarks/run.sh [--sizes 1000000,10000000] [--runs 5] [--seed 42] [--workbook-rows 1000000]
+#                          [--skip-build | --binary PATH]
 # See Benchmarks/README.md.
 set -euo pipefail
 
@@ -8,17 +9,25 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 
 build=1
+binary=""
 args=()
 workbook_rows=1000000
-expect_rows=0
+expect=""
 for arg in "$@"; do
-    if [ "$expect_rows" = 1 ]; then workbook_rows="$arg"; expect_rows=0; continue; fi
+    case "$expect" in
+        rows) workbook_rows="$arg"; expect=""; continue ;;
+        binary) binary="$arg"; expect=""; continue ;;
+    esac
     case "$arg" in
         --skip-build) build=0 ;;
-        --workbook-rows) expect_rows=1 ;;
+        # Another build of dtm-report (CI passes its debug build: at a small size the run checks
+        # that the tools agree, and a release build would only add minutes).
+        --binary) build=0; expect=binary ;;
+        --binary=*) build=0; binary="${arg#*=}" ;;
+        --workbook-rows) expect=rows ;;
         --workbook-rows=*) workbook_rows="${arg#*=}" ;;
         -h|--help)
-            sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//'
+            sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'
             exit 0 ;;
         *) args+=("$arg") ;;
     esac
@@ -50,8 +59,13 @@ if [ "$build" = 1 ]; then
     echo "build: swift build -c release --product dtm-report" >&2
     swift build -c release --product dtm-report >&2
 fi
-bin="$(swift build -c release --show-bin-path)/dtm-report"
-[ -x "$bin" ] || { echo "run.sh: no release binary at $bin (run without --skip-build)" >&2; exit 1; }
+if [ -n "$binary" ]; then
+    bin="$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")"
+    [ -x "$bin" ] || { echo "run.sh: no dtm-report binary at $binary" >&2; exit 1; }
+else
+    bin="$(swift build -c release --show-bin-path)/dtm-report"
+    [ -x "$bin" ] || { echo "run.sh: no release binary at $bin (run without --skip-build)" >&2; exit 1; }
+fi
 
 "$venv/bin/python" "$here/compare.py" --bin "$bin" --repo "$repo" ${args[@]+"${args[@]}"}
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ReportKit
 
@@ -47,5 +48,21 @@ import Testing
     func quarterStartsOnItsFirstMonth(period: String, first: String) {
         #expect(Period(iso: period)!.quarterFirstDay.iso == first)
         #expect(Period(iso: period)!.quarterFirstMonth.iso == String(first.prefix(7)))
+    }
+
+    /// The ISO forms against `String(format:)` with zero padding, for every day of years of
+    /// one to four digits, and back through the parsers.
+    @Test(arguments: [1, 9, 10, 99, 100, 999, 1000, 2016, 2017, 9999])
+    func isoFormsArePaddedAndReadBack(year: Int) {
+        for month in 1...12 {
+            let period = Period(year: year, month: month)!
+            #expect(period.iso == String(format: "%04d-%02d", year, month))
+            #expect(Period(iso: period.iso) == period)
+            for day in 1...Day.daysIn(month: month, year: year) {
+                let date = Day(year: year, month: month, day: day)!
+                #expect(date.iso == String(format: "%04d-%02d-%02d", year, month, day))
+                #expect(Day(iso: date.iso) == date)
+            }
+        }
     }
 }

@@ -1,8 +1,16 @@
 import Foundation
-import ReportKit
+@testable import ReportKit
 import Testing
 
 @Suite struct VocabularyLoaderTests {
+    /// The quick trim gives what Foundation's does, for cells with and without spaces, tabs,
+    /// no-break and other Unicode spaces, controls and letters past ASCII at either end.
+    @Test(arguments: ["", " ", "ML07", " ML07", "ML07 ", "\tGao\t", "Ségou", "é", "Gao\u{A0}", "\u{A0}Gao", "\u{2009}x\u{3000}",
+                      "\u{1}Gao", "Gao\u{7F}", "Tombouctou, Mali", "  ", "a", "Côte d’Ivoire ", "\u{FEFF}ML"])
+    func cellsAreTrimmedAsFoundationTrimsThem(text: String) {
+        #expect(VocabularyLoader.trimmed(text) == text.trimmingCharacters(in: .whitespaces))
+    }
+
     static let pcodes = """
         "Notes come first."
         Location,Admin Level,P-Code,Name,Parent P-Code

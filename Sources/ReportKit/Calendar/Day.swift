@@ -50,9 +50,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     }
 
     /// `2017-04-30`.
-    public var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
-    }
+    public var iso: String { isoText(year: year, month: month, day: day) }
 
     public var description: String { iso }
 
@@ -148,7 +146,7 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
     }
 
     /// `2017-04`.
-    public var iso: String { String(format: "%04d-%02d", year, month) }
+    public var iso: String { isoText(year: year, month: month, day: nil) }
 
     public var description: String { iso }
 
@@ -167,5 +165,30 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(iso)
+    }
+}
+
+/// `YYYY-MM-DD`, or `YYYY-MM` without a day: the machine form of dates in CSV tables, JSON
+/// documents and file names, not a text for readers (those go through FormatStyles). Written
+/// digit by digit: a daily table has thousands of them, and `String(format:)` cost a tenth of
+/// a small run. The fields are always in range (a year of 1 to 9999), so the widths are exact.
+private func isoText(year: Int, month: Int, day: Int?) -> String {
+    let count = day == nil ? 7 : 10
+    return String(unsafeUninitializedCapacity: count) { text in
+        func put(_ value: Int, width: Int, at offset: Int) {
+            var rest = value
+            for index in (offset..<offset + width).reversed() {
+                text[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+        }
+        put(year, width: 4, at: 0)
+        text[4] = UInt8(ascii: "-")
+        put(month, width: 2, at: 5)
+        if let day {
+            text[7] = UInt8(ascii: "-")
+            put(day, width: 2, at: 8)
+        }
+        return count
     }
 }

@@ -6,11 +6,14 @@ public enum JSONDocument {
     public static let reportSchema = "dtm-report/report/1"
     public static let manifestSchema = "dtm-report/manifest/1"
 
-    /// Serialises a tree of `[String: Any]`, `[Any]`, `String`, `Int`, `Double`, `Bool` and `NSNull`.
+    /// Serialises a tree of `[String: Any]`, `[Any]`, `String`, `Int`, `Double`, `Bool` and
+    /// `NSNull`, as `JSONSerialization` writes it with sorted keys, pretty printed, slashes
+    /// unescaped (`PrettyJSONWriter`), and a line feed.
     public static func bytes(_ object: Any) -> [UInt8] {
-        // JSONSerialization only fails on values outside that list, which the callers never build.
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
-        return Array(data) + [UInt8(ascii: "\n")]
+        var writer = PrettyJSONWriter()
+        writer.write(object)
+        writer.bytes.append(UInt8(ascii: "\n"))
+        return writer.bytes
     }
 
     /// The document of one report, in the shape `schemas/report.schema.json` describes.

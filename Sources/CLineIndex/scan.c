@@ -147,7 +147,7 @@ static inline uint64_t mask64(__m256i low, __m256i high, __m256i value) {
 }
 
 __attribute__((target("avx2")))
-static void block_avx2(const uint8_t *bytes, uint8_t delimiter, block_bits *bits) {
+static inline void block_avx2(const uint8_t *bytes, uint8_t delimiter, block_bits *bits) {
     __m256i low = _mm256_loadu_si256((const __m256i *)bytes);
     __m256i high = _mm256_loadu_si256((const __m256i *)(bytes + 32));
     bits->delimiters = mask64(low, high, _mm256_set1_epi8((char)delimiter));
@@ -159,116 +159,36 @@ static void block_avx2(const uint8_t *bytes, uint8_t delimiter, block_bits *bits
 }
 #endif
 
+// `clineindex_lines`, compiled twice from lines_body.h: once for AVX2 (with BMI for the
+// delimiters' bits), once for any CPU. One body keeps the two byte for byte alike in their rules.
+#define LINES_NAME lines_portable
+#define LINES_VECTOR 0
+#define LINES_TARGET
+#include "lines_body.h"
+#undef LINES_NAME
+#undef LINES_VECTOR
+#undef LINES_TARGET
+
+#ifdef CLINEINDEX_X86
+#define LINES_NAME lines_avx2
+#define LINES_VECTOR 1
+#define LINES_TARGET __attribute__((target("avx2,bmi,bmi2,popcnt")))
+#include "lines_body.h"
+#undef LINES_NAME
+#undef LINES_VECTOR
+#undef LINES_TARGET
+#endif
+
 size_t clineindex_lines(const uint8_t *base, size_t start, size_t count, size_t stop, int atEnd, size_t maxLength,
                         uint8_t delimiter, size_t cellCount, const int32_t *columns, size_t columnCount,
                         int32_t *starts, int32_t *ends, size_t maxLines, int32_t *delimiters, size_t *next,
                         unsigned *outcome) {
 #ifdef CLINEINDEX_X86
-    const int vector = has_avx2();
-#else
-    const int vector = 0;
-#endif
-    size_t lines = 0;
-    size_t position = start;
-    // The block whose bits are in `bits`: 64 bytes from `blockStart` (fewer at the window's end).
-    size_t blockStart = (size_t)-1;
-    block_bits bits = {0, 0, 0, 0, 0, 0};
-    *outcome = CLINEINDEX_LINES_FULL;
-    while (lines < maxLines) {
-        if (position >= stop) {
-            *outcome = CLINEINDEX_LINES_OTHER;
-            break;
-        }
-        size_t found = 0, returns = 0, length = 0;
-        delimiters[0] = -1;
-        uint64_t special = 0, content = 0, blanks = 0;
-        int ended = 0;
-        size_t at = position;
-        while (at < count) {
-            size_t block = at & ~(size_t)63;
-            if (block != blockStart) {
-                blockStart = block;
-#ifdef CLINEINDEX_X86
-                if (vector && block + 64 <= count) {
-                    block_avx2(base + block, delimiter, &bits);
-                } else
-#endif
-                {
-                    block_bytes(base + block, (block + 64 <= count ? 64 : count - block), delimiter, &bits);
-                }
-            }
-            unsigned shift = (unsigned)(at - block);
-            uint64_t line = ~(uint64_t)0 << shift;
-            size_t available = (block + 64 <= count ? 64 : count - block);
-            if (available < 64) line &= ((uint64_t)1 << available) - 1;
-            uint64_t newline = bits.newlines & line;
-            if (newline) {
-                unsigned end = (unsigned)__builtin_ctzll(newline);
-                line &= ((uint64_t)1 << end) - 1;
-                length = block + end - position;
-                ended = 1;
-            }
-            // Slot 0 is the line's start (a delimiter before it, at -1), so that a cell is always
-            // between slots `column` and `column + 1`; extra delimiters all go to the last slot.
-            uint64_t found_bits = bits.delimiters & line;
-            while (found_bits) {
-                delimiters[found < cellCount ? found + 1 : cellCount] =
-                    (int32_t)(block + (size_t)__builtin_ctzll(found_bits) - position);
-                found++;
-                found_bits &= found_bits - 1;
-            }
-            special |= bits.special & line;
-            content |= bits.content & line;
-            blanks |= bits.blanks & line;
-            returns += (size_t)__builtin_popcountll(bits.returns & line);
-            if (ended) break;
-            at = block + 64;
-            // A line longer than a record may be is the tokenizer's.
-            if (at - position > maxLength + 1) break;
-        }
-        if (!ended || length > maxLength) {
-            // No line feed in the window: wait for more of the file, unless the line is too long
-            // already or the file ends there.
-            if (!ended && count - position <= maxLength && !atEnd) *outcome = CLINEINDEX_LINES_WINDOW_END;
-            else *outcome = CLINEINDEX_LINES_OTHER;
-            break;
-        }
-        // A carriage return may only end the line (CRLF).
-        size_t lineEnd = position + length;
-        int crlf = length > 0 && base[lineEnd - 1] == '\r';
-        if (special || returns > (size_t)crlf || found != cellCount - 1) {
-            *outcome = CLINEINDEX_LINES_OTHER;
-            break;
-        }
-        // Content other than delimiters, spaces and tabs: the CR of a CRLF is not content.
-        if (!content) {
-            *outcome = CLINEINDEX_LINES_OTHER;
-            break;
-        }
-        if (crlf) lineEnd--;
-        // The line's end, as if a delimiter followed the last cell.
-        delimiters[cellCount] = (int32_t)(lineEnd - position);
-        int32_t *lineStarts = starts + lines * columnCount, *lineEnds = ends + lines * columnCount;
-        const int32_t offset = (int32_t)position;
-        for (size_t index = 0; index < columnCount; index++) {
-            int32_t column = columns[index];
-            lineStarts[index] = offset + delimiters[column] + 1;
-            lineEnds[index] = offset + delimiters[column + 1];
-        }
-        if (blanks) {
-            // Cells are trimmed of spaces and tabs, as the tokenizer's unquoted cells are; most
-            // lines have none.
-            for (size_t index = 0; index < columnCount; index++) {
-                int32_t lower = lineStarts[index], upper = lineEnds[index];
-                while (lower < upper && (base[lower] == ' ' || base[lower] == '\t')) lower++;
-                while (upper > lower && (base[upper - 1] == ' ' || base[upper - 1] == '\t')) upper--;
-                lineStarts[index] = lower;
-                lineEnds[index] = upper;
-            }
-        }
-        lines++;
-        position += length + 1;
+    if (has_avx2()) {
+        return lines_avx2(base, start, count, stop, atEnd, maxLength, delimiter, cellCount, columns, columnCount, starts, ends,
+                          maxLines, delimiters, next, outcome);
     }
-    *next = position;
-    return lines;
+#endif
+    return lines_portable(base, start, count, stop, atEnd, maxLength, delimiter, cellCount, columns, columnCount, starts, ends,
+                          maxLines, delimiters, next, outcome);
 }

@@ -43,12 +43,15 @@ size_t clineindex_scan(const uint8_t *line, size_t available, uint8_t delimiter,
 /// Indexes consecutive plain lines of the window `base[0..<count]`, from offset `start`: each
 /// line's cells are found as `clineindex_scan` finds them (the same rules, byte for byte), and
 /// for each line read, the start and end offset (from `base`, without the spaces and tabs
-/// around the content, a CRLF's CR left out) of the cells `columns[0..<columnCount]` (indexes among `cellCount`) are stored in
-/// `starts` and `ends` at `line * columnCount + k`. Stops before the first line that is not a
+/// around the content, a CRLF's CR left out) of the cells `columns[0..<columnCount]` (indexes
+/// among `cellCount`) are stored in `starts` and `ends` at `line * columnCount + k`. With
+/// `columns` NULL, every cell is stored, at `line * cellCount + k`, and up to 8 values may be
+/// written past the last line's cells: `starts` and `ends` need that room after
+/// `maxLines * cellCount`. Stops before the first line that is not a
 /// plain line of `cellCount` cells (a quote, NUL or carriage return inside, blank, another
 /// number of cells, longer than `maxLength` bytes), before a line that starts at or after
 /// `stop`, before a line that does not end within the window, and after `maxLines` lines.
-/// `delimiters` is room for `cellCount + 1` offsets. `atEnd`: whether the window's data reaches
+/// `delimiters` is room for `cellCount + 80` offsets. `atEnd`: whether the window's data reaches
 /// the end of what is read, so that a line without a line feed is not waited for. Returns the
 /// lines read; `*next` receives the offset after them and `*outcome` why it stopped
 /// (`CLINEINDEX_LINES_*`). Reads `base[0..<count]` only; `count` must not exceed INT32_MAX.

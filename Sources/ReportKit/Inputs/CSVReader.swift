@@ -202,10 +202,12 @@ public struct CSVReader: Sendable {
     /// cells that come next, each indexed by one pass of vector instructions over its bytes
     /// (`clineindex_lines`), with the start and end offsets in the window of the cells
     /// `columns[0..<columnCount]` (header indexes) stored for line `n` at
-    /// `n * columnCount + k` in `starts` and `ends`. The lines are numbered from `nextLine`
-    /// as it was before the call. `delimiters` is room for `cellCount + 1` offsets.
+    /// `n * columnCount + k` in `starts` and `ends`; with `columns` nil, every cell, at
+    /// `n * cellCount + k`, with room for 8 more after the last line's (see CLineIndex.h).
+    /// The lines are numbered from `nextLine` as it was before the call. `delimiters` is room
+    /// for `cellCount + 80` offsets.
     @inline(__always)
-    mutating func nextPlainLines(cellCount: Int, columns: UnsafePointer<Int32>, columnCount: Int,
+    mutating func nextPlainLines(cellCount: Int, columns: UnsafePointer<Int32>?, columnCount: Int,
                                  starts: UnsafeMutablePointer<Int32>, ends: UnsafeMutablePointer<Int32>, maxLines: Int,
                                  delimiters: UnsafeMutablePointer<Int32>) -> (count: Int, stop: PlainStop) {
         guard !finished, !skippingLongLine else { return (0, .other) }

@@ -24,12 +24,6 @@ public struct IndicatorRows: StreamingAggregate, KeepsPCodeForms {
         }
 
         mutating func merge(_ later: Cell) { add(later) }
-
-        func adding(_ other: Cell) -> Cell {
-            var sum = self
-            sum.add(other)
-            return sum
-        }
     }
 
     /// What one accumulator adds up.
@@ -116,22 +110,24 @@ public struct IndicatorRows: StreamingAggregate, KeepsPCodeForms {
 
         mutating func insert(_ pair: DistinctKey) { pairs[pair] = () }
 
-        var count: Int { pairs.count }
-
         mutating func merge(_ later: DistinctPairs) {
             pairs.merge(later.pairs) { _, _ in }
         }
     }
 
     let dateColumn: Column<Day>
+    /// The days whose rows the accumulators add up: those the period's windows read. Every
+    /// row still counts in `days`, which gives the months with data.
+    let counted: IndicatorWindows.Range
     var accumulators: Declared<GroupSums>
     /// Rows by day.
     var days = ByDay<Sum>()
     /// Each P-code column's codes as the vocabulary writes them.
     public var pcodeForms = PCodeForms()
 
-    init(dateColumn: Column<Day>, accumulators: [GroupSums]) {
+    init(dateColumn: Column<Day>, accumulators: [GroupSums], counted: IndicatorWindows.Range) {
         self.dateColumn = dateColumn
+        self.counted = counted
         self.accumulators = Declared(accumulators)
     }
 
@@ -160,6 +156,11 @@ public struct IndicatorRows: StreamingAggregate, KeepsPCodeForms {
             self.days[DayNumber(daysSinceEpoch: days[row])] += row + 1 - runStart
             runStart = row + 1
         }
+        // Rows of days no window reads are left out: a batch wholly outside at once, a batch
+        // partly outside by a filter of its rows.
+        guard let earliest = days.min(), let latest = days.max(), earliest <= counted.last, latest >= counted.first else { return }
+        let countedRows = earliest >= counted.first && latest <= counted.last
+            ? nil : days.map { $0 >= counted.first && $0 <= counted.last }
         // Every group column any accumulator reads, numbered once per batch, with the count
         // of numbers it holds (the largest one + 1).
         var numbers: [String: (numbers: [Int], count: Int)] = [:]
@@ -186,7 +187,7 @@ public struct IndicatorRows: StreamingAggregate, KeepsPCodeForms {
             // could not be changed in place.
             let filters = accumulators[index].filters, by = accumulators[index].by, value = accumulators[index].value
             // Rows a filter keeps, by each filter's column numbers.
-            var kept = [Bool](repeating: true, count: rows.count)
+            var kept = countedRows ?? [Bool](repeating: true, count: rows.count)
             for filter in filters {
                 let values = numbered(filter.column).numbers
                 let accepted = filter.accepted

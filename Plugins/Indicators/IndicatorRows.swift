@@ -24,12 +24,6 @@ public struct IndicatorRows: StreamingAggregate, KeepsPCodeForms {
         }
 
         mutating func merge(_ later: Cell) { add(later) }
-
-        func adding(_ other: Cell) -> Cell {
-            var sum = self
-            sum.add(other)
-            return sum
-        }
     }
 
     /// What one accumulator adds up.
@@ -80,57 +74,60 @@ public struct IndicatorRows: StreamingAggregate, KeepsPCodeForms {
         }
     }
 
-    struct DistinctKey: Sendable, Hashable {
+    struct DistinctKey: IntTableKey {
         var cell: Int
         var value: Int
+
+        /// No key of a day and group is negative.
+        static let vacant = DistinctKey(cell: Int.min, value: 0)
+
+        @inline(__always)
+        var bits: UInt { (UInt(bitPattern: cell) &* 0x9E37_79B9_7F4A_7C15) ^ UInt(bitPattern: value) }
     }
 
-    /// The cells by `key(day:_:_:)`. A dictionary of this module rather than ReportKit's
-    /// `ByKey`, so that its lookups, once a day and group a batch, are compiled for `Int` and
-    /// `Cell` instead of going through generic code.
+    /// The cells by `key(day:_:_:)`, in a table of this module (`IntTable`): ReportKit's
+    /// `ByKey` and Swift's `Dictionary` hash an `Int` with SipHash and, across modules, through
+    /// generic code.
     struct Cells: Accumulator, Sequence {
-        var byKey: [Int: Cell] = [:]
+        var byKey = IntTable<Int, Cell>(empty: Cell())
 
         subscript(key: Int) -> Cell {
-            get { byKey[key] ?? Cell() }
-            _modify { yield &byKey[key, default: Cell()] }
+            get { byKey[key] }
+            _modify { yield &byKey[key] }
         }
 
-        func makeIterator() -> Dictionary<Int, Cell>.Iterator { byKey.makeIterator() }
+        func makeIterator() -> some IteratorProtocol<(key: Int, value: Cell)> { byKey.entries.makeIterator() }
 
-        /// Parts of a file sorted by date share few keys: the smaller is added to the larger,
-        /// room made once. Sums add up in any order.
+        /// Sums add up in any order.
         mutating func merge(_ later: Cells) {
-            var (larger, smaller) = later.byKey.count > byKey.count ? (later.byKey, byKey) : (byKey, later.byKey)
-            byKey = [:]
-            larger.reserveCapacity(larger.count + smaller.count)
-            larger.merge(smaller) { $0.adding($1) }
-            byKey = larger
+            byKey.merge(later.byKey) { $0.add($1) }
         }
     }
 
     /// The distinct `(day and group, value)` pairs of a distinct measure.
     struct DistinctPairs: Accumulator {
-        var pairs: Set<DistinctKey> = []
+        var pairs = IntTable<DistinctKey, Void>(empty: ())
+
+        mutating func insert(_ pair: DistinctKey) { pairs[pair] = () }
 
         mutating func merge(_ later: DistinctPairs) {
-            var (larger, smaller) = later.pairs.count > pairs.count ? (later.pairs, pairs) : (pairs, later.pairs)
-            pairs = []
-            larger.reserveCapacity(larger.count + smaller.count)
-            larger.formUnion(smaller)
-            pairs = larger
+            pairs.merge(later.pairs) { _, _ in }
         }
     }
 
     let dateColumn: Column<Day>
+    /// The days whose rows the accumulators add up: those the period's windows read. Every
+    /// row still counts in `days`, which gives the months with data.
+    let counted: IndicatorWindows.Range
     var accumulators: Declared<GroupSums>
     /// Rows by day.
     var days = ByDay<Sum>()
     /// Each P-code column's codes as the vocabulary writes them.
     public var pcodeForms = PCodeForms()
 
-    init(dateColumn: Column<Day>, accumulators: [GroupSums]) {
+    init(dateColumn: Column<Day>, accumulators: [GroupSums], counted: IndicatorWindows.Range) {
         self.dateColumn = dateColumn
+        self.counted = counted
         self.accumulators = Declared(accumulators)
     }
 
@@ -159,6 +156,11 @@ public struct IndicatorRows: StreamingAggregate, KeepsPCodeForms {
             self.days[DayNumber(daysSinceEpoch: days[row])] += row + 1 - runStart
             runStart = row + 1
         }
+        // Rows of days no window reads are left out: a batch wholly outside at once, a batch
+        // partly outside by a filter of its rows.
+        guard let earliest = days.min(), let latest = days.max(), earliest <= counted.last, latest >= counted.first else { return }
+        let countedRows = earliest >= counted.first && latest <= counted.last
+            ? nil : days.map { $0 >= counted.first && $0 <= counted.last }
         // Every group column any accumulator reads, numbered once per batch, with the count
         // of numbers it holds (the largest one + 1).
         var numbers: [String: (numbers: [Int], count: Int)] = [:]
@@ -185,7 +187,7 @@ public struct IndicatorRows: StreamingAggregate, KeepsPCodeForms {
             // could not be changed in place.
             let filters = accumulators[index].filters, by = accumulators[index].by, value = accumulators[index].value
             // Rows a filter keeps, by each filter's column numbers.
-            var kept = [Bool](repeating: true, count: rows.count)
+            var kept = countedRows ?? [Bool](repeating: true, count: rows.count)
             for filter in filters {
                 let values = numbered(filter.column).numbers
                 let accepted = filter.accepted
@@ -251,8 +253,8 @@ public struct IndicatorRows: StreamingAggregate, KeepsPCodeForms {
                 }
             case .distinct:
                 let values = distinctValues!
-                var distinct = accumulators[index].distinct.pairs
-                accumulators[index].distinct.pairs = []
+                var distinct = accumulators[index].distinct
+                accumulators[index].distinct = DistinctPairs()
                 var lastDistinct = DistinctKey(cell: Int.min, value: -1)
                 for row in 0..<rows.count where kept[row] {
                     let key = Self.key(day: days[row], first?[row] ?? 0, second?[row] ?? 0)
@@ -264,7 +266,7 @@ public struct IndicatorRows: StreamingAggregate, KeepsPCodeForms {
                         lastDistinct = pair
                     }
                 }
-                accumulators[index].distinct.pairs = distinct
+                accumulators[index].distinct = distinct
             }
             flush()
             accumulators[index].cells = cells
@@ -282,11 +284,11 @@ public struct IndicatorRows: StreamingAggregate, KeepsPCodeForms {
                                    secondCount: Int, slots: Int, distinctValues: [Int]?, valueCount: Int) {
         // The day's arrays in a local struct, changed by its own mutating methods: local
         // functions capturing them would have every access checked at run time.
-        var run = DenseDay(cells: accumulators[index].cells, distinct: accumulators[index].distinct.pairs,
+        var run = DenseDay(cells: accumulators[index].cells, distinct: accumulators[index].distinct,
                            sums: accumulators[index].daySums, seenPairs: accumulators[index].daySeen,
                            day: days.first ?? 0, secondCount: secondCount, valueCount: valueCount)
         accumulators[index].cells = Cells()
-        accumulators[index].distinct.pairs = []
+        accumulators[index].distinct = DistinctPairs()
         accumulators[index].daySums = []
         accumulators[index].daySeen = []
         if run.sums.count < slots { run.sums.append(contentsOf: repeatElement(Cell(), count: slots - run.sums.count)) }
@@ -325,7 +327,7 @@ public struct IndicatorRows: StreamingAggregate, KeepsPCodeForms {
         }
         run.flush()
         accumulators[index].cells = run.cells
-        accumulators[index].distinct.pairs = run.distinct
+        accumulators[index].distinct = run.distinct
         accumulators[index].daySums = run.sums
         accumulators[index].daySeen = run.seenPairs
     }
@@ -334,7 +336,7 @@ public struct IndicatorRows: StreamingAggregate, KeepsPCodeForms {
     /// they are written to when the day changes.
     private struct DenseDay {
         var cells: Cells
-        var distinct: Set<DistinctKey>
+        var distinct: DistinctPairs
         var sums: [Cell]
         var seenPairs: [Bool]
         var touched: [Int] = []
@@ -412,7 +414,7 @@ public struct IndicatorRows: StreamingAggregate, KeepsPCodeForms {
     func distinctCounts(_ index: Int, first: Int, last: Int) -> (byGroup: [Group: Int], all: Int) {
         var values: [Int: Set<Int>] = [:]
         var all = Set<Int>()
-        for key in accumulators[index].distinct.pairs {
+        for (key, _) in accumulators[index].distinct.pairs.entries {
             let (day, a, b) = Self.parts(of: key.cell)
             guard day >= first, day <= last else { continue }
             values[Self.key(day: 0, a, b), default: []].insert(key.value)

@@ -206,7 +206,11 @@ public enum IndicatorsPlugin: ReportPlugin {
         guard case .date(let dateColumn) = definition.column(definition.dateColumn)!.key else {
             preconditionFailure("the date column '\(definition.dateColumn)' is not a date")
         }
-        return IndicatorRows(dateColumn: dateColumn, accumulators: accumulators(definition).list)
+        // With a period, only the days its windows read are added up, as flow monitoring does;
+        // without, the host asks for the latest month with data, and any may be the one.
+        let counted = period.map { IndicatorWindows.counted(parameters, period: $0, hasStock: definition.measures.contains(where: isStock)) }
+        return IndicatorRows(dateColumn: dateColumn, accumulators: accumulators(definition).list,
+                             counted: counted ?? IndicatorWindows.Range(first: Int.min, last: Int.max))
     }
 
     public static func periodsWithData(inputs: IndicatorRows, parameters: Parameters) -> Set<Period> {
@@ -228,12 +232,11 @@ public enum IndicatorsPlugin: ReportPlugin {
         if let window { facts["window_dates"] = .dateRange(Day(daysSinceEpoch: window.first), Day(daysSinceEpoch: window.last)) }
         var comparisons: [(IndicatorComparison, IndicatorWindows.Range?)] = []
         for comparison in parameters.compare {
-            let months = comparison == .previous ? IndicatorWindows.length(parameters) : 12
-            let earlier = IndicatorWindows.window(parameters, ending: Period(monthNumber: period.monthNumber - months))
+            let earlierPeriod = IndicatorWindows.earlierPeriod(parameters, comparison, than: period)
+            let earlier = IndicatorWindows.window(parameters, ending: earlierPeriod)
             comparisons.append((comparison, earlier))
             // A window that is empty (a cumulative window before its `since`) is named by its last day.
-            let range = earlier ?? IndicatorWindows.Range(first: Period(monthNumber: period.monthNumber - months).lastDay.daysSinceEpoch,
-                                                          last: Period(monthNumber: period.monthNumber - months).lastDay.daysSinceEpoch)
+            let range = earlier ?? IndicatorWindows.Range(first: earlierPeriod.lastDay.daysSinceEpoch, last: earlierPeriod.lastDay.daysSinceEpoch)
             facts[comparison == .previous ? "previous_dates" : "year_before_dates"] =
                 .dateRange(Day(daysSinceEpoch: range.first), Day(daysSinceEpoch: range.last))
         }

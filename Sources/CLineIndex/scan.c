@@ -192,3 +192,11 @@ size_t clineindex_lines(const uint8_t *base, size_t start, size_t count, size_t 
     return lines_portable(base, start, count, stop, atEnd, maxLength, delimiter, cellCount, columns, columnCount, starts, ends,
                           maxLines, delimiters, next, outcome);
 }
+
+size_t clineindex_lines_portable(const uint8_t *base, size_t start, size_t count, size_t stop, int atEnd, size_t maxLength,
+                                 uint8_t delimiter, size_t cellCount, const int32_t *columns, size_t columnCount,
+                                 int32_t *starts, int32_t *ends, size_t maxLines, int32_t *delimiters, size_t *next,
+                                 unsigned *outcome) {
+    return lines_portable(base, start, count, stop, atEnd, maxLength, delimiter, cellCount, columns, columnCount, starts, ends,
+                          maxLines, delimiters, next, outcome);
+}

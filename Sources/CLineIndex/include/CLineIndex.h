@@ -60,6 +60,13 @@ size_t clineindex_lines(const uint8_t *base, size_t start, size_t count, size_t 
                         int32_t *starts, int32_t *ends, size_t maxLines, int32_t *delimiters, size_t *next,
                         unsigned *outcome);
 
+/// `clineindex_lines` on the path for CPUs without AVX2, whatever this one has: what the tests
+/// compare the vector path with.
+size_t clineindex_lines_portable(const uint8_t *base, size_t start, size_t count, size_t stop, int atEnd, size_t maxLength,
+                                 uint8_t delimiter, size_t cellCount, const int32_t *columns, size_t columnCount,
+                                 int32_t *starts, int32_t *ends, size_t maxLines, int32_t *delimiters, size_t *next,
+                                 unsigned *outcome);
+
 #ifdef __cplusplus
 }
 #endif

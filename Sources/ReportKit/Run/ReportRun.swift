@@ -229,7 +229,7 @@ public enum ReportRun {
                 let text = try decodeTemplate(project.read(url, namedAt: path).get(or: DiagnosticList.init), file: project.display(url))
                 let problems = TemplateChecker.check(text, file: project.display(url), facts: facts)
                 if !problems.isEmpty { throw DiagnosticList(problems) }
-                return try CompiledTemplate(text: text, file: project.display(url))
+                return try CompiledTemplate(text: text, file: project.display(url), languages: [language])
             }
             templates[language] = compiled
         }

@@ -19,14 +19,16 @@ public struct CompiledTemplate: Sendable {
     /// What the host puts in front of every template (see the type's documentation).
     static let textPragma = "{{% CONTENT_TYPE: TEXT}}\n"
 
-    /// Parses `text`, the template at `file`; throws its syntax problems (unknown names are
-    /// `TemplateChecker`'s job, which needs the plugin's facts).
-    public init(text: String, file: String) throws(DiagnosticList) {
+    /// Parses `text`, the template at `file`, for each of `languages` (a report's template is
+    /// rendered in its own language only; parsing is most of what a template costs); throws
+    /// its syntax problems (unknown names are `TemplateChecker`'s job, which needs the plugin's
+    /// facts).
+    public init(text: String, file: String, languages: [Language] = Language.allCases) throws(DiagnosticList) {
         let problems = TemplateChecker.syntaxDiagnostics(text, file: file)
         if !problems.isEmpty { throw DiagnosticList(problems) }
         let tags = TemplateScanner(text: text, file: file).tags
         var templates: [Language: MustacheTemplate] = [:]
-        for language in Language.allCases {
+        for language in languages {
             do {
                 templates[language] = try MustacheTemplate(
                     string: Self.textPragma + TemplateLines.mustacheText(text, tags: tags, language: language))
@@ -42,8 +44,9 @@ public struct CompiledTemplate: Sendable {
     /// white space and blank lines left by the template are dropped, so that every output file
     /// ends the same way whatever the coordinator's editor does at the end of a file.
     public func render(_ facts: [String: FactValue], language: Language) -> String {
+        guard let template = templates[language] else { preconditionFailure("\(file) was not compiled for \(language.rawValue)") }
         let context = FactRenderer(language: language).context(facts)
-        var text = Substring(TemplateLines.joiningLines(templates[language]!.render(context)))
+        var text = Substring(TemplateLines.joiningLines(template.render(context)))
         while let last = text.last, last.isWhitespace { text = text.dropLast() }
         return text + "\n"
     }

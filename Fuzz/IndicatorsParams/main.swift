@@ -1,7 +1,6 @@
 import Foundation
 import FuzzDriver
 import FuzzSupport
-import ReportKit
 
 exit(FuzzDriverRun(CommandLine.argc, CommandLine.unsafeArgv))
 
@@ -25,14 +24,6 @@ private let head = """
 public func fuzzIndicatorsParams(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let params = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     let text = head + params.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }.joined(separator: "\n") + "\n"
-    switch ReportsFileLoader.load(Array(text.utf8), file: "reports.yaml") {
-    case .success(let file):
-        var diagnostics: [Diagnostic] = []
-        for definition in file.reports { diagnostics += FuzzSupport.check(definition) }
-        if !diagnostics.isEmpty { FuzzSupport.report(DiagnosticList(diagnostics), text: text) }
-    case .failure(let list):
-        precondition(!list.diagnostics.isEmpty, "a failure names at least one problem")
-        FuzzSupport.report(list, text: text)
-    }
+    FuzzSupport.loadAndCheck(Array(text.utf8))
     return 0
 }

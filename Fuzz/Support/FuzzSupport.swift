@@ -26,6 +26,22 @@ public enum FuzzSupport {
         return DefinitionChecker.checkInputs(definition, against: shaped)
     }
 
+    /// Loads `bytes` as a reports.yaml and checks what loads as `validate` does before reading
+    /// inputs: the plugins it names, then each definition (`check(_:)`); renders every problem
+    /// found. What the two YAML targets do with the file they make.
+    public static func loadAndCheck(_ bytes: [UInt8]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        switch ReportsFileLoader.load(bytes, file: "reports.yaml") {
+        case .success(let file):
+            var diagnostics = DefinitionChecker.checkPlugins(in: file, knownIDs: descriptions.map(\.id))
+            for definition in file.reports { diagnostics += check(definition) }
+            if !diagnostics.isEmpty { report(DiagnosticList(diagnostics), text: text) }
+        case .failure(let list):
+            precondition(!list.diagnostics.isEmpty, "a failure names at least one problem")
+            report(list, text: text)
+        }
+    }
+
     /// Every input every plugin reads, in registry order.
     public static let inputSpecs: [InputSpec] = descriptions.flatMap(\.inputs)
 

@@ -9,6 +9,16 @@ public struct TemporaryFolder: Sendable {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
+    /// A copy of the plugin example at `example` (a repository path such as
+    /// `Plugins/Indicators/Examples/cmp-returnee-stock`), with the repository's `templates` and
+    /// `vocabularies` beside its files, where its `reports.yaml` finds them.
+    public init(example: String) throws {
+        try self.init()
+        try FileManager.default.removeItem(at: url)
+        try FileManager.default.copyItem(at: Repository.url(example), to: url)
+        try Repository.copy(["templates", "vocabularies"], into: self)
+    }
+
     /// Writes a text file at a path relative to the folder, creating folders on the way.
     @discardableResult
     public func write(_ text: String, to path: String) throws -> URL {

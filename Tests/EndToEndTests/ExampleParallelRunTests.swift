@@ -17,14 +17,6 @@ import TestSupport
     /// A few lines: the examples' inputs are a few hundred bytes.
     static let partSize = 48
 
-    static func project(_ example: String) throws -> TemporaryFolder {
-        let folder = try TemporaryFolder()
-        try FileManager.default.removeItem(at: folder.url)
-        try FileManager.default.copyItem(at: Repository.url(example), to: folder.url)
-        try Repository.copy(["templates", "vocabularies"], into: folder)
-        return folder
-    }
-
     static func periods(_ example: String) throws -> [Period] {
         try FileManager.default.contentsOfDirectory(atPath: Repository.url("\(example)/expected").path).compactMap { Period(iso: $0) }.sorted()
     }
@@ -46,7 +38,7 @@ import TestSupport
 
     @Test(arguments: examples)
     func anExampleReadInTinyPartsOnSeveralThreadsGivesTheSameReports(_ example: String) throws {
-        let folder = try Self.project(example)
+        let folder = try TemporaryFolder(example: example)
         let periods = try Self.periods(example)
         try #require(!periods.isEmpty)
         for period in periods {

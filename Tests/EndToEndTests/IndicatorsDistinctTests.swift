@@ -6,10 +6,7 @@ import TestSupport
 /// binary on the CMP example: the distinct values of the month's rows.
 @Suite struct IndicatorsDistinctTests {
     @Test func distinctCountsNumbersAndDaysToo() throws {
-        let folder = try TemporaryFolder()
-        try FileManager.default.removeItem(at: folder.url)
-        try FileManager.default.copyItem(at: Repository.url("Plugins/Indicators/Examples/cmp-returnee-stock"), to: folder.url)
-        try Repository.copy(["templates", "vocabularies"], into: folder)
+        let folder = try TemporaryFolder(example: "Plugins/Indicators/Examples/cmp-returnee-stock")
         let config = try #require(folder.read("reports.yaml"))
         let measure = "        returnees: {latest: individuals, where: {population: returnees}, heading: {en: Returnees, fr: Rapatriés}}\n"
         try #require(config.contains(measure))

@@ -9,10 +9,7 @@ import TestSupport
 /// data: the total and the stock of each region.
 @Suite struct IndicatorsEquivalenceTests {
     @Test func theIndicatorsStockIsTheReturneeMovementsStock() throws {
-        let folder = try TemporaryFolder()
-        try FileManager.default.removeItem(at: folder.url)
-        try FileManager.default.copyItem(at: Repository.url("Plugins/Indicators/Examples/cmp-returnee-stock"), to: folder.url)
-        try Repository.copy(["templates", "vocabularies"], into: folder)
+        let folder = try TemporaryFolder(example: "Plugins/Indicators/Examples/cmp-returnee-stock")
         let config = try #require(folder.read("reports.yaml"))
         let plugin = """
               - id: plugin

@@ -19,10 +19,7 @@ import TestSupport
 
     @Test(arguments: cases)
     func exampleWritesItsGoldenOutputs(example: String) throws {
-        let folder = try TemporaryFolder()
-        try FileManager.default.removeItem(at: folder.url)
-        try FileManager.default.copyItem(at: Repository.url(example), to: folder.url)
-        try Repository.copy(["templates", "vocabularies"], into: folder)
+        let folder = try TemporaryFolder(example: example)
         let expected = Repository.url("\(example)/expected")
         let periods = try FileManager.default.contentsOfDirectory(atPath: expected.path).compactMap { Period(iso: $0) }.sorted()
         try #require(!periods.isEmpty, "\(example)/expected/ has no period folder (YYYY-MM)")

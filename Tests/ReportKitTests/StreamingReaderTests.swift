@@ -127,35 +127,33 @@ import TestSupport
                                       threads: threads, progress: nil, tuning: tuning))
     }
 
-    /// A file with more than twice as many cells a line as declared columns: the plain-line
-    /// path keeps only the declared cells (`clineindex_lines` with a list of columns) rather
-    /// than every cell. The same as the tokenizer again.
-    @Test(arguments: shapes.map(\.0))
-    func thePlainLinePathReadsAWideFileAsTheTokenizer(shape name: String) {
-        var shape = Self.shapes.first { $0.0 == name }!.1
-        shape.moreCells = 12
-        for seed in 1...2 as ClosedRange<UInt64> {
-            let bytes = Self.file(rows: 400, seed: seed, shape: shape)
-            let (fast, readAgain) = Self.readFast(bytes)
-            #expect(fast == Self.read(bytes, plainLines: false), "seed \(seed)")
+    /// Files of `shape` read by the plain-line path and by the tokenizer alone: the same table
+    /// or the same messages. A valid file's plain lines are read by the fast path: a cell it got
+    /// wrong would not fit and have the tokenizer read the file again, hiding the mistake.
+    static func expectFastPathReadsAsTheTokenizer(_ shape: Shape, seeds: ClosedRange<UInt64>) {
+        for seed in seeds {
+            let bytes = file(rows: 400, seed: seed, shape: shape)
+            let (fast, readAgain) = readFast(bytes)
+            #expect(fast == read(bytes, plainLines: false), "seed \(seed)")
             if !shape.errors, case .problems(let problems) = fast { Issue.record("a valid file was refused: \(problems.prefix(3))") }
-            // A valid file's plain lines are read by the fast path: a cell it got wrong would not
-            // fit and have the tokenizer read the file again, hiding the mistake.
             if !shape.errors { #expect(!readAgain, "seed \(seed)") }
+            if shape.errors, case .table = fast { Issue.record("a file with errors was accepted (seed \(seed))") }
         }
     }
 
     @Test(arguments: shapes.map(\.0))
     func thePlainLinePathReadsAsTheTokenizer(shape name: String) {
-        let shape = Self.shapes.first { $0.0 == name }!.1
-        for seed in 1...4 as ClosedRange<UInt64> {
-            let bytes = Self.file(rows: 400, seed: seed, shape: shape)
-            let (fast, readAgain) = Self.readFast(bytes)
-            #expect(fast == Self.read(bytes, plainLines: false), "seed \(seed)")
-            if !shape.errors, case .problems(let problems) = fast { Issue.record("a valid file was refused: \(problems.prefix(3))") }
-            if !shape.errors { #expect(!readAgain, "seed \(seed)") }
-            if shape.errors, case .table = fast { Issue.record("a file with errors was accepted (seed \(seed))") }
-        }
+        Self.expectFastPathReadsAsTheTokenizer(Self.shapes.first { $0.0 == name }!.1, seeds: 1...4)
+    }
+
+    /// A file with more than twice as many cells a line as declared columns: the plain-line
+    /// path keeps only the declared cells (`clineindex_lines` with a list of columns) rather
+    /// than every cell.
+    @Test(arguments: shapes.map(\.0))
+    func thePlainLinePathReadsAWideFileAsTheTokenizer(shape name: String) {
+        var shape = Self.shapes.first { $0.0 == name }!.1
+        shape.moreCells = 12
+        Self.expectFastPathReadsAsTheTokenizer(shape, seeds: 1...2)
     }
 
     @Test(arguments: shapes.map(\.0))

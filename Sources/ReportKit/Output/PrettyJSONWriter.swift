@@ -22,7 +22,6 @@ struct PrettyJSONWriter {
         case let text as String: write(string: text)
         case let flag as Bool: append(flag ? "true" : "false")
         case let number as Int: append(number.description)
-        case let rows as [[Any]]: write(array: rows.count) { writer, index in writer.write(array: rows[index]) }
         case let array as [Any]: write(array: array)
         case let object as [String: Any]: write(object: object)
         case let number as Double:
@@ -36,19 +35,15 @@ struct PrettyJSONWriter {
         }
     }
 
-    private mutating func write(array: [Any]) {
-        write(array: array.count) { writer, index in writer.write(array[index]) }
-    }
-
     /// `[`, the elements one a line, `]`; an empty array is `[`, two line feeds and `]` as
     /// `JSONSerialization` writes it.
-    private mutating func write(array count: Int, element: (inout PrettyJSONWriter, Int) -> Void) {
+    private mutating func write(array: [Any]) {
         append("[\n")
         indent += 2
-        for index in 0..<count {
+        for (index, element) in array.enumerated() {
             if index > 0 { append(",\n") }
             writeIndent()
-            element(&self, index)
+            write(element)
         }
         append("\n")
         indent -= 2
